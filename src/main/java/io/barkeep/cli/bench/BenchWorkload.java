@@ -1,0 +1,70 @@
+package io.barkeep.cli.bench;
+
+import io.barkeep.domain.Bar;
+import io.barkeep.domain.Session;
+import io.barkeep.domain.SessionKind;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The benchmark's fixed workload (BENCHMARK.md): symbols SYM000..., consecutive weekdays from 2023-01-03
+ * without holiday removal, 78 bars a day from 09:30 New York, a seeded random walk per symbol.
+ */
+final class BenchWorkload {
+    static final LocalDate FIRST_DAY = LocalDate.of(2023, 1, 3);
+
+    private final int days;
+    private final List<Session> sessions;
+
+    BenchWorkload(int days) {
+        this.days = days;
+        this.sessions = weekdays(days);
+    }
+
+    static String symbol(int index) {
+        return String.format("SYM%03d", index);
+    }
+
+    /** The workload's sessions: every weekday, all regular (the engine, not the calendar, is measured). */
+    List<Session> sessions() {
+        return sessions;
+    }
+
+    private static List<Session> weekdays(int days) {
+        List<Session> out = new ArrayList<>(days);
+        for (LocalDate d = FIRST_DAY; out.size() < days; d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                out.add(Session.of(d, SessionKind.REGULAR));
+            }
+        }
+        return out;
+    }
+
+    /** All bars of symbol {@code index}, oldest first. */
+    List<Bar> bars(int index) {
+        Random random = new Random(index);
+        List<Bar> out = new ArrayList<>(days * 78);
+        double price = 100 + index;
+        for (Session s : sessions) {
+            long start = s.open().getEpochSecond();
+            for (int k = 0; k < s.expectedBars(); k++) {
+                double open = price;
+                double close = open * Math.exp(random.nextGaussian() * 0.002);
+                double high = Math.max(open, close) * (1 + Math.abs(random.nextGaussian() * 0.001));
+                double low = Math.min(open, close) * (1 - Math.abs(random.nextGaussian() * 0.001));
+                long volume = (long) (-Math.log(1 - random.nextDouble()) * 50_000);
+                out.add(Bar.of(java.time.Instant.ofEpochSecond(start + k * 300L), ticks(open), ticks(high), ticks(low),
+                        ticks(close), volume));
+                price = close;
+            }
+        }
+        return out;
+    }
+
+    private static long ticks(double price) {
+        return Math.round(price * 10_000);
+    }
+}

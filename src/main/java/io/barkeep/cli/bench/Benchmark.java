@@ -1,0 +1,154 @@
+package io.barkeep.cli.bench;
+
+import io.barkeep.domain.Bar;
+import io.barkeep.domain.Session;
+import io.barkeep.domain.TradingCalendar;
+import io.barkeep.store.BarBatch;
+import io.barkeep.store.BarStore;
+import io.barkeep.store.Database;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the engine benchmark of BENCHMARK.md on a fresh database in a temporary folder. */
+public final class Benchmark {
+    private static final int QUERY_REPEATS = 200;
+    private static final int QUERY_SESSIONS = 30;
+
+    private final int symbols;
+    private final int days;
+    private final long cacheBytes;
+
+    public Benchmark(int symbols, int days, long cacheBytes) {
+        this.symbols = symbols;
+        this.days = days;
+        this.cacheBytes = cacheBytes;
+    }
+
+    public Map<String, Object> run() throws IOException {
+        Path folder = Files.createTempDirectory("barkeep-bench");
+        try {
+            return runIn(folder.resolve("bench.db"));
+        } finally {
+            deleteTree(folder);
+        }
+    }
+
+    private Map<String, Object> runIn(Path file) {
+        BenchWorkload workload = new BenchWorkload(days);
+        List<Session> sessions = workload.sessions();
+        TradingCalendar calendar = new TradingCalendar("bench-weekdays", sessions.get(0).date(),
+                sessions.get(sessions.size() - 1).date(), sessions);
+        Map<String, Object> out = new LinkedHashMap<>();
+        try (Database db = Database.open(file)) {
+            BarStore store = new BarStore(db, calendar, 0, Clock.systemUTC());
+            long bars = 0;
+            long insertNanos = 0;
+            for (int i = 0; i < symbols; i++) {
+                List<Bar> all = workload.bars(i);
+                List<BarBatch> months = monthlyBatches(BenchWorkload.symbol(i), all);
+                long t0 = System.nanoTime();
+                for (BarBatch batch : months) {
+                    store.write(batch);
+                }
+                insertNanos += System.nanoTime() - t0;
+                bars += all.size();
+            }
+            db.checkpoint();
+            long size = fileSize(file);
+            out.put("engine", "barkeep store on SQLite " + db.sqliteVersion() + " (WAL, WITHOUT ROWID, 1e-4 ints)");
+            out.put("symbols", symbols);
+            out.put("days", days);
+            out.put("bars", bars);
+            out.put("insert_bars_per_s", round(bars / (insertNanos / 1e9), 0));
+            out.put("bytes_per_bar", round((double) size / bars, 1));
+            out.put("db_mb", round(size / 1e6, 1));
+
+            Instant from = sessions.get(sessions.size() - QUERY_SESSIONS).open();
+            Instant to = sessions.get(sessions.size() - 1).close();
+            double[] cold = timeQueries(store, from, to);
+            out.put("query_30d_p50_ms", round(percentile(cold, 50), 3));
+            out.put("query_30d_p99_ms", round(percentile(cold, 99), 3));
+            store.setCacheBytes(cacheBytes);
+            for (int i = 0; i < symbols; i++) {
+                store.bars(BenchWorkload.symbol(i), from, to);
+            }
+            double[] warm = timeQueries(store, from, to);
+            out.put("query_30d_warm_p50_ms", round(percentile(warm, 50), 4));
+            store.setCacheBytes(0);
+        }
+        out.put("rss_mb", round(PeakMemory.residentMb(), 0));
+        return out;
+    }
+
+    private double[] timeQueries(BarStore store, Instant from, Instant to) {
+        double[] ms = new double[QUERY_REPEATS];
+        for (int r = 0; r < QUERY_REPEATS; r++) {
+            String symbol = BenchWorkload.symbol(r % symbols);
+            long t0 = System.nanoTime();
+            List<Bar> got = store.bars(symbol, from, to);
+            ms[r] = (System.nanoTime() - t0) / 1e6;
+            if (got.size() != QUERY_SESSIONS * 78) {
+                throw new IllegalStateException("30-day read returned " + got.size() + " bars");
+            }
+        }
+        return ms;
+    }
+
+    /** One batch per symbol and calendar month, as a backfill writes what one vendor request returns. */
+    private static List<BarBatch> monthlyBatches(String symbol, List<Bar> bars) {
+        List<BarBatch> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= bars.size(); i++) {
+            if (i == bars.size() || !month(bars.get(i)).equals(month(bars.get(start)))) {
+                out.add(BarBatch.of(symbol, bars.subList(start, i)));
+                start = i;
+            }
+        }
+        return out;
+    }
+
+    private static YearMonth month(Bar bar) {
+        return YearMonth.from(bar.start().atZone(Session.NEW_YORK));
+    }
+
+    static double percentile(double[] values, int p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+    }
+
+    static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        for (int i = 0; i < 3; i++) System.out.println(new Benchmark(Integer.parseInt(args[0]), Integer.parseInt(args[1]), 100_000_000).run());
+    }
+}

@@ -1,0 +1,106 @@
+package io.barkeep.store;
+
+import static io.barkeep.store.schema.Tables.EMPTY_BARS;
+import static io.barkeep.store.schema.Tables.MARKET_DATA_BARS;
+import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
+
+import io.barkeep.domain.Session;
+import io.barkeep.store.schema.tables.records.SessionCoverageRecord;
+import io.barkeep.domain.TradingCalendar;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStep10;
+import org.jooq.Record4;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * Keeps the per-session coverage ledger in step with the bars: after a write, the sessions it touched are
+ * recounted from the rows themselves (so the ledger can never drift from the data).
+ */
+final class CoverageLedger {
+    private static final long DAY = 86_400;
+    /** A session becomes final (settled) once this long has passed since its close. */
+    static final Duration SETTLE = Duration.ofDays(1);
+
+    private final TradingCalendar calendar;
+
+    CoverageLedger(TradingCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    /** Recounts the ledger rows of the sessions in [from, to); call inside the write transaction. */
+    void recount(DSLContext dsl, long symbolId, Instant from, Instant to, boolean authoritative, Instant now) {
+        LocalDate first = from.atZone(Session.NEW_YORK).toLocalDate();
+        LocalDate last = to.minusSeconds(1).atZone(Session.NEW_YORK).toLocalDate();
+        List<Session> sessions = calendar.sessions(first, last);
+        if (sessions.isEmpty()) {
+            return;
+        }
+        long lo = sessions.get(0).open().getEpochSecond();
+        long hi = sessions.get(sessions.size() - 1).close().getEpochSecond();
+        // A regular session (13:30/14:30-21:00 UTC) never crosses a UTC midnight, so ts / 86400 names it.
+        Map<Long, long[]> held = countByDay(dsl, MARKET_DATA_BARS, MARKET_DATA_BARS.SYMBOL_ID, MARKET_DATA_BARS.TS,
+                symbolId, lo, hi);
+        Map<Long, long[]> empty = countByDay(dsl, EMPTY_BARS, EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS, symbolId, lo, hi);
+
+        InsertValuesStep10<SessionCoverageRecord, Long, Long, Long, Long, Long, Long, Long, Long, Long, String> insert =
+                dsl.insertInto(SESSION_COVERAGE, SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE,
+                        SESSION_COVERAGE.EXPECTED_BARS, SESSION_COVERAGE.HELD_BARS, SESSION_COVERAGE.EMPTY_BARS,
+                        SESSION_COVERAGE.FIRST_TS, SESSION_COVERAGE.LAST_TS, SESSION_COVERAGE.FETCHED_AT,
+                        SESSION_COVERAGE.FINAL, SESSION_COVERAGE.CALENDAR_VERSION);
+        int rows = 0;
+        List<Long> drop = new java.util.ArrayList<>();
+        for (Session s : sessions) {
+            long day = s.open().getEpochSecond() / DAY;
+            long[] h = held.getOrDefault(day, new long[3]);
+            long[] e = empty.getOrDefault(day, new long[3]);
+            if (h[0] + e[0] == 0 && !authoritative) {
+                drop.add((long) s.dateKey());
+                continue;
+            }
+            boolean isFinal = !s.close().plus(SETTLE).isAfter(now);
+            insert = insert.values(symbolId, (long) s.dateKey(), (long) s.expectedBars(), h[0], e[0],
+                    h[0] == 0 ? null : h[1], h[0] == 0 ? null : h[2], now.getEpochSecond(), isFinal ? 1L : 0L,
+                    calendar.version());
+            rows++;
+        }
+        if (rows > 0) {
+            insert.onConflict(SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE).doUpdate()
+                    .set(SESSION_COVERAGE.EXPECTED_BARS, DSL.excluded(SESSION_COVERAGE.EXPECTED_BARS))
+                    .set(SESSION_COVERAGE.HELD_BARS, DSL.excluded(SESSION_COVERAGE.HELD_BARS))
+                    .set(SESSION_COVERAGE.EMPTY_BARS, DSL.excluded(SESSION_COVERAGE.EMPTY_BARS))
+                    .set(SESSION_COVERAGE.FIRST_TS, DSL.excluded(SESSION_COVERAGE.FIRST_TS))
+                    .set(SESSION_COVERAGE.LAST_TS, DSL.excluded(SESSION_COVERAGE.LAST_TS))
+                    .set(SESSION_COVERAGE.FETCHED_AT, DSL.excluded(SESSION_COVERAGE.FETCHED_AT))
+                    .set(SESSION_COVERAGE.FINAL, DSL.excluded(SESSION_COVERAGE.FINAL))
+                    .set(SESSION_COVERAGE.CALENDAR_VERSION, DSL.excluded(SESSION_COVERAGE.CALENDAR_VERSION))
+                    .execute();
+        }
+        if (!drop.isEmpty()) {
+            dsl.deleteFrom(SESSION_COVERAGE).where(SESSION_COVERAGE.SYMBOL_ID.eq(symbolId))
+                    .and(SESSION_COVERAGE.SESSION_DATE.in(drop)).execute();
+        }
+    }
+
+    /** Per UTC day: {count, min ts, max ts}. */
+    private static Map<Long, long[]> countByDay(DSLContext dsl, Table<?> table, Field<Long> symbolField,
+                                                Field<Long> ts, long symbolId, long lo, long hi) {
+        Field<Long> day = ts.div(DAY).as("day");
+        Map<Long, long[]> out = new HashMap<>();
+        for (Record4<Long, Integer, Long, Long> r : dsl.select(day, DSL.count(), DSL.min(ts), DSL.max(ts))
+                .from(table)
+                .where(symbolField.eq(symbolId)).and(ts.ge(lo)).and(ts.lt(hi))
+                .groupBy(DSL.field(DSL.name("day")))
+                .fetch()) {
+            out.put(r.value1(), new long[] {r.value2(), r.value3(), r.value4()});
+        }
+        return out;
+    }
+}

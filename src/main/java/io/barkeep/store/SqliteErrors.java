@@ -1,0 +1,59 @@
+package io.barkeep.store;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** Turns SQLite's error codes into one line that says what happened to which file and what to do. */
+final class SqliteErrors {
+    private SqliteErrors() {
+    }
+
+    static StoreException explain(SQLException e, Path file, Backups backups) {
+        SQLiteErrorCode code = codeOf(e);
+        String name = file.toString();
+        String message;
+        if (code == null) {
+            message = "database " + name + ": " + firstLine(e.getMessage());
+        } else {
+            message = switch (code) {
+                case SQLITE_BUSY, SQLITE_LOCKED, SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_RECOVERY ->
+                        "database " + name + " is locked by another program; close it (or wait) and try again";
+                case SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_CORRUPT_INDEX, SQLITE_CORRUPT_VTAB ->
+                        corrupt(name, backups);
+                case SQLITE_FULL, SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC ->
+                        "disk full or not writable while writing " + name + "; nothing was half-written, free space"
+                                + " and try again";
+                case SQLITE_CANTOPEN -> "cannot open database " + name + " (missing folder or no permission)";
+                case SQLITE_READONLY, SQLITE_PERM, SQLITE_AUTH -> "database " + name + " is read-only for this user";
+                default -> "database " + name + ": " + firstLine(e.getMessage());
+            };
+        }
+        return new StoreException(message, e);
+    }
+
+    static String corrupt(String name, Backups backups) {
+        String newest = backups == null ? null
+                : backups.newest().map(Path::toString).orElse(null);
+        return "database " + name + " is corrupt; "
+                + (newest != null ? "newest backup: " + newest : "no backup found beside it");
+    }
+
+    static SQLiteErrorCode codeOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException s) {
+                return s.getResultCode();
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
