@@ -1,11 +1,57 @@
 package io.barkeep.cli;
 
-/** Placeholder until the command tree lands. */
+import io.barkeep.store.StoreException;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Builds and runs the command line. Exit codes: 0 success, 1 a handled error (one clear line on stderr),
+ * 2 bad usage.
+ */
 public final class BarkeepCli {
+    private static final Logger LOG = LoggerFactory.getLogger(BarkeepCli.class);
+
     private BarkeepCli() {
     }
 
     public static int run(String[] args) {
-        return 0;
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** Runs one command with the given streams (tests pass their own). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new RootCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof UserError || e instanceof StoreException || e instanceof IllegalArgumentException) {
+                LOG.info("command failed: {}", e.getMessage(), e);
+                err.println("error: " + e.getMessage());
+                return 1;
+            }
+            LOG.error("command failed unexpectedly", e);
+            err.println("error: " + e + " (details in the log)");
+            return 1;
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("error: " + e.getMessage());
+            err.println("try: barkeep " + e.getCommandLine().getCommandSpec().qualifiedName(" ")
+                    .replaceFirst("^barkeep ?", "") + " --help");
+            return 2;
+        });
+        return cli;
     }
 }

@@ -3,7 +3,11 @@ package io.barkeep.store;
 import static io.barkeep.store.schema.Tables.EMPTY_BARS;
 import static io.barkeep.store.schema.Tables.MARKET_DATA_BARS;
 
+import io.barkeep.domain.AggregateBar;
+import io.barkeep.domain.Aggregator;
 import io.barkeep.domain.Bar;
+import io.barkeep.domain.BucketAlignment;
+import io.barkeep.domain.Interval;
 import io.barkeep.domain.EmptyBar;
 import io.barkeep.domain.TradingCalendar;
 import java.sql.Connection;
@@ -249,6 +253,15 @@ public final class BarStore {
         });
     }
 
+    /**
+     * The bars of {@code symbol} in from..to built up to {@code interval} by time bucket on the calendar.
+     * The range should start and end on session bounds so no bucket is cut by it.
+     */
+    public List<AggregateBar> aggregated(String symbol, Instant from, Instant to, Interval interval,
+                                         BucketAlignment alignment) {
+        return Aggregator.aggregate(bars(symbol, from, to), interval, alignment, calendar);
+    }
+
     /** The intervals the vendor confirmed empty for {@code symbol}, from <= start < to. */
     public List<EmptyBar> emptyBars(String symbol, Instant from, Instant to) {
         Optional<Long> id = symbols.find(symbol);
@@ -272,6 +285,13 @@ public final class BarStore {
                 .where(MARKET_DATA_BARS.SYMBOL_ID.eq(id.get())).fetchOne(0, Long.class));
         return ts == null ? Optional.empty() : bars(symbol, Instant.ofEpochSecond(ts), Instant.ofEpochSecond(ts + 1))
                 .stream().findFirst();
+    }
+
+    /** Every symbol that ever had a bar or ledger row written. */
+    public List<String> symbols() {
+        return db.read(dsl -> dsl.select(io.barkeep.store.schema.Tables.SYMBOLS.SYMBOL)
+                .from(io.barkeep.store.schema.Tables.SYMBOLS).orderBy(io.barkeep.store.schema.Tables.SYMBOLS.SYMBOL)
+                .fetch(io.barkeep.store.schema.Tables.SYMBOLS.SYMBOL));
     }
 
     SymbolIds symbolIds() {

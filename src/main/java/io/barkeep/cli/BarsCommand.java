@@ -1,0 +1,116 @@
+package io.barkeep.cli;
+
+import io.barkeep.domain.AggregateBar;
+import io.barkeep.domain.BucketAlignment;
+import io.barkeep.domain.Interval;
+import io.barkeep.domain.Prices;
+import io.barkeep.domain.Session;
+import io.barkeep.domain.Symbols;
+import io.barkeep.store.CacheEngine;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bars SYM}: bars from the cache, built up to any interval on the calendar. */
+@Command(name = "bars", description = "Print bars of a symbol from the cache at any interval.")
+final class BarsCommand implements Callable<Integer> {
+    enum Format { TABLE, CSV, JSON }
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    EngineOptions engine;
+    @Mixin
+    DateRange range;
+    @Parameters(paramLabel = "SYM")
+    String symbol;
+    @Option(names = "--interval", paramLabel = "5m|15m|30m|1h|1d|Nm", defaultValue = "5m")
+    String interval;
+    @Option(names = "--clock-hours", description = "Align hour bars to the clock (10:00, 11:00...) "
+            + "instead of the session open (09:30, 10:30...).")
+    boolean clockHours;
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default table).")
+    Format format;
+    @Option(names = "--json", description = "Same as --format json.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        String sym = Symbols.normalize(symbol);
+        Interval ivl = Interval.parse(interval);
+        BucketAlignment alignment = clockHours ? BucketAlignment.CLOCK : BucketAlignment.SESSION_OPEN;
+        try (CacheEngine e = engine.open()) {
+            LocalDate[] dates = range.resolve(e.clock());
+            var start = dates[0].atStartOfDay(Session.NEW_YORK).toInstant();
+            var end = dates[1].plusDays(1).atStartOfDay(Session.NEW_YORK).toInstant();
+            List<AggregateBar> bars = e.bars().aggregated(sym, start, end, ivl, alignment);
+            PrintWriter out = spec.commandLine().getOut();
+            switch (json ? Format.JSON : format) {
+                case CSV -> printCsv(out, bars);
+                case JSON -> printJson(out, sym, ivl, dates, bars);
+                default -> printTable(out, sym, ivl, bars);
+            }
+        }
+        return 0;
+    }
+
+    private static void printCsv(PrintWriter out, List<AggregateBar> bars) {
+        out.println("timestamp,open,high,low,close,volume,bars");
+        for (AggregateBar b : bars) {
+            out.println(Output.localTime(b.start()) + "," + Prices.format(b.open()) + "," + Prices.format(b.high())
+                    + "," + Prices.format(b.low()) + "," + Prices.format(b.close()) + "," + b.volume() + ","
+                    + b.bars());
+        }
+    }
+
+    private static void printJson(PrintWriter out, String sym, Interval ivl, LocalDate[] dates,
+                                  List<AggregateBar> bars) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("symbol", sym);
+        doc.put("interval", ivl.label());
+        doc.put("from", dates[0].toString());
+        doc.put("to", dates[1].toString());
+        doc.put("count", bars.size());
+        doc.put("bars", bars.stream().map(BarsCommand::toJson).toList());
+        Output.json(out, doc);
+    }
+
+    static Map<String, Object> toJson(AggregateBar b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("timestamp", Output.localTime(b.start()));
+        m.put("end", Output.localTime(b.end()));
+        m.put("open", Prices.toDecimal(b.open()));
+        m.put("high", Prices.toDecimal(b.high()));
+        m.put("low", Prices.toDecimal(b.low()));
+        m.put("close", Prices.toDecimal(b.close()));
+        m.put("volume", b.volume());
+        m.put("trades", b.trades() < 0 ? null : b.trades());
+        m.put("vwap", b.vwap() < 0 ? null : Prices.toDecimal(b.vwap()));
+        m.put("bars", b.bars());
+        m.put("expected_bars", b.expectedBars());
+        m.put("partial", b.partial());
+        return m;
+    }
+
+    private static void printTable(PrintWriter out, String sym, Interval ivl, List<AggregateBar> bars) {
+        Output.Table table = new Output.Table("time (New York)", "open", "high", "low", "close", "volume", "bars")
+                .right(1, 2, 3, 4, 5, 6);
+        for (AggregateBar b : bars) {
+            String count = b.bars() + (b.bars() < b.expectedBars() ? "/" + b.expectedBars() : "")
+                    + (b.partial() ? " partial" : "");
+            table.row(Output.localTime(b.start()), Prices.format(b.open()), Prices.format(b.high()),
+                    Prices.format(b.low()), Prices.format(b.close()), b.volume(), count);
+        }
+        table.print(out);
+        out.println(bars.size() + " " + ivl.label() + " bars of " + sym + " from the cache");
+    }
+}

@@ -1,0 +1,122 @@
+package io.barkeep.cli;
+
+import io.barkeep.domain.Symbols;
+import io.barkeep.domain.WatchlistEntry;
+import io.barkeep.store.CacheEngine;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code watchlist add|remove|list}: the symbols Barkeep keeps fresh. */
+@Command(name = "watchlist", description = "Add, remove or list watchlist symbols.",
+        subcommands = {WatchlistCommand.Add.class, WatchlistCommand.Remove.class, WatchlistCommand.ListEntries.class})
+final class WatchlistCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a subcommand: add, remove or list");
+    }
+
+    @Command(name = "add", description = "Add a symbol (or update its priority and notes).")
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        EngineOptions engine;
+        @Parameters(paramLabel = "SYM", description = "US ticker, e.g. AAPL, BRK.B, BF-B")
+        String symbol;
+        @Option(names = "--priority", paramLabel = "N", description = "Higher is updated first (default 0).")
+        int priority;
+        @Option(names = "--notes", paramLabel = "TEXT")
+        String notes;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            String sym = Symbols.normalize(symbol);
+            try (CacheEngine e = engine.open()) {
+                WatchlistEntry entry = e.watchlist().add(sym, priority, notes, Instant.now(e.clock()));
+                if (json) {
+                    Output.json(spec.commandLine().getOut(), toJson(entry));
+                } else {
+                    spec.commandLine().getOut().println("added " + sym + " (priority " + entry.priority() + ")");
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a symbol (its cached bars stay).")
+    static final class Remove implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        EngineOptions engine;
+        @Parameters(paramLabel = "SYM")
+        String symbol;
+
+        @Override
+        public Integer call() {
+            String sym = Symbols.normalize(symbol);
+            try (CacheEngine e = engine.open()) {
+                if (!e.watchlist().remove(sym)) {
+                    throw new UserError(sym + " is not on the watchlist");
+                }
+                spec.commandLine().getOut().println("removed " + sym);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List the watchlist, highest priority first.")
+    static final class ListEntries implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        EngineOptions engine;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (CacheEngine e = engine.open()) {
+                List<WatchlistEntry> entries = e.watchlist().list();
+                var out = spec.commandLine().getOut();
+                if (json) {
+                    Output.json(out, entries.stream().map(WatchlistCommand::toJson).toList());
+                    return 0;
+                }
+                Output.Table table = new Output.Table("symbol", "active", "priority", "added", "last updated",
+                        "notes").right(2);
+                for (WatchlistEntry w : entries) {
+                    table.row(w.symbol(), w.active() ? "yes" : "no", w.priority(), Output.localTime(w.addedAt()),
+                            Output.localTime(w.lastUpdated()), w.notes());
+                }
+                table.print(out);
+            }
+            return 0;
+        }
+    }
+
+    static Map<String, Object> toJson(WatchlistEntry w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("symbol", w.symbol());
+        m.put("active", w.active());
+        m.put("priority", w.priority());
+        m.put("notes", w.notes());
+        m.put("added_at", Output.zonedTime(w.addedAt()));
+        m.put("last_updated", Output.zonedTime(w.lastUpdated()));
+        return m;
+    }
+}

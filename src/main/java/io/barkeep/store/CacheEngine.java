@@ -1,0 +1,87 @@
+package io.barkeep.store;
+
+import io.barkeep.domain.TradingCalendar;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The cache engine over one database file: every repository and service wired once, for the command line,
+ * the updater and the desktop app alike.
+ */
+public final class CacheEngine implements AutoCloseable {
+    /** The hot cache's default bound (the original design's 100 MB LRU). */
+    public static final long DEFAULT_CACHE_BYTES = 100L * 1024 * 1024;
+
+    private final Database database;
+    private final BarStore bars;
+    private final WatchlistRepository watchlist;
+    private final QuarantineRepository quarantine;
+    private final SafetyEventRepository events;
+    private final GapService gaps;
+    private final FreshnessService freshness;
+    private final Retention retention;
+    private final Clock clock;
+
+    private CacheEngine(Database database, TradingCalendar calendar, long cacheBytes, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        this.bars = new BarStore(database, calendar, cacheBytes, clock);
+        this.watchlist = new WatchlistRepository(database);
+        this.quarantine = new QuarantineRepository(database);
+        this.events = new SafetyEventRepository(database);
+        this.gaps = new GapService(bars);
+        this.freshness = new FreshnessService(bars);
+        this.retention = new Retention(bars);
+    }
+
+    /** Opens (creating, checking and migrating) the database at {@code file}. */
+    public static CacheEngine open(Path file, TradingCalendar calendar, long cacheBytes, Clock clock) {
+        return new CacheEngine(Database.open(file), calendar, cacheBytes, clock);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public BarStore bars() {
+        return bars;
+    }
+
+    public WatchlistRepository watchlist() {
+        return watchlist;
+    }
+
+    public QuarantineRepository quarantine() {
+        return quarantine;
+    }
+
+    public SafetyEventRepository events() {
+        return events;
+    }
+
+    public GapService gaps() {
+        return gaps;
+    }
+
+    public FreshnessService freshness() {
+        return freshness;
+    }
+
+    public Retention retention() {
+        return retention;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Takes an online backup beside the database, keeping the newest {@code keep}. */
+    public Path backup(int keep) {
+        return database.backups().take(database, keep, clock);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

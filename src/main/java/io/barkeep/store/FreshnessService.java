@@ -1,0 +1,92 @@
+package io.barkeep.store;
+
+import static io.barkeep.store.schema.Tables.DATA_FRESHNESS;
+import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
+import static io.barkeep.store.schema.Tables.SYMBOLS;
+import static io.barkeep.store.schema.Tables.WATCHLIST;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.barkeep.domain.Freshness;
+import io.barkeep.domain.MissingRange;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jooq.impl.DSL;
+
+/**
+ * Computes each symbol's {@link Freshness} from the coverage ledger and keeps the original design's
+ * {@code data_freshness} table filled with it (including the gaps as JSON).
+ */
+public final class FreshnessService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BarStore store;
+    private final GapService gaps;
+
+    public FreshnessService(BarStore store) {
+        this.store = store;
+        this.gaps = new GapService(store);
+    }
+
+    /** Recomputes, stores and returns the freshness of {@code symbol}. */
+    public Freshness refresh(String symbol) {
+        GapService.GapReport report = gaps.report(symbol);
+        var summary = store.symbolIds().find(symbol).map(id -> store.database().read(dsl -> dsl
+                .select(DSL.min(SESSION_COVERAGE.FIRST_TS), DSL.max(SESSION_COVERAGE.LAST_TS),
+                        DSL.max(SESSION_COVERAGE.FETCHED_AT))
+                .from(SESSION_COVERAGE).where(SESSION_COVERAGE.SYMBOL_ID.eq(id)).fetchOne())).orElse(null);
+        Freshness f = new Freshness(symbol, instant(summary == null ? null : summary.value1()),
+                instant(summary == null ? null : summary.value2()), report.heldBars(), report.emptyBars(),
+                report.expectedBars(), report.coveragePercent(), report.missing().size(),
+                instant(summary == null ? null : summary.value3()));
+        save(f, report.missing());
+        return f;
+    }
+
+    /** Refreshes every symbol that has data or is on the watchlist, in symbol order. */
+    public List<Freshness> refreshAll() {
+        TreeSet<String> symbols = new TreeSet<>();
+        symbols.addAll(store.database().read(dsl -> dsl.select(SYMBOLS.SYMBOL).from(SYMBOLS).fetch(SYMBOLS.SYMBOL)));
+        symbols.addAll(store.database().read(dsl -> dsl.select(WATCHLIST.SYMBOL).from(WATCHLIST)
+                .fetch(WATCHLIST.SYMBOL)));
+        return symbols.stream().map(this::refresh).toList();
+    }
+
+    private void save(Freshness f, List<MissingRange> missing) {
+        String gapsJson = toJson(missing);
+        store.database().writer().run(dsl -> dsl.insertInto(DATA_FRESHNESS, DATA_FRESHNESS.SYMBOL,
+                        DATA_FRESHNESS.OLDEST_BAR, DATA_FRESHNESS.NEWEST_BAR, DATA_FRESHNESS.BAR_COUNT,
+                        DATA_FRESHNESS.EXPECTED_COUNT, DATA_FRESHNESS.GAP_COUNT, DATA_FRESHNESS.LAST_CHECKED,
+                        DATA_FRESHNESS.GAPS_DETECTED)
+                .values(f.symbol(), epoch(f.oldestBar()), epoch(f.newestBar()), f.barCount(), f.expectedCount(),
+                        (long) f.gapCount(), epoch(f.lastChecked()), gapsJson)
+                .onConflict(DATA_FRESHNESS.SYMBOL).doUpdate()
+                .set(DATA_FRESHNESS.OLDEST_BAR, DSL.excluded(DATA_FRESHNESS.OLDEST_BAR))
+                .set(DATA_FRESHNESS.NEWEST_BAR, DSL.excluded(DATA_FRESHNESS.NEWEST_BAR))
+                .set(DATA_FRESHNESS.BAR_COUNT, DSL.excluded(DATA_FRESHNESS.BAR_COUNT))
+                .set(DATA_FRESHNESS.EXPECTED_COUNT, DSL.excluded(DATA_FRESHNESS.EXPECTED_COUNT))
+                .set(DATA_FRESHNESS.GAP_COUNT, DSL.excluded(DATA_FRESHNESS.GAP_COUNT))
+                .set(DATA_FRESHNESS.LAST_CHECKED, DSL.excluded(DATA_FRESHNESS.LAST_CHECKED))
+                .set(DATA_FRESHNESS.GAPS_DETECTED, DSL.excluded(DATA_FRESHNESS.GAPS_DETECTED))
+                .execute());
+    }
+
+    private static String toJson(List<MissingRange> missing) {
+        try {
+            return JSON.writeValueAsString(missing.stream().map(m -> Map.of(
+                    "from", m.from().toString(), "to", m.to().toString(), "bars", m.bars())).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Long epoch(Instant i) {
+        return i == null ? null : i.getEpochSecond();
+    }
+
+    private static Instant instant(Long s) {
+        return s == null ? null : Instant.ofEpochSecond(s);
+    }
+}

@@ -1,0 +1,131 @@
+package io.barkeep.store;
+
+import static io.barkeep.store.schema.Tables.EMPTY_BARS;
+import static io.barkeep.store.schema.Tables.MARKET_DATA_BARS;
+import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
+
+import io.barkeep.domain.GapDetector;
+import io.barkeep.domain.MissingRange;
+import io.barkeep.domain.Session;
+import io.barkeep.domain.SessionCoverage;
+import io.barkeep.domain.TradingCalendar;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.Table;
+
+/**
+ * Per symbol and session: expected bars (calendar), held, vendor-confirmed empty, and the missing ranges.
+ * Reads the coverage ledger first and only fetches bar times for the sessions it says are incomplete, so a
+ * three-year verdict costs one ledger read rather than a scan of every bar.
+ */
+public final class GapService {
+    private final BarStore store;
+    private final TradingCalendar calendar;
+
+    public GapService(BarStore store) {
+        this.store = store;
+        this.calendar = store.calendar();
+    }
+
+    /** The coverage of {@code symbol} over the sessions from..to, with the missing ranges merged. */
+    public GapReport report(String symbol, LocalDate from, LocalDate to) {
+        List<Session> sessions = calendar.sessions(from, to);
+        Optional<Long> id = store.symbolIds().find(symbol);
+        if (sessions.isEmpty()) {
+            return new GapReport(symbol, from, to, calendar.version(), List.of(), List.of());
+        }
+        List<SessionCoverage> coverages = id.isEmpty()
+                ? sessions.stream().map(GapDetector::wholeMissing).toList()
+                : store.database().read(dsl -> coverages(dsl, id.get(), sessions));
+        return new GapReport(symbol, from, to, calendar.version(), coverages, GapDetector.merge(coverages));
+    }
+
+    /** The report over the span the cache holds for {@code symbol}: its first to its last session with data. */
+    public GapReport report(String symbol) {
+        Optional<LocalDate[]> span = heldSpan(symbol);
+        return span.isPresent() ? report(symbol, span.get()[0], span.get()[1])
+                : new GapReport(symbol, null, null, calendar.version(), List.of(), List.of());
+    }
+
+    /** First and last session dates with any bar or empty marker. */
+    public Optional<LocalDate[]> heldSpan(String symbol) {
+        Optional<Long> id = store.symbolIds().find(symbol);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        var r = store.database().read(dsl -> dsl.select(org.jooq.impl.DSL.min(SESSION_COVERAGE.SESSION_DATE),
+                        org.jooq.impl.DSL.max(SESSION_COVERAGE.SESSION_DATE)).from(SESSION_COVERAGE)
+                .where(SESSION_COVERAGE.SYMBOL_ID.eq(id.get())).fetchOne());
+        if (r == null || r.value1() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new LocalDate[] {dateOf(r.value1()), dateOf(r.value2())});
+    }
+
+    static LocalDate dateOf(long key) {
+        return LocalDate.of((int) (key / 10_000), (int) (key / 100 % 100), (int) (key % 100));
+    }
+
+    private List<SessionCoverage> coverages(DSLContext dsl, long symbolId, List<Session> sessions) {
+        Session first = sessions.get(0);
+        Session last = sessions.get(sessions.size() - 1);
+        Map<Long, int[]> ledger = new HashMap<>();
+        for (Record3<Long, Long, Long> r : dsl.select(SESSION_COVERAGE.SESSION_DATE, SESSION_COVERAGE.HELD_BARS,
+                        SESSION_COVERAGE.EMPTY_BARS).from(SESSION_COVERAGE)
+                .where(SESSION_COVERAGE.SYMBOL_ID.eq(symbolId))
+                .and(SESSION_COVERAGE.SESSION_DATE.between((long) first.dateKey(), (long) last.dateKey()))
+                .fetch()) {
+            ledger.put(r.value1(), new int[] {r.value2().intValue(), r.value3().intValue()});
+        }
+        List<SessionCoverage> out = new ArrayList<>(sessions.size());
+        for (Session s : sessions) {
+            int[] counts = ledger.get((long) s.dateKey());
+            if (counts == null || counts[0] + counts[1] == 0) {
+                out.add(GapDetector.wholeMissing(s));
+            } else if (counts[0] + counts[1] == s.expectedBars()) {
+                out.add(GapDetector.complete(s, counts[0], counts[1]));
+            } else {
+                out.add(GapDetector.coverage(s, starts(dsl, MARKET_DATA_BARS, MARKET_DATA_BARS.SYMBOL_ID,
+                        MARKET_DATA_BARS.TS, symbolId, s), starts(dsl, EMPTY_BARS, EMPTY_BARS.SYMBOL_ID,
+                        EMPTY_BARS.TS, symbolId, s)));
+            }
+        }
+        return out;
+    }
+
+    private static long[] starts(DSLContext dsl, Table<?> table, Field<Long> symbolField, Field<Long> ts,
+                                 long symbolId, Session s) {
+        return dsl.select(ts).from(table).where(symbolField.eq(symbolId))
+                .and(ts.ge(s.open().getEpochSecond())).and(ts.lt(s.close().getEpochSecond())).orderBy(ts)
+                .fetch(ts).stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** One symbol's coverage verdict, made with calendar {@code calendarVersion}. */
+    public record GapReport(String symbol, LocalDate from, LocalDate to, String calendarVersion,
+                            List<SessionCoverage> sessions, List<MissingRange> missing) {
+        public int expectedBars() {
+            return sessions.stream().mapToInt(SessionCoverage::expected).sum();
+        }
+
+        public int heldBars() {
+            return sessions.stream().mapToInt(SessionCoverage::held).sum();
+        }
+
+        public int emptyBars() {
+            return sessions.stream().mapToInt(SessionCoverage::vendorEmpty).sum();
+        }
+
+        /** Held plus vendor-empty over expected, in percent; 0 when nothing is expected. */
+        public double coveragePercent() {
+            int expected = expectedBars();
+            return expected == 0 ? 0 : 100.0 * (heldBars() + emptyBars()) / expected;
+        }
+    }
+}
