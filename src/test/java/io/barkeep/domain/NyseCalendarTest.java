@@ -40,7 +40,7 @@ class NyseCalendarTest {
     }
 
     @Test
-    void loadReadsTheFileOnceAndHandsEveryThreadTheSameCalendar() throws Exception {
+    void loadHandsEveryThreadTheSameCalendarInstance() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<TradingCalendar>> calls = new ArrayList<>();
