@@ -1,11 +1,14 @@
 package io.barkeep.cli.bench;
 
 import io.barkeep.domain.Bar;
+import io.barkeep.domain.BucketAlignment;
+import io.barkeep.domain.Interval;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.TradingCalendar;
 import io.barkeep.store.BarBatch;
 import io.barkeep.store.BarStore;
 import io.barkeep.store.Database;
+import io.barkeep.store.GapService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ import java.util.Map;
 public final class Benchmark {
     private static final int QUERY_REPEATS = 200;
     private static final int QUERY_SESSIONS = 30;
+    private static final int TIMED_REPEATS = 11;
 
     private final int symbols;
     private final int days;
@@ -42,11 +46,37 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * Runs the same code paths once on a scratch file first, so the figures measure the engine rather than
+     * the JIT compiler's first minutes (as any long-running app would see it).
+     */
+    private void warmUp(Path file, BenchWorkload workload, TradingCalendar calendar) {
+        try (Database db = Database.open(file)) {
+            BarStore store = new BarStore(db, calendar, 0, Clock.systemUTC());
+            for (BarBatch batch : monthlyBatches("WARM", workload.bars(symbols))) {
+                store.write(batch);
+            }
+            List<Session> sessions = workload.sessions();
+            Instant from = sessions.get(Math.max(0, sessions.size() - QUERY_SESSIONS)).open();
+            Instant end = sessions.get(sessions.size() - 1).close();
+            for (int r = 0; r < QUERY_REPEATS; r++) {
+                store.bars("WARM", from, end);
+            }
+            GapService gaps = new GapService(store);
+            for (int r = 0; r < 5; r++) {
+                store.aggregated("WARM", sessions.get(0).open(), end, Interval.ONE_HOUR, BucketAlignment.SESSION_OPEN);
+                store.aggregated("WARM", sessions.get(0).open(), end, Interval.ONE_DAY, BucketAlignment.SESSION_OPEN);
+                gaps.report("WARM", sessions.get(0).date(), sessions.get(sessions.size() - 1).date());
+            }
+        }
+    }
+
     private Map<String, Object> runIn(Path file) {
         BenchWorkload workload = new BenchWorkload(days);
         List<Session> sessions = workload.sessions();
         TradingCalendar calendar = new TradingCalendar("bench-weekdays", sessions.get(0).date(),
                 sessions.get(sessions.size() - 1).date(), sessions);
+        warmUp(file.resolveSibling("warmup.db"), workload, calendar);
         Map<String, Object> out = new LinkedHashMap<>();
         try (Database db = Database.open(file)) {
             BarStore store = new BarStore(db, calendar, 0, Clock.systemUTC());
@@ -84,6 +114,23 @@ public final class Benchmark {
             double[] warm = timeQueries(store, from, to);
             out.put("query_30d_warm_p50_ms", round(percentile(warm, 50), 4));
             store.setCacheBytes(0);
+
+            Instant all0 = sessions.get(0).open();
+            Instant all1 = sessions.get(sessions.size() - 1).close();
+            out.put("agg_1h_3y_ms", round(medianMs(r -> store.aggregated(BenchWorkload.symbol(r % symbols), all0, all1,
+                    Interval.ONE_HOUR, BucketAlignment.SESSION_OPEN)), 2));
+            out.put("agg_1d_3y_ms", round(medianMs(r -> store.aggregated(BenchWorkload.symbol(r % symbols), all0, all1,
+                    Interval.ONE_DAY, BucketAlignment.SESSION_OPEN)), 2));
+            store.setCacheBytes(cacheBytes);
+            for (int i = 0; i < symbols; i++) {
+                store.bars(BenchWorkload.symbol(i), all0, all1);
+            }
+            out.put("agg_1h_3y_warm_ms", round(medianMs(r -> store.aggregated(BenchWorkload.symbol(r % symbols), all0,
+                    all1, Interval.ONE_HOUR, BucketAlignment.SESSION_OPEN)), 3));
+            store.setCacheBytes(0);
+            GapService gaps = new GapService(store);
+            out.put("gaps_3y_ms", round(medianMs(r -> gaps.report(BenchWorkload.symbol(r % symbols),
+                    sessions.get(0).date(), sessions.get(sessions.size() - 1).date())), 3));
         }
         out.put("rss_mb", round(PeakMemory.residentMb(), 0));
         return out;
@@ -101,6 +148,17 @@ public final class Benchmark {
             }
         }
         return ms;
+    }
+
+    /** The median of {@link #TIMED_REPEATS} runs of {@code work}, in milliseconds. */
+    private static double medianMs(java.util.function.IntConsumer work) {
+        double[] ms = new double[TIMED_REPEATS];
+        for (int r = 0; r < TIMED_REPEATS; r++) {
+            long t0 = System.nanoTime();
+            work.accept(r);
+            ms[r] = (System.nanoTime() - t0) / 1e6;
+        }
+        return percentile(ms, 50);
     }
 
     /** One batch per symbol and calendar month, as a backfill writes what one vendor request returns. */
@@ -148,7 +206,4 @@ public final class Benchmark {
         }
     }
 
-    public static void main(String[] args) throws IOException {
-        for (int i = 0; i < 3; i++) System.out.println(new Benchmark(Integer.parseInt(args[0]), Integer.parseInt(args[1]), 100_000_000).run());
-    }
 }

@@ -1,0 +1,88 @@
+package io.barkeep.cli;
+
+import io.barkeep.domain.Bar;
+import io.barkeep.domain.EmptyBar;
+import io.barkeep.domain.Session;
+import io.barkeep.domain.Symbols;
+import io.barkeep.source.csv.CsvBarWriter;
+import io.barkeep.store.CacheEngine;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code export SYM}: the cached 5-minute bars as CSV in the import format. */
+@Command(name = "export", description = "Export cached 5-minute bars as CSV (the import format).")
+final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    EngineOptions engine;
+    @Parameters(paramLabel = "SYM")
+    String symbol;
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD")
+    LocalDate from;
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD")
+    LocalDate to;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        String sym = Symbols.normalize(symbol);
+        try (CacheEngine e = engine.open()) {
+            var span = e.gaps().heldSpan(sym);
+            if (span.isEmpty()) {
+                throw new UserError("nothing cached for " + sym);
+            }
+            LocalDate first = from != null ? from : span.get()[0];
+            LocalDate last = to != null ? to : span.get()[1];
+            Instant start = first.atStartOfDay(Session.NEW_YORK).toInstant();
+            Instant end = last.plusDays(1).atStartOfDay(Session.NEW_YORK).toInstant();
+            List<Bar> bars = e.bars().bars(sym, start, end);
+            List<EmptyBar> empties = e.bars().emptyBars(sym, start, end);
+            if (output == null) {
+                Writer out = spec.commandLine().getOut();
+                writeMerged(out, bars, empties);
+                out.flush();
+            } else {
+                // Written beside the target and moved into place, so a failed export never leaves half a file.
+                Path tmp = output.resolveSibling(output.getFileName() + ".partial");
+                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    writeMerged(w, bars, empties);
+                }
+                Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
+                spec.commandLine().getErr().println("exported " + bars.size() + " bars and " + empties.size()
+                        + " no-trade bars of " + sym + " to " + output);
+            }
+        }
+        return 0;
+    }
+
+    /** Bars and no-trade rows in time order. */
+    private static void writeMerged(Writer out, List<Bar> bars, List<EmptyBar> empties) throws IOException {
+        CsvBarWriter writer = new CsvBarWriter(out);
+        int i = 0;
+        int j = 0;
+        while (i < bars.size() || j < empties.size()) {
+            if (j >= empties.size() || i < bars.size() && bars.get(i).start().isBefore(empties.get(j).start())) {
+                writer.write(bars.get(i++));
+            } else {
+                writer.write(empties.get(j++));
+            }
+        }
+        writer.flush();
+    }
+}
