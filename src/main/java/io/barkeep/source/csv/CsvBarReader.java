@@ -1,0 +1,340 @@
+package io.barkeep.source.csv;
+
+import io.barkeep.domain.Bar;
+import io.barkeep.domain.BarRules;
+import io.barkeep.domain.EmptyBar;
+import io.barkeep.domain.Prices;
+import io.barkeep.domain.Session;
+import io.barkeep.domain.TradingCalendar;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads 5-minute bars from CSV with a header {@code timestamp,open,high,low,close,volume[,count,vwap]}.
+ * <ul>
+ *   <li>Columns are found by header name, case-insensitive, in any order; other columns are ignored.</li>
+ *   <li>CRLF or LF line ends, blank lines and a UTF-8 byte order mark are tolerated.</li>
+ *   <li>A timestamp is the bar's start: New York local ({@code 2024-01-02T09:30:00}, a space for the
+ *       {@code T}, seconds and up to nine fraction digits optional) or with an offset
+ *       ({@code 2024-01-02T14:30:00Z}, {@code 2024-01-02T09:30:00-05:00}).</li>
+ *   <li>Prices may have any number of decimals; more than four are rounded half-even and counted.</li>
+ *   <li>A row with {@code count == 0} is a vendor-confirmed empty interval and comes back as an
+ *       {@link EmptyBar}; its prices (the vendor sends zeros) are not checked, its volume must be 0.</li>
+ *   <li>A bad row is rejected with its line number and reason and the rest of the file still imports; see
+ *       {@link BarRules} for the rules. A row repeating an earlier row's start with the same values is skipped;
+ *       with different values it is rejected (the earlier one stays).</li>
+ * </ul>
+ * The file is read line by line; only the kept bars are held in memory.
+ */
+public final class CsvBarReader {
+    /** The header a file must carry, as told to the user. */
+    public static final String EXPECTED_HEADER = "timestamp,open,high,low,close,volume[,count,vwap]";
+
+    private static final List<String> REQUIRED = List.of("timestamp", "open", "high", "low", "close", "volume");
+    private static final List<String> OPTIONAL = List.of("count", "vwap");
+    private static final char BOM = '\uFEFF';
+    private static final int QUOTED_TEXT_MAX = 60;
+
+    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
+            .toFormatter(Locale.ROOT)
+            .withChronology(IsoChronology.INSTANCE)
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private final TradingCalendar calendar;
+
+    /** @param calendar decides which starts belong to a session */
+    public CsvBarReader(TradingCalendar calendar) {
+        this.calendar = Objects.requireNonNull(calendar);
+    }
+
+    /**
+     * Reads a UTF-8 file. Undecodable bytes become replacement characters, so they reject only their row.
+     *
+     * @throws CsvFormatException when the header is missing or lacks a needed column
+     */
+    public CsvReadResult read(Path file) throws IOException {
+        try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+            return read(in);
+        }
+    }
+
+    /**
+     * Reads CSV text to its end. The caller closes {@code source}.
+     *
+     * @throws CsvFormatException when the header is missing or lacks a needed column
+     */
+    public CsvReadResult read(Reader source) throws IOException {
+        BufferedReader in = source instanceof BufferedReader buffered ? buffered : new BufferedReader(source);
+        Pass pass = new Pass();
+        Header header = null;
+        long lineNumber = 0;
+        String line;
+        while ((line = in.readLine()) != null) {
+            lineNumber++;
+            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == BOM) {
+                line = line.substring(1);
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            if (header == null) {
+                header = Header.parse(line, lineNumber);
+            } else {
+                pass.accept(header, lineNumber, line);
+            }
+        }
+        if (header == null) {
+            throw new CsvFormatException("no header: the file is empty; expected " + EXPECTED_HEADER);
+        }
+        return pass.result();
+    }
+
+    /** The state of one read: kept rows so far, and what was seen at each start to catch duplicates. */
+    private final class Pass {
+        private final List<Bar> bars = new ArrayList<>();
+        private final List<EmptyBar> empties = new ArrayList<>();
+        private final List<RejectedRow> rejected = new ArrayList<>();
+        private final Map<Long, Seen> seen = new HashMap<>();
+        private int rounded;
+        private int duplicates;
+
+        void accept(Header header, long lineNumber, String line) {
+            Row row;
+            try {
+                row = Row.parse(header, line);
+            } catch (BadRow bad) {
+                rejected.add(new RejectedRow(lineNumber, line, bad.getMessage()));
+                return;
+            }
+            Optional<String> reason = check(row);
+            if (reason.isPresent()) {
+                rejected.add(new RejectedRow(lineNumber, line, reason.get()));
+                return;
+            }
+            Seen earlier = seen.putIfAbsent(row.values.epochSecond(), new Seen(lineNumber, row.values));
+            if (earlier != null) {
+                if (earlier.values.equals(row.values)) {
+                    duplicates++;
+                } else {
+                    rejected.add(new RejectedRow(lineNumber, line,
+                            "duplicate timestamp with different values than line " + earlier.lineNumber));
+                }
+                return;
+            }
+            rounded += row.roundedPrices;
+            if (row.isEmpty()) {
+                empties.add(new EmptyBar(row.values.start(), row.values.vwap()));
+            } else {
+                bars.add(row.values);
+            }
+        }
+
+        private Optional<String> check(Row row) {
+            if (!row.isEmpty()) {
+                return BarRules.check(row.values, calendar);
+            }
+            if (row.values.volume() != 0) {
+                return Optional.of("count 0 with volume");
+            }
+            return BarRules.check(new EmptyBar(row.values.start(), row.values.vwap()), calendar);
+        }
+
+        CsvReadResult result() {
+            bars.sort(Comparator.comparing(Bar::start));
+            empties.sort(Comparator.comparing(EmptyBar::start));
+            return new CsvReadResult(bars, empties, rejected, rounded, duplicates);
+        }
+    }
+
+    private record Seen(long lineNumber, Bar values) {
+    }
+
+    /** Column positions by name; -1 for an optional column the file lacks. */
+    private record Header(int width, int timestamp, int open, int high, int low, int close, int volume,
+                          int count, int vwap) {
+
+        static Header parse(String line, long lineNumber) throws CsvFormatException {
+            String[] names = split(line);
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                String name = names[i].toLowerCase(Locale.ROOT);
+                if ((REQUIRED.contains(name) || OPTIONAL.contains(name)) && index.put(name, i) != null) {
+                    throw new CsvFormatException("header on line " + lineNumber + " names column '" + name
+                            + "' twice; expected " + EXPECTED_HEADER);
+                }
+            }
+            List<String> missing = REQUIRED.stream().filter(name -> !index.containsKey(name)).toList();
+            if (missing.size() == REQUIRED.size()) {
+                throw new CsvFormatException("no header: line " + lineNumber + " is '" + shorten(line)
+                        + "'; expected " + EXPECTED_HEADER);
+            }
+            if (!missing.isEmpty()) {
+                throw new CsvFormatException("header on line " + lineNumber + " lacks column"
+                        + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + "; expected "
+                        + EXPECTED_HEADER);
+            }
+            return new Header(names.length, index.get("timestamp"), index.get("open"), index.get("high"),
+                    index.get("low"), index.get("close"), index.get("volume"), index.getOrDefault("count", -1),
+                    index.getOrDefault("vwap", -1));
+        }
+    }
+
+    /** One parsed data row, before the rules. {@code values.trades()} is 0 for a vendor-empty row. */
+    private record Row(Bar values, int roundedPrices) {
+
+        boolean isEmpty() {
+            return values.trades() == 0;
+        }
+
+        static Row parse(Header header, String line) throws BadRow {
+            String[] fields = split(line);
+            if (fields.length != header.width()) {
+                throw new BadRow("expected " + header.width() + " fields, got " + fields.length);
+            }
+            Instant start = timestamp(fields[header.timestamp()]);
+            Price open = price("open", fields[header.open()]);
+            Price high = price("high", fields[header.high()]);
+            Price low = price("low", fields[header.low()]);
+            Price close = price("close", fields[header.close()]);
+            long volume = whole("volume", fields[header.volume()]);
+            long count = Bar.UNKNOWN;
+            if (header.count() >= 0 && !fields[header.count()].isEmpty()) {
+                count = whole("count", fields[header.count()]);
+                // -1 would read as "unknown"
+                if (count < 0) {
+                    throw new BadRow("negative count");
+                }
+            }
+            Price vwap = new Price(Bar.UNKNOWN, false);
+            if (header.vwap() >= 0 && !fields[header.vwap()].isEmpty()) {
+                vwap = price("vwap", fields[header.vwap()]);
+                // -0.0001 would read as "unknown"
+                if (vwap.ticks < 0) {
+                    throw new BadRow("negative vwap");
+                }
+            }
+            Bar values = new Bar(start, open.ticks, high.ticks, low.ticks, close.ticks, volume, count, vwap.ticks);
+            // an empty row's zero prices are not kept, so only its vwap can count as rounded
+            int rounded = count == 0 ? Price.count(vwap) : Price.count(open, high, low, close, vwap);
+            return new Row(values, rounded);
+        }
+    }
+
+    private record Price(long ticks, boolean rounded) {
+
+        static int count(Price... prices) {
+            int n = 0;
+            for (Price p : prices) {
+                n += p.rounded ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    /** A row that cannot be imported; the message is the reason. No stack trace: it is an expected outcome. */
+    private static final class BadRow extends Exception {
+        BadRow(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private static Instant timestamp(String text) throws BadRow {
+        if (text.isEmpty()) {
+            throw new BadRow("missing timestamp");
+        }
+        String iso = text.length() > 10 && text.charAt(10) == ' '
+                ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+        try {
+            TemporalAccessor parsed = TIMESTAMP.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
+            return parsed instanceof OffsetDateTime withOffset ? withOffset.toInstant()
+                    : ((LocalDateTime) parsed).atZone(Session.NEW_YORK).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadRow("bad timestamp '" + shorten(text) + "'");
+        }
+    }
+
+    private static Price price(String name, String text) throws BadRow {
+        BigDecimal value = decimal(name, text);
+        BigDecimal scaled = value.setScale(4, RoundingMode.HALF_EVEN);
+        try {
+            return new Price(Prices.toTicks(scaled), scaled.compareTo(value) != 0);
+        } catch (ArithmeticException e) {
+            throw new BadRow(name + " out of range '" + shorten(text) + "'");
+        }
+    }
+
+    private static long whole(String name, String text) throws BadRow {
+        BigDecimal value = decimal(name, text);
+        try {
+            // some vendors write volumes as 1200.0
+            return value.stripTrailingZeros().longValueExact();
+        } catch (ArithmeticException e) {
+            throw new BadRow(value.stripTrailingZeros().scale() > 0
+                    ? name + " not a whole number '" + shorten(text) + "'"
+                    : name + " out of range '" + shorten(text) + "'");
+        }
+    }
+
+    private static BigDecimal decimal(String name, String text) throws BadRow {
+        if (text.isEmpty()) {
+            throw new BadRow("missing " + name);
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new BadRow("bad " + name + " '" + shorten(text) + "'");
+        }
+        // an exponent like 1e999999999 would make rounding allocate without end
+        if (value.scale() > 100 || value.precision() - value.scale() > 30) {
+            throw new BadRow(name + " out of range '" + shorten(text) + "'");
+        }
+        return value;
+    }
+
+    /** Splits on commas, trimming each field and dropping one pair of surrounding double quotes. */
+    private static String[] split(String line) {
+        String[] fields = line.split(",", -1);
+        for (int i = 0; i < fields.length; i++) {
+            String field = fields[i].strip();
+            if (field.length() >= 2 && field.charAt(0) == '"' && field.charAt(field.length() - 1) == '"') {
+                field = field.substring(1, field.length() - 1).strip();
+            }
+            fields[i] = field;
+        }
+        return fields;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= QUOTED_TEXT_MAX ? text : text.substring(0, QUOTED_TEXT_MAX) + "...";
+    }
+}
