@@ -41,8 +41,10 @@ public final class BarRules {
         if (bar.low() <= 0 && bar.volume() > 0) {
             return reason("non-positive price with volume");
         }
-        if (bar.low() < 0) {
-            return reason("negative price");
+        // A zero price without volume is a vendor's no-trade filler, not a price: storing it would drag every
+        // aggregate's low to 0. Such intervals are EmptyBars.
+        if (bar.low() <= 0) {
+            return reason("non-positive price");
         }
         if (bar.trades() == 0) {
             return reason("count 0 marks an empty bar, not a bar");

@@ -67,9 +67,14 @@ class BarRulesTest {
     }
 
     @Test
-    void allowsZeroPricesWithoutVolumeButNeverNegativeOnes() {
-        assertEquals(Optional.empty(), check(bar(0, 0, 0, 0, 0)));
-        assertEquals(Optional.of("negative price"), check(bar(-1, -1, -1, -1, 0)));
+    void rejectsZeroOrNegativePriceEvenWithoutVolume() {
+        assertEquals(Optional.of("non-positive price"), check(bar(0, 0, 0, 0, 0)));
+        assertEquals(Optional.of("non-positive price"), check(bar(-1, -1, -1, -1, 0)));
+    }
+
+    @Test
+    void acceptsAZeroVolumeBarWithPositivePrices() {
+        assertEquals(Optional.empty(), check(bar(100, 100, 100, 100, 0)));
     }
 
     @Test

@@ -227,6 +227,11 @@ class CsvBarReaderTest {
     }
 
     @Test
+    void rejectsZeroPricesWithoutVolumeWhenNoCountSaysTheBarIsEmpty() throws IOException {
+        assertRejected("2024-01-02T09:35:00,0,0,0,0,0,,", "non-positive price");
+    }
+
+    @Test
     void rejectsATimestampOffTheFiveMinuteGrid() throws IOException {
         assertRejected("2024-01-02T09:36:00,10,11,9,10,1,1,10", "off the 5-minute grid");
         assertRejected("2024-01-02T09:35:30,10,11,9,10,1,1,10", "off the 5-minute grid");
