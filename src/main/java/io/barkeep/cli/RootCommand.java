@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code barkeep}: the command tree. */
 @Command(name = "barkeep", mixinStandardHelpOptions = true, version = "barkeep 0.1.0",
+        scope = picocli.CommandLine.ScopeType.INHERIT,
         description = "A local market-data cache: 5-minute bars for a watchlist of US stocks in one SQLite file.",
         subcommands = {WatchlistCommand.class, BarsCommand.class, GapsCommand.class, FreshnessCommand.class,
                 CalendarCommand.class, ImportCommand.class, ExportCommand.class, CleanupCommand.class,

@@ -25,6 +25,8 @@ import org.sqlite.SQLiteConfig;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int DEFAULT_BUSY_MS = 5_000;
+    /** The version of the newest migration in db/migration; a test keeps the two in step. */
+    static final int SCHEMA_VERSION = 1;
 
     static {
         // jOOQ prints a banner and tips on first use; a command line that answers in JSON must not.
@@ -84,10 +86,30 @@ public final class Database implements AutoCloseable {
                 checkIntegrity(st);
             }
             st.execute("PRAGMA journal_mode=WAL");
+            if (existed && schemaIsCurrent(c)) {
+                return;
+            }
         } catch (SQLException e) {
             throw SqliteErrors.explain(e, file, backups);
         }
         migrate();
+    }
+
+    /**
+     * Whether the newest migration is already applied. Flyway's scan costs about half a second, too much for
+     * every short command; it only runs when there is something to do.
+     */
+    private boolean schemaIsCurrent(Connection c) {
+        try {
+            var version = DSL.field(DSL.name("version"), String.class);
+            String applied = dsl(c).select(DSL.max(version.cast(Integer.class)))
+                    .from(DSL.table(DSL.name("flyway_schema_history")))
+                    .where(DSL.field(DSL.name("success"), Integer.class).eq(1))
+                    .fetchOne(0, String.class);
+            return String.valueOf(SCHEMA_VERSION).equals(applied);
+        } catch (org.jooq.exception.DataAccessException e) {
+            return false;
+        }
     }
 
     private void checkIntegrity(Statement st) throws SQLException {
