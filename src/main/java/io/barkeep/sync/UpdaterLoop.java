@@ -69,7 +69,7 @@ public final class UpdaterLoop implements AutoCloseable {
                     && schedule.inBackfillWindow(now)) {
                 plan(new Planned(now, UpdaterSchedule.PassKind.BACKFILL));
             } else if (planned.kind() == UpdaterSchedule.PassKind.BACKFILL && schedule.inBackfillWindow(now)) {
-                plan(schedule.next(schedule.backfillWindowEnd(now).minusSeconds(1)));
+                plan(schedule.next(schedule.backfillWindowEnd(now)));
             } else {
                 plan(schedule.next(now));
             }
