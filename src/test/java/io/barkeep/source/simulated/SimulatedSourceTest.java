@@ -172,6 +172,20 @@ class SimulatedSourceTest {
     }
 
     @Test
+    void anInterruptedArtificialLatencyFailsRetryablyAndKeepsTheInterrupt() {
+        SimulatedSource slow = source(LATER, NO_OUTAGES.withLatency(Duration.ofHours(1)));
+        Thread.currentThread().interrupt();
+        try {
+            SourceException e = assertThrows(SourceException.class,
+                    () -> slow.fetch("AAPL", date("2024-01-02"), date("2024-01-02")));
+            assertEquals(SourceException.Kind.RETRYABLE, e.kind());
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void optionsRejectNegativeDelaysAndRatesOutsideZeroToOne() {
         SimulatedSource.Options defaults = SimulatedSource.Options.defaults();
         assertThrows(IllegalArgumentException.class, () -> defaults.withPublishDelay(Duration.ofSeconds(-1)));
