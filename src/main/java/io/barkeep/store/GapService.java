@@ -119,8 +119,11 @@ public final class GapService {
             fetchedAt.put(s.date(), Instant.ofEpochSecond(row.value5()));
             int held = row.value2().intValue();
             int empty = row.value3().intValue();
-            if (held + empty == 0 && row.value4() == 1) {
-                // The vendor answered "no data" for the whole session: no trade, nothing to fetch.
+            boolean answeredAfterClose = row.value5() >= calendar.session(s.date()).map(x -> x.close())
+                    .orElse(s.close()).getEpochSecond();
+            if (held + empty == 0 && row.value4() == 1 && answeredAfterClose) {
+                // The vendor answered "no data" for the whole session after it ended: no trade, nothing to fetch.
+                // (Asked during the session, "no data" may only mean "not yet".)
                 out.add(GapDetector.complete(s, 0, s.expectedBars()));
             } else if (held + empty == 0) {
                 out.add(GapDetector.wholeMissing(s));

@@ -2,6 +2,7 @@ package io.barkeep.sync;
 
 import io.barkeep.domain.TradingCalendar;
 import io.barkeep.source.BarSource;
+import io.barkeep.source.simulated.SimulatedSource;
 import java.time.Clock;
 import java.util.List;
 
@@ -33,6 +34,9 @@ public final class Sources {
      * @param url the terminal's root URL, or null for the source's default
      */
     public static BarSource create(String name, String url, int concurrency, TradingCalendar calendar, Clock clock) {
-        throw new UnsupportedOperationException("sources arrive with their branches: " + validate(name));
+        return switch (validate(name)) {
+            case DEMO -> new SimulatedSource(calendar, clock);
+            default -> throw new UnsupportedOperationException("sources arrive with their branches: " + name);
+        };
     }
 }

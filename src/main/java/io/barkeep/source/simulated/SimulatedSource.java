@@ -43,10 +43,11 @@ import org.slf4j.LoggerFactory;
  *   <li>No-trade bars: about 0.5% of bars (3% for the quarter of symbols whose hash marks them thin), mostly at
  *       midday, come back as {@link EmptyBar}s carrying the running VWAP. The opening bar always trades.</li>
  *   <li>Outages: a fixed {@linkplain Options#outageRate() share} of (symbol, session) pairs (3% by default) has a
- *       stretch of 3-15 consecutive bars that the feed "drops": the first request whose answer would include any
- *       bar of the stretch leaves those bars out; every later request for that day answers them. So a first
- *       backfill shows gaps and a repair fills them. Which requests have hit an outage is remembered in memory
- *       only: a new instance (a restarted app) drops each stretch once more.</li>
+ *       stretch of 3-15 consecutive bars that the feed "drops": the first bulk (multi-session) request whose
+ *       answer would include any bar of the stretch, or the first single-day request made within ten minutes
+ *       of the stretch's end (a live hiccup), leaves those bars out; every later request for that day answers
+ *       them. So a first backfill shows gaps and a repair fills them, also from a new process: a single-day
+ *       repair of an older session is always whole.</li>
  * </ul>
  *
  * <h2>Time</h2>
@@ -68,6 +69,9 @@ public final class SimulatedSource implements BarSource {
     private final TradingCalendar calendar;
     private final Clock clock;
     private final Options options;
+    /** How long after a stretch ends a single-day answer can still miss it (the feed's live hiccup). */
+    private static final long LIVE_OUTAGE_SECONDS = 600;
+
     /** Days whose outage has already been served: they answer complete from now on. */
     private final Set<OutageKey> outagesServed = ConcurrentHashMap.newKeySet();
 
@@ -138,7 +142,7 @@ public final class SimulatedSource implements BarSource {
             int skipFrom = 0;
             int skipTo = 0;
             SessionGenerator.Outage outage = SessionGenerator.outage(profile, session, options.outageRate());
-            if (outage != null && outage.from() < published
+            if (outage != null && outage.from() < published && hitsOutage(outage, session, sessions.size(), cutoff)
                     && outagesServed.add(new OutageKey(normalized, session.date()))) {
                 skipFrom = outage.from();
                 skipTo = outage.to();
@@ -210,6 +214,17 @@ public final class SimulatedSource implements BarSource {
         public Options withOutageRate(double rate) {
             return new Options(publishDelay, latency, rate);
         }
+    }
+
+    /**
+     * An outage drops bars from a bulk (multi-session) answer, or from a live answer asked while the stretch is
+     * still fresh. A later single-day repair of an old session is always whole, so a repair works from a new
+     * process too (the command line starts one per command).
+     */
+    private static boolean hitsOutage(SessionGenerator.Outage outage, Session session, int sessionsAsked,
+                                      long cutoff) {
+        long stretchEnd = session.open().getEpochSecond() + (long) outage.to() * Session.BAR_SECONDS;
+        return sessionsAsked > 1 || cutoff < stretchEnd + LIVE_OUTAGE_SECONDS;
     }
 
     private record OutageKey(String symbol, LocalDate date) {

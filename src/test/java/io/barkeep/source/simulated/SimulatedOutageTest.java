@@ -50,9 +50,10 @@ class SimulatedOutageTest {
     void theSecondFetchOfADayWithAnOutageIsCompleteAndAgreesWithTheFirst() throws SourceException {
         SimulatedSource source = new SimulatedSource(CALENDAR, LATER);
         Session day = firstSessionWithOutage("MSFT", 0);
-        SourceAnswer first = source.fetch("MSFT", day.date(), day.date());
-        SourceAnswer second = source.fetch("MSFT", day.date(), day.date());
-        SourceAnswer third = source.fetch("MSFT", day.date(), day.date());
+        LocalDate next = CALENDAR.nextSessionAfter(day.date()).orElseThrow().date();
+        SourceAnswer first = source.fetch("MSFT", day.date(), next);
+        SourceAnswer second = source.fetch("MSFT", day.date(), next);
+        SourceAnswer third = source.fetch("MSFT", day.date(), next);
 
         assertFalse(missingIndices(day, first).isEmpty());
         assertTrue(missingIndices(day, second).isEmpty());
@@ -84,11 +85,21 @@ class SimulatedOutageTest {
         SourceAnswer beforeTheStretch = source.fetch("MSFT", day.date(), day.date());
         assertEquals(outage.from(), intervals(beforeTheStretch), "everything up to the stretch");
 
-        clock.now = day.close();
-        TreeSet<Integer> missing = missingIndices(day, source.fetch("MSFT", day.date(), day.date()));
+        // Five minutes after the stretch's last bar ends: still a live hiccup.
+        clock.now = day.open().plusSeconds((long) outage.to() * Session.BAR_SECONDS + 300);
+        TreeSet<Integer> missing = new TreeSet<>(missingIndices(day, source.fetch("MSFT", day.date(), day.date()))
+                .headSet(outage.to() + 1));  // later bars have not happened yet
         assertEquals(outage.from(), missing.first());
         assertEquals(outage.to() - 1, missing.last());
-        assertTrue(missingIndices(day, source.fetch("MSFT", day.date(), day.date())).isEmpty());
+        assertTrue(missingIndices(day, source.fetch("MSFT", day.date(), day.date())).headSet(outage.to() + 1)
+                .isEmpty());
+    }
+
+    @Test
+    void aSingleDayRepairOfAnOldSessionIsWholeEvenFromANewProcess() throws SourceException {
+        Session day = firstSessionWithOutage("MSFT", 0);
+        SourceAnswer repair = new SimulatedSource(CALENDAR, LATER).fetch("MSFT", day.date(), day.date());
+        assertTrue(missingIndices(day, repair).isEmpty());
     }
 
     @Test
