@@ -63,7 +63,10 @@ class CliEndToEndTest {
     @Test
     void watchlistAddAgainUpdatesPriorityAndNotesInsteadOfDuplicating() {
         runOn(db(), "watchlist", "add", "MSFT", "--priority", "1").ok();
-        runOn(db(), "watchlist", "add", "MSFT", "--priority", "3", "--notes", "raised").ok();
+        JsonNode added = runOn(db(), "watchlist", "add", "MSFT", "--priority", "3", "--notes", "raised", "--json")
+                .ok().json();
+        assertEquals("MSFT", added.get("symbol").asText());
+        assertEquals(3, added.get("priority").asInt());
         JsonNode list = runOn(db(), "watchlist", "list", "--json").ok().json();
         assertEquals(1, list.size());
         assertEquals(3, list.get(0).get("priority").asInt());

@@ -171,4 +171,42 @@ class CliFailureTest {
         assertEquals(1, queryLong(db(), "SELECT count(*) FROM watchlist"), "nothing was written");
         runOn(db(), "watchlist", "add", "MSFT").ok();
     }
+
+    // ---- files the command line cannot use ------------------------------------------------------------------
+
+    @Test
+    void aDatabasePathThatIsAFolderIsOneLine() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("folder.db"));
+        String line = runOn(folder, "watchlist", "list").handledError();
+        assertTrue(line.startsWith("error: ") && line.contains(folder.toString()), line);
+    }
+
+    @Test
+    void aDatabaseFolderThatCannotBeCreatedIsOneLine() throws IOException {
+        Path file = write(dir.resolve("plain-file"), "not a folder");
+        String line = runOn(file.resolve("trading_data.db"), "watchlist", "list").handledError();
+        assertTrue(line.startsWith("error: cannot create folder for "), line);
+    }
+
+    @Test
+    void exportToAFolderThatDoesNotExistIsOneLine() {
+        importTwoSessions();
+        Path out = dir.resolve("missing").resolve("out.csv");
+        String line = runOn(db(), "export", "AAPL", "--output", out.toString()).handledError();
+        assertEquals("error: cannot write " + out + ": no such folder", line);
+    }
+
+    @Test
+    void otherTablesInTheFileAreNeverTouched() throws Exception {
+        try (Connection c = connect(db()); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE trades (id INTEGER PRIMARY KEY, symbol TEXT, qty INTEGER)");
+            st.execute("INSERT INTO trades (symbol, qty) VALUES ('AAPL', 100), ('MSFT', -50)");
+        }
+        importTwoSessions();
+        runOn(db(), "watchlist", "add", "AAPL").ok();
+        runOn(db(), "cleanup", "--retain-days", "1").ok();
+        backup();
+        assertEquals(List.of(java.util.Map.of("symbol", "AAPL", "qty", 100), java.util.Map.of("symbol", "MSFT",
+                "qty", -50)), CliTestSupport.query(db(), "SELECT symbol, qty FROM trades ORDER BY id"));
+    }
 }
