@@ -54,7 +54,6 @@ final class BarsCommand implements Callable<Integer> {
         BucketAlignment alignment = clockHours ? BucketAlignment.CLOCK : BucketAlignment.SESSION_OPEN;
         try (CacheEngine e = engine.open()) {
             LocalDate[] dates = range.resolve(e.clock());
-            boolean simulated = Sources.isSimulated(engine.sourceName());
             List<AggregateBar> bars;
             if (noFetch) {
                 var start = dates[0].atStartOfDay(Session.NEW_YORK).toInstant();
@@ -66,6 +65,8 @@ final class BarsCommand implements Callable<Integer> {
                 bars = answer.bars();
                 SyncReport.printFailures(spec.commandLine().getErr(), answer.sync());
             }
+            // What the file holds decides the label, whatever source this command named.
+            boolean simulated = e.feedGuard().holdsSimulated().orElse(Sources.isSimulated(engine.sourceName()));
             PrintWriter out = spec.commandLine().getOut();
             switch (json ? Format.JSON : format) {
                 case CSV -> printCsv(out, bars);

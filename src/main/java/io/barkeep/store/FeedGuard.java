@@ -15,6 +15,13 @@ public final class FeedGuard {
         this.db = db;
     }
 
+    /** Whether the file holds simulated bars; empty when no source has written yet. */
+    public java.util.Optional<Boolean> holdsSimulated() {
+        String current = db.read(dsl -> dsl.select(CACHE_META.VALUE).from(CACHE_META).where(CACHE_META.KEY.eq(KEY))
+                .fetchOne(CACHE_META.VALUE));
+        return java.util.Optional.ofNullable(current).map("simulated"::equals);
+    }
+
     /** Marks the file for {@code simulated} feeds, or refuses when it already holds the other kind. */
     public void claim(boolean simulated, String sourceName) {
         String wanted = simulated ? "simulated" : "real";

@@ -46,7 +46,7 @@ class CliBarsTest {
     }
 
     private JsonNode barsJson(String... args) {
-        String[] all = Stream.concat(Stream.of("bars", "XMAS", "--json"), Stream.of(args)).toArray(String[]::new);
+        String[] all = Stream.concat(Stream.of("bars", "XMAS", "--json", "--no-fetch"), Stream.of(args)).toArray(String[]::new);
         return runOn(db(), all).ok().json();
     }
 
@@ -161,7 +161,7 @@ class CliBarsTest {
 
     @Test
     void csvFormatPrintsTheExactHeaderAndNewYorkTimesWithPlainDecimals() {
-        List<String> lines = runOn(db(), "bars", "XMAS", "--from", "2024-12-23", "--to", "2024-12-23",
+        List<String> lines = runOn(db(), "bars", "--no-fetch", "XMAS", "--from", "2024-12-23", "--to", "2024-12-23",
                 "--format", "csv").ok().outLines();
         assertEquals(79, lines.size());
         assertEquals("timestamp,open,high,low,close,volume,bars", lines.get(0));
@@ -171,7 +171,7 @@ class CliBarsTest {
 
     @Test
     void csvFormatOfHourBarsCountsTheBarsOfEachBucket() {
-        List<String> lines = runOn(db(), "bars", "XMAS", "--interval", "1h", "--from", "2024-12-24", "--to",
+        List<String> lines = runOn(db(), "bars", "--no-fetch", "XMAS", "--interval", "1h", "--from", "2024-12-24", "--to",
                 "2024-12-24", "--format", "CSV").ok().outLines();
         assertEquals(List.of("timestamp,open,high,low,close,volume,bars",
                 "2024-12-24T09:30:00,101.0000,101.1600,100.9700,101.1200,12066,12",
@@ -182,7 +182,7 @@ class CliBarsTest {
 
     @Test
     void tablePrintsOneRowPerBarMarksPartialBarsAndEndsWithACount() {
-        List<String> lines = runOn(db(), "bars", "XMAS", "--interval", "1h", "--from", "2024-12-24", "--to",
+        List<String> lines = runOn(db(), "bars", "--no-fetch", "XMAS", "--interval", "1h", "--from", "2024-12-24", "--to",
                 "2024-12-24").ok().outLines();
         assertEquals(6, lines.size(), () -> String.join("\n", lines));
         assertTrue(lines.get(0).matches("time \\(New York\\)\\s+open\\s+high\\s+low\\s+close\\s+volume\\s+bars"),
@@ -198,13 +198,13 @@ class CliBarsTest {
         List<Row> holed = rows(List.of(date("2024-12-27")),
                 t -> !t.toLocalTime().isBefore(LocalTime.of(10, 0)) && t.toLocalTime().isBefore(LocalTime.of(10, 10)));
         runOn(db(), "import", write(dir.resolve("holed.csv"), csv(holed)).toString(), "--symbol", "HOLE").ok();
-        JsonNode doc = runOn(db(), "bars", "HOLE", "--interval", "1h", "--from", "2024-12-27", "--to", "2024-12-27",
+        JsonNode doc = runOn(db(), "bars", "--no-fetch", "HOLE", "--interval", "1h", "--from", "2024-12-27", "--to", "2024-12-27",
                 "--json").ok().json();
         JsonNode first = bucket(doc, "2024-12-27T09:30:00");
         assertEquals(10, first.get("bars").asInt());
         assertEquals(12, first.get("expected_bars").asInt());
         assertEquals(7, doc.get("count").asInt(), "no later bucket shifts");
-        List<String> table = runOn(db(), "bars", "HOLE", "--interval", "1h", "--from", "2024-12-27", "--to",
+        List<String> table = runOn(db(), "bars", "--no-fetch", "HOLE", "--interval", "1h", "--from", "2024-12-27", "--to",
                 "2024-12-27").ok().outLines();
         assertTrue(table.get(1).endsWith(" 10/12"), table.get(1));
     }
@@ -221,15 +221,15 @@ class CliBarsTest {
 
     @Test
     void fromTogetherWithLookbackDaysIsRefused() {
-        assertEquals("error: give --from or --lookback-days, not both", runOn(db(), "bars", "XMAS", "--from",
+        assertEquals("error: give --from or --lookback-days, not both", runOn(db(), "bars", "--no-fetch", "XMAS", "--from",
                 "2024-12-23", "--lookback-days", "3").handledError());
-        assertEquals("error: --lookback-days must be at least 1, got 0", runOn(db(), "bars", "XMAS",
+        assertEquals("error: --lookback-days must be at least 1, got 0", runOn(db(), "bars", "--no-fetch", "XMAS",
                 "--lookback-days", "0").handledError());
     }
 
     @Test
     void aSymbolWithNothingCachedGivesNoBars() {
-        JsonNode doc = runOn(db(), "bars", "NOPE", "--from", "2024-12-23", "--to", "2024-12-26", "--json").ok()
+        JsonNode doc = runOn(db(), "bars", "--no-fetch", "NOPE", "--from", "2024-12-23", "--to", "2024-12-26", "--json").ok()
                 .json();
         assertEquals(0, doc.get("count").asInt());
     }
@@ -243,7 +243,7 @@ class CliBarsTest {
         week.forEach(r -> text.append(r.csvUtc()).append('\n'));
         runOn(db(), "import", write(dir.resolve("dst.csv"), text.toString()).toString(), "--symbol", "DST").ok();
 
-        JsonNode daily = runOn(db(), "bars", "DST", "--interval", "1d", "--from", d0.toString(), "--to",
+        JsonNode daily = runOn(db(), "bars", "--no-fetch", "DST", "--interval", "1d", "--from", d0.toString(), "--to",
                 d3.toString(), "--json").ok().json();
         assertEquals(4, daily.get("count").asInt());
         List<LocalDate> days = List.of(d0, d1, d2, d3);
@@ -255,14 +255,14 @@ class CliBarsTest {
             assertPrice((100 + d) + ".00", b.get("open"));
             assertPrice((100 + d) + ".78", b.get("close"));
         }
-        JsonNode hourly = runOn(db(), "bars", "DST", "--interval", "1h", "--from", d0.toString(), "--to",
+        JsonNode hourly = runOn(db(), "bars", "--no-fetch", "DST", "--interval", "1h", "--from", d0.toString(), "--to",
                 d3.toString(), "--json").ok().json();
         assertEquals(28, hourly.get("count").asInt());
         for (LocalDate day : days) {
             assertEquals(List.of("09:30", "10:30", "11:30", "12:30", "13:30", "14:30", "15:30"),
                     timestamps(hourly, day.toString()));
         }
-        List<String> csvLines = runOn(db(), "bars", "DST", "--from", d2.toString(), "--to", d2.toString(),
+        List<String> csvLines = runOn(db(), "bars", "--no-fetch", "DST", "--from", d2.toString(), "--to", d2.toString(),
                 "--format", "csv").ok().outLines();
         assertEquals(79, csvLines.size());
         assertTrue(csvLines.get(1).startsWith(d2 + "T09:30:00,102.0000,"), csvLines.get(1));
