@@ -104,14 +104,23 @@ public final class BarStore {
         List<Bar> bars = new ArrayList<>(batch.bars());
         bars.sort(Comparator.comparing(Bar::start));
         for (Bar b : bars) {
-            if (b.start().isBefore(batch.from()) || !b.start().isBefore(batch.to())) {
-                throw new IllegalArgumentException("bar " + b.start() + " lies outside its batch range");
-            }
-            if (calendar.sessionAt(b.start()).filter(s -> s.holdsBarStart(b.epochSecond())).isEmpty()) {
-                throw new IllegalArgumentException("bar " + b.start() + " is not a 5-minute bar of a session");
-            }
+            checkStart("bar", b.start(), batch);
+        }
+        // An empty marker deletes the traded bar at its time: outside the range it would escape the ledger
+        // recount and the cache invalidation of this write.
+        for (EmptyBar e : batch.empties()) {
+            checkStart("empty marker", e.start(), batch);
         }
         return bars;
+    }
+
+    private void checkStart(String what, Instant start, BarBatch batch) {
+        if (start.isBefore(batch.from()) || !start.isBefore(batch.to())) {
+            throw new IllegalArgumentException(what + " " + start + " lies outside its batch range");
+        }
+        if (calendar.sessionAt(start).filter(s -> s.holdsBarStart(start.getEpochSecond())).isEmpty()) {
+            throw new IllegalArgumentException(what + " " + start + " is not a 5-minute bar of a session");
+        }
     }
 
     private WriteResult writeInTransaction(Connection c, BarBatch batch, List<Bar> bars) throws SQLException {
