@@ -90,14 +90,24 @@ public final class BarStore {
     /** Writes one batch in one transaction and returns how many bars were new or changed. */
     public WriteResult write(BarBatch batch) {
         List<Bar> bars = sortedCheckedBars(batch);
-        WriteResult result = db.writer().runJdbc(c -> writeInTransaction(c, batch, bars));
-        symbols.remember(batch.symbol(), result.symbolId());
         HotBarCache hot = cache;
         if (hot != null) {
-            hot.invalidate(result.symbolId(), HotBarCache.monthIndex(batch.from().getEpochSecond()),
-                    HotBarCache.monthIndex(Math.max(batch.from().getEpochSecond(), batch.to().getEpochSecond() - 1)));
+            hot.beginWrite();
         }
-        return result;
+        try {
+            WriteResult result = db.writer().runJdbc(c -> writeInTransaction(c, batch, bars));
+            symbols.remember(batch.symbol(), result.symbolId());
+            if (hot != null) {
+                hot.invalidate(result.symbolId(), HotBarCache.monthIndex(batch.from().getEpochSecond()),
+                        HotBarCache.monthIndex(Math.max(batch.from().getEpochSecond(),
+                                batch.to().getEpochSecond() - 1)));
+            }
+            return result;
+        } finally {
+            if (hot != null) {
+                hot.endWrite();
+            }
+        }
     }
 
     private List<Bar> sortedCheckedBars(BarBatch batch) {
@@ -240,6 +250,7 @@ public final class BarStore {
     private List<Bar> readThroughCache(HotBarCache hot, long symbolId, long from, long to) {
         int firstMonth = HotBarCache.monthIndex(from);
         int lastMonth = HotBarCache.monthIndex(to - 1);
+        long startGeneration = hot.generation();
         List<Bar> out = new ArrayList<>();
         for (int m = firstMonth; m <= lastMonth; m++) {
             long key = HotBarCache.key(symbolId, m);
@@ -253,6 +264,11 @@ public final class BarStore {
             int lo = m == firstMonth ? lowerBound(block, from) : 0;
             int hi = m == lastMonth ? lowerBound(block, to) : block.length;
             out.addAll(Arrays.asList(block).subList(lo, hi));
+        }
+        if (lastMonth > firstMonth && hot.unsettledSince(startGeneration)) {
+            // The blocks may straddle a commit (one from before it, one from after), showing part of a written
+            // range; one query reads the file at one moment.
+            return readRange(symbolId, from, to);
         }
         return out;
     }
