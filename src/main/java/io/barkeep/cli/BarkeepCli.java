@@ -36,7 +36,8 @@ public final class BarkeepCli {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (e instanceof UserError || e instanceof StoreException || e instanceof IllegalArgumentException) {
+            if (e instanceof UserError || e instanceof StoreException || e instanceof IllegalArgumentException
+                    || e instanceof io.barkeep.sync.SyncAbortedException) {
                 LOG.info("command failed: {}", e.getMessage(), e);
                 err.println("error: " + e.getMessage());
                 return 1;

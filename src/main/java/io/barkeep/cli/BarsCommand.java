@@ -7,6 +7,8 @@ import io.barkeep.domain.Prices;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.Symbols;
 import io.barkeep.store.CacheEngine;
+import io.barkeep.sync.MarketData;
+import io.barkeep.sync.Sources;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -42,6 +44,8 @@ final class BarsCommand implements Callable<Integer> {
     Format format;
     @Option(names = "--json", description = "Same as --format json.")
     boolean json;
+    @Option(names = "--no-fetch", description = "Answer from the cache only; never ask the source.")
+    boolean noFetch;
 
     @Override
     public Integer call() {
@@ -50,14 +54,23 @@ final class BarsCommand implements Callable<Integer> {
         BucketAlignment alignment = clockHours ? BucketAlignment.CLOCK : BucketAlignment.SESSION_OPEN;
         try (CacheEngine e = engine.open()) {
             LocalDate[] dates = range.resolve(e.clock());
-            var start = dates[0].atStartOfDay(Session.NEW_YORK).toInstant();
-            var end = dates[1].plusDays(1).atStartOfDay(Session.NEW_YORK).toInstant();
-            List<AggregateBar> bars = e.bars().aggregated(sym, start, end, ivl, alignment);
+            boolean simulated = Sources.isSimulated(engine.sourceName());
+            List<AggregateBar> bars;
+            if (noFetch) {
+                var start = dates[0].atStartOfDay(Session.NEW_YORK).toInstant();
+                var end = dates[1].plusDays(1).atStartOfDay(Session.NEW_YORK).toInstant();
+                bars = e.bars().aggregated(sym, start, end, ivl, alignment);
+            } else {
+                MarketData data = engine.marketData(e);
+                var answer = data.getHistoricalBars(sym, ivl, alignment, dates[0], dates[1], true);
+                bars = answer.bars();
+                SyncReport.printFailures(spec.commandLine().getErr(), answer.sync());
+            }
             PrintWriter out = spec.commandLine().getOut();
             switch (json ? Format.JSON : format) {
                 case CSV -> printCsv(out, bars);
-                case JSON -> printJson(out, sym, ivl, dates, bars);
-                default -> printTable(out, sym, ivl, bars);
+                case JSON -> printJson(out, sym, ivl, dates, bars, simulated);
+                default -> printTable(out, sym, ivl, bars, simulated);
             }
         }
         return 0;
@@ -73,9 +86,10 @@ final class BarsCommand implements Callable<Integer> {
     }
 
     private static void printJson(PrintWriter out, String sym, Interval ivl, LocalDate[] dates,
-                                  List<AggregateBar> bars) {
+                                  List<AggregateBar> bars, boolean simulated) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("symbol", sym);
+        doc.put("simulated", simulated);
         doc.put("interval", ivl.label());
         doc.put("from", dates[0].toString());
         doc.put("to", dates[1].toString());
@@ -101,7 +115,11 @@ final class BarsCommand implements Callable<Integer> {
         return m;
     }
 
-    private static void printTable(PrintWriter out, String sym, Interval ivl, List<AggregateBar> bars) {
+    private static void printTable(PrintWriter out, String sym, Interval ivl, List<AggregateBar> bars,
+                                   boolean simulated) {
+        if (simulated) {
+            out.println("SIMULATED data from the built-in demo feed, not market prices");
+        }
         Output.Table table = new Output.Table("time (New York)", "open", "high", "low", "close", "volume", "bars")
                 .right(1, 2, 3, 4, 5, 6);
         for (AggregateBar b : bars) {

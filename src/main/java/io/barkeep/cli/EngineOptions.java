@@ -1,26 +1,91 @@
 package io.barkeep.cli;
 
 import io.barkeep.domain.NyseCalendar;
+import io.barkeep.source.BarSource;
 import io.barkeep.store.CacheEngine;
 import io.barkeep.store.DataFolder;
+import io.barkeep.sync.MarketData;
+import io.barkeep.sync.Settings;
+import io.barkeep.sync.Sleeper;
+import io.barkeep.sync.Sources;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Option;
 
-/** Options every command that touches the cache takes, and the one place that opens the engine. */
+/**
+ * Options every command takes (database, source, terminal URL, concurrency), defaulting to the user's settings,
+ * and the one place that opens the engine and the source.
+ */
 public final class EngineOptions {
     @Option(names = "--db", paramLabel = "PATH",
-            description = "Database file (default: trading_data.db in the data folder).")
+            description = "Database file (default: trading_data.db in the data folder; demo.db for --source demo).")
     Path db;
+
+    @Option(names = "--source", paramLabel = "NAME",
+            description = "demo, thetadata, thetadata-v2 or thetadata-mcp (default: the settings', else demo).")
+    String source;
+
+    @Option(names = "--theta-url", paramLabel = "URL",
+            description = "The Theta Terminal's root URL (default http://127.0.0.1:25503; v2: :25510).")
+    String thetaUrl;
+
+    @Option(names = "--theta-concurrency", paramLabel = "N",
+            description = "Requests in flight, your ThetaData tier's limit (FREE 1, VALUE 2, STANDARD 4, PRO 8).")
+    Integer thetaConcurrency;
+
+    private Settings settings;
+
+    Settings settings() {
+        if (settings == null) {
+            settings = Settings.load(DataFolder.resolve());
+        }
+        return settings;
+    }
+
+    /** The source this command uses. */
+    public String sourceName() {
+        String name = source != null ? source : settings().source();
+        return Sources.validate(name);
+    }
+
+    public int concurrency() {
+        int n = thetaConcurrency != null ? thetaConcurrency : settings().thetaConcurrency();
+        if (n < 1 || n > 128) {
+            throw new UserError("--theta-concurrency must be between 1 and 128, got " + n);
+        }
+        return n;
+    }
 
     /** The database file this command works on. */
     public Path databaseFile() {
-        return db != null ? db : DataFolder.defaultDatabase();
+        if (db != null) {
+            return db;
+        }
+        return settings().withSource(sourceName()).database(DataFolder.resolve());
     }
 
-    /** Opens the engine with the NYSE calendar and the default hot cache. */
+    /** The database for real (non-simulated) bars, whatever the source: where CSV imports go. */
+    public Path realDatabaseFile() {
+        return db != null ? db : settings().withSource(Sources.THETA).database(DataFolder.resolve());
+    }
+
+    /** Opens the engine with the NYSE calendar and the hot cache of the settings. */
     public CacheEngine open() {
-        return CacheEngine.open(databaseFile(), NyseCalendar.load(), CacheEngine.DEFAULT_CACHE_BYTES,
-                Clock.systemUTC());
+        return open(databaseFile());
+    }
+
+    public CacheEngine open(Path file) {
+        return CacheEngine.open(file, NyseCalendar.load(), settings().cacheMb() * 1024L * 1024L, Clock.systemUTC());
+    }
+
+    /** The source, configured from the options and settings. */
+    public BarSource openSource(CacheEngine engine) {
+        String url = thetaUrl != null ? thetaUrl : settings().thetaUrl();
+        return Sources.create(sourceName(), url, concurrency(), engine.bars().calendar(), engine.clock());
+    }
+
+    /** The lazy cache over {@code engine} and this command's source. */
+    public MarketData marketData(CacheEngine engine) {
+        return new MarketData(engine, openSource(engine), concurrency(), Sleeper.REAL);
     }
 }

@@ -49,7 +49,9 @@ final class ImportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UserError("cannot read " + file + ": no such file");
         }
-        try (CacheEngine e = engine.open()) {
+        // CSV bars are real data: they go to the real database, never into the simulated feed's file.
+        try (CacheEngine e = engine.open(engine.realDatabaseFile())) {
+            e.feedGuard().claim(false, "csv");
             CsvReadResult result = read(e);
             Instant now = e.clock().instant();
             PrintWriter err = spec.commandLine().getErr();

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "A local market-data cache: 5-minute bars for a watchlist of US stocks in one SQLite file.",
         subcommands = {WatchlistCommand.class, BarsCommand.class, GapsCommand.class, FreshnessCommand.class,
                 CalendarCommand.class, ImportCommand.class, ExportCommand.class, CleanupCommand.class,
+                BackfillCommand.class, UpdateCommand.class, LatestCommand.class, MultiCommand.class, RunCommand.class,
                 BackupCommand.class, BenchCommand.class})
 public final class RootCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -83,6 +83,10 @@ public final class BarStore {
         return calendar;
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
     public Database database() {
         return db;
     }

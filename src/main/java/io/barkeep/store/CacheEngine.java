@@ -20,6 +20,8 @@ public final class CacheEngine implements AutoCloseable {
     private final GapService gaps;
     private final FreshnessService freshness;
     private final Retention retention;
+    private final RevisionRepository revisions;
+    private final FeedGuard feedGuard;
     private final Clock clock;
 
     private CacheEngine(Database database, TradingCalendar calendar, long cacheBytes, Clock clock) {
@@ -32,6 +34,8 @@ public final class CacheEngine implements AutoCloseable {
         this.gaps = new GapService(bars);
         this.freshness = new FreshnessService(bars);
         this.retention = new Retention(bars);
+        this.revisions = new RevisionRepository(bars);
+        this.feedGuard = new FeedGuard(database);
     }
 
     /** Opens (creating, checking and migrating) the database at {@code file}. */
@@ -69,6 +73,14 @@ public final class CacheEngine implements AutoCloseable {
 
     public Retention retention() {
         return retention;
+    }
+
+    public RevisionRepository revisions() {
+        return revisions;
+    }
+
+    public FeedGuard feedGuard() {
+        return feedGuard;
     }
 
     public Clock clock() {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep10;
+import org.jooq.InsertValuesStep11;
 import org.jooq.Record4;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -50,11 +50,11 @@ final class CoverageLedger {
                 symbolId, lo, hi);
         Map<Long, long[]> empty = countByDay(dsl, EMPTY_BARS, EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS, symbolId, lo, hi);
 
-        InsertValuesStep10<SessionCoverageRecord, Long, Long, Long, Long, Long, Long, Long, Long, Long, String> insert =
-                dsl.insertInto(SESSION_COVERAGE, SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE,
+        InsertValuesStep11<SessionCoverageRecord, Long, Long, Long, Long, Long, Long, Long, Long, Long, String, Long>
+                insert = dsl.insertInto(SESSION_COVERAGE, SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE,
                         SESSION_COVERAGE.EXPECTED_BARS, SESSION_COVERAGE.HELD_BARS, SESSION_COVERAGE.EMPTY_BARS,
                         SESSION_COVERAGE.FIRST_TS, SESSION_COVERAGE.LAST_TS, SESSION_COVERAGE.FETCHED_AT,
-                        SESSION_COVERAGE.FINAL, SESSION_COVERAGE.CALENDAR_VERSION);
+                        SESSION_COVERAGE.FINAL, SESSION_COVERAGE.CALENDAR_VERSION, SESSION_COVERAGE.NO_DATA);
         int rows = 0;
         List<Long> drop = new java.util.ArrayList<>();
         for (Session s : sessions) {
@@ -68,7 +68,7 @@ final class CoverageLedger {
             boolean isFinal = !s.close().plus(SETTLE).isAfter(now);
             insert = insert.values(symbolId, (long) s.dateKey(), (long) s.expectedBars(), h[0], e[0],
                     h[0] == 0 ? null : h[1], h[0] == 0 ? null : h[2], now.getEpochSecond(), isFinal ? 1L : 0L,
-                    calendar.version());
+                    calendar.version(), h[0] + e[0] == 0 ? 1L : 0L);
             rows++;
         }
         if (rows > 0) {
@@ -81,11 +81,13 @@ final class CoverageLedger {
                     .set(SESSION_COVERAGE.FETCHED_AT, DSL.excluded(SESSION_COVERAGE.FETCHED_AT))
                     .set(SESSION_COVERAGE.FINAL, DSL.excluded(SESSION_COVERAGE.FINAL))
                     .set(SESSION_COVERAGE.CALENDAR_VERSION, DSL.excluded(SESSION_COVERAGE.CALENDAR_VERSION))
+                    .set(SESSION_COVERAGE.NO_DATA, DSL.excluded(SESSION_COVERAGE.NO_DATA))
                     .execute();
         }
         if (!drop.isEmpty()) {
+            // A vendor's "no data" verdict stays until a source says otherwise.
             dsl.deleteFrom(SESSION_COVERAGE).where(SESSION_COVERAGE.SYMBOL_ID.eq(symbolId))
-                    .and(SESSION_COVERAGE.SESSION_DATE.in(drop)).execute();
+                    .and(SESSION_COVERAGE.SESSION_DATE.in(drop)).and(SESSION_COVERAGE.NO_DATA.eq(0L)).execute();
         }
     }
 

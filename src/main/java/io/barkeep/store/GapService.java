@@ -9,6 +9,7 @@ import io.barkeep.domain.MissingRange;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.SessionCoverage;
 import io.barkeep.domain.TradingCalendar;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
+import org.jooq.Record5;
 import org.jooq.Table;
 
 /**
@@ -36,22 +37,44 @@ public final class GapService {
 
     /** The coverage of {@code symbol} over the sessions from..to, with the missing ranges merged. */
     public GapReport report(String symbol, LocalDate from, LocalDate to) {
-        List<Session> sessions = calendar.sessions(from, to);
+        List<Session> sessions = pastSessions(from, to);
         Optional<Long> id = store.symbolIds().find(symbol);
         if (sessions.isEmpty()) {
-            return new GapReport(symbol, from, to, calendar.version(), List.of(), List.of());
+            return new GapReport(symbol, from, to, calendar.version(), List.of(), List.of(), Map.of());
         }
-        List<SessionCoverage> coverages = id.isEmpty()
-                ? sessions.stream().map(GapDetector::wholeMissing).toList()
+        Coverages coverages = id.isEmpty()
+                ? new Coverages(sessions.stream().map(GapDetector::wholeMissing).toList(), Map.of())
                 : store.database().read(dsl -> coverages(dsl, id.get(), sessions));
-        return new GapReport(symbol, from, to, calendar.version(), coverages, GapDetector.merge(coverages));
+        return new GapReport(symbol, from, to, calendar.version(), coverages.sessions(),
+                GapDetector.merge(coverages.sessions()), coverages.fetchedAt());
+    }
+
+    /**
+     * The sessions from..to that have begun, the one in progress cut at its last closed bar: bars that have
+     * not happened yet are not missing.
+     */
+    private List<Session> pastSessions(LocalDate from, LocalDate to) {
+        Instant now = store.clock().instant();
+        List<Session> out = new ArrayList<>();
+        for (Session s : calendar.sessions(from, to)) {
+            if (!s.close().isAfter(now)) {
+                out.add(s);
+            } else if (s.open().isBefore(now)) {
+                long closed = (now.getEpochSecond() - s.open().getEpochSecond()) / Session.BAR_SECONDS;
+                if (closed > 0) {
+                    out.add(new Session(s.date(), s.open(), s.open().plusSeconds(closed * Session.BAR_SECONDS),
+                            s.kind()));
+                }
+            }
+        }
+        return out;
     }
 
     /** The report over the span the cache holds for {@code symbol}: its first to its last session with data. */
     public GapReport report(String symbol) {
         Optional<LocalDate[]> span = heldSpan(symbol);
         return span.isPresent() ? report(symbol, span.get()[0], span.get()[1])
-                : new GapReport(symbol, null, null, calendar.version(), List.of(), List.of());
+                : new GapReport(symbol, null, null, calendar.version(), List.of(), List.of(), Map.of());
     }
 
     /** First and last session dates with any bar or empty marker. */
@@ -73,31 +96,49 @@ public final class GapService {
         return LocalDate.of((int) (key / 10_000), (int) (key / 100 % 100), (int) (key % 100));
     }
 
-    private List<SessionCoverage> coverages(DSLContext dsl, long symbolId, List<Session> sessions) {
+    private Coverages coverages(DSLContext dsl, long symbolId, List<Session> sessions) {
         Session first = sessions.get(0);
         Session last = sessions.get(sessions.size() - 1);
-        Map<Long, int[]> ledger = new HashMap<>();
-        for (Record3<Long, Long, Long> r : dsl.select(SESSION_COVERAGE.SESSION_DATE, SESSION_COVERAGE.HELD_BARS,
-                        SESSION_COVERAGE.EMPTY_BARS).from(SESSION_COVERAGE)
+        Map<Long, Record5<Long, Long, Long, Long, Long>> ledger = new HashMap<>();
+        for (Record5<Long, Long, Long, Long, Long> r : dsl.select(SESSION_COVERAGE.SESSION_DATE,
+                        SESSION_COVERAGE.HELD_BARS, SESSION_COVERAGE.EMPTY_BARS, SESSION_COVERAGE.NO_DATA,
+                        SESSION_COVERAGE.FETCHED_AT).from(SESSION_COVERAGE)
                 .where(SESSION_COVERAGE.SYMBOL_ID.eq(symbolId))
                 .and(SESSION_COVERAGE.SESSION_DATE.between((long) first.dateKey(), (long) last.dateKey()))
                 .fetch()) {
-            ledger.put(r.value1(), new int[] {r.value2().intValue(), r.value3().intValue()});
+            ledger.put(r.value1(), r);
         }
         List<SessionCoverage> out = new ArrayList<>(sessions.size());
+        Map<LocalDate, Instant> fetchedAt = new HashMap<>();
         for (Session s : sessions) {
-            int[] counts = ledger.get((long) s.dateKey());
-            if (counts == null || counts[0] + counts[1] == 0) {
+            var row = ledger.get((long) s.dateKey());
+            if (row == null) {
                 out.add(GapDetector.wholeMissing(s));
-            } else if (counts[0] + counts[1] == s.expectedBars()) {
-                out.add(GapDetector.complete(s, counts[0], counts[1]));
+                continue;
+            }
+            fetchedAt.put(s.date(), Instant.ofEpochSecond(row.value5()));
+            int held = row.value2().intValue();
+            int empty = row.value3().intValue();
+            boolean answeredAfterClose = row.value5() >= calendar.session(s.date()).map(x -> x.close())
+                    .orElse(s.close()).getEpochSecond();
+            if (held + empty == 0 && row.value4() == 1 && answeredAfterClose) {
+                // The vendor answered "no data" for the whole session after it ended: no trade, nothing to fetch.
+                // (Asked during the session, "no data" may only mean "not yet".)
+                out.add(GapDetector.complete(s, 0, s.expectedBars()));
+            } else if (held + empty == 0) {
+                out.add(GapDetector.wholeMissing(s));
+            } else if (held + empty == s.expectedBars()) {
+                out.add(GapDetector.complete(s, held, empty));
             } else {
                 out.add(GapDetector.coverage(s, starts(dsl, MARKET_DATA_BARS, MARKET_DATA_BARS.SYMBOL_ID,
                         MARKET_DATA_BARS.TS, symbolId, s), starts(dsl, EMPTY_BARS, EMPTY_BARS.SYMBOL_ID,
                         EMPTY_BARS.TS, symbolId, s)));
             }
         }
-        return out;
+        return new Coverages(out, fetchedAt);
+    }
+
+    private record Coverages(List<SessionCoverage> sessions, Map<LocalDate, Instant> fetchedAt) {
     }
 
     private static long[] starts(DSLContext dsl, Table<?> table, Field<Long> symbolField, Field<Long> ts,
@@ -109,7 +150,8 @@ public final class GapService {
 
     /** One symbol's coverage verdict, made with calendar {@code calendarVersion}. */
     public record GapReport(String symbol, LocalDate from, LocalDate to, String calendarVersion,
-                            List<SessionCoverage> sessions, List<MissingRange> missing) {
+                            List<SessionCoverage> sessions, List<MissingRange> missing,
+                            Map<LocalDate, Instant> fetchedAt) {
         public int expectedBars() {
             return sessions.stream().mapToInt(SessionCoverage::expected).sum();
         }

@@ -1,0 +1,83 @@
+package io.barkeep.cli;
+
+import io.barkeep.domain.Session;
+import io.barkeep.domain.Symbols;
+import io.barkeep.store.CacheEngine;
+import io.barkeep.sync.MarketData;
+import io.barkeep.sync.SyncProgress;
+import io.barkeep.sync.SyncResult;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code backfill SYM...}: fill every hole of a range now, asking again even for sessions asked before. */
+@Command(name = "backfill", description = "Fetch every missing 5-minute bar of symbols over a range.")
+final class BackfillCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    EngineOptions engine;
+    @Parameters(paramLabel = "SYM", arity = "1..*")
+    List<String> symbols;
+    @Option(names = "--days", paramLabel = "N", description = "Calendar days back from today (default 30).")
+    Integer days;
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD")
+    LocalDate from;
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD")
+    LocalDate to;
+    @Option(names = "--json")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<String> syms = symbols.stream().map(Symbols::normalize).distinct().toList();
+        if (days != null && (from != null || to != null)) {
+            throw new UserError("give --days or --from/--to, not both");
+        }
+        try (CacheEngine e = engine.open()) {
+            LocalDate today = LocalDate.now(e.clock().withZone(Session.NEW_YORK));
+            LocalDate last = to != null ? to : today;
+            LocalDate first = from != null ? from : last.minusDays(days != null ? days : 30);
+            if (last.isBefore(first)) {
+                throw new UserError("--to " + last + " is before --from " + first);
+            }
+            MarketData data = engine.marketData(e);
+            PrintWriter err = spec.commandLine().getErr();
+            boolean terminal = System.console() != null && !json;
+            SyncProgress progress = terminal ? (done, total, bars) -> {
+                err.print("\rbackfill " + String.join(",", syms) + ": " + done + "/" + total + " requests, " + bars
+                        + " bars");
+                err.flush();
+            } : SyncProgress.NONE;
+            AtomicBoolean cancel = new AtomicBoolean();
+            Thread hook = new Thread(() -> cancel.set(true));
+            Runtime.getRuntime().addShutdownHook(hook);
+            SyncResult result;
+            try {
+                result = data.backfill(syms, first, last, progress, cancel);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            if (terminal) {
+                err.println();
+            }
+            SyncReport.printFailures(err, result);
+            if (json) {
+                Output.json(spec.commandLine().getOut(), result);
+            } else {
+                spec.commandLine().getOut().println("backfill " + String.join(",", syms) + " " + first + ".." + last
+                        + (data.source().simulated() ? " (SIMULATED demo feed)" : "") + ": "
+                        + SyncReport.summary(result));
+            }
+            return result.complete() ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.barkeep.cli;
+
+import io.barkeep.domain.Interval;
+import io.barkeep.store.CacheEngine;
+import io.barkeep.sync.MarketData;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code multi SYM --intervals 5m,1h,1d}: one range at several intervals, fetched once, as JSON. */
+@Command(name = "multi", description = "Bars of one symbol at several intervals (JSON).")
+final class MultiCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    EngineOptions engine;
+    @Parameters(paramLabel = "SYM")
+    String symbol;
+    @Option(names = "--intervals", split = ",", paramLabel = "LIST", defaultValue = "5m,1h,1d")
+    List<String> intervals;
+    @Option(names = "--lookback-days", paramLabel = "N", defaultValue = "" + MarketData.DEFAULT_LOOKBACK_DAYS)
+    int lookbackDays;
+    @Option(names = "--json", description = "Accepted for symmetry: the output is always JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (lookbackDays < 1) {
+            throw new UserError("--lookback-days must be at least 1, got " + lookbackDays);
+        }
+        List<Interval> parsed = intervals.stream().map(Interval::parse).toList();
+        try (CacheEngine e = engine.open()) {
+            MarketData data = engine.marketData(e);
+            Map<Interval, MarketData.HistoricalBars> all = data.getMultiTimeframeData(symbol, parsed, lookbackDays);
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("symbol", all.values().iterator().next().symbol());
+            doc.put("simulated", data.source().simulated());
+            doc.put("lookback_days", lookbackDays);
+            Map<String, Object> byInterval = new LinkedHashMap<>();
+            all.forEach((i, h) -> byInterval.put(i.label(), h.bars().stream().map(BarsCommand::toJson).toList()));
+            doc.put("intervals", byInterval);
+            Output.json(spec.commandLine().getOut(), doc);
+        }
+        return 0;
+    }
+}

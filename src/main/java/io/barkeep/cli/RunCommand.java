@@ -1,0 +1,63 @@
+package io.barkeep.cli;
+
+import io.barkeep.store.CacheEngine;
+import io.barkeep.sync.Updater;
+import io.barkeep.sync.UpdaterLoop;
+import io.barkeep.sync.UpdaterSchedule;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code run}: the updater in the foreground until interrupted, for a headless machine. */
+@Command(name = "run", description = "Run the updater in the foreground until interrupted (Ctrl-C).")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    EngineOptions engine;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        try (CacheEngine e = engine.open()) {
+            Updater updater = new Updater(engine.marketData(e), engine.settings().retainDays());
+            UpdaterSchedule schedule = new UpdaterSchedule(e.bars().calendar(),
+                    Duration.ofSeconds(engine.settings().vendorDelaySeconds()));
+            CountDownLatch stopped = new CountDownLatch(1);
+            try (UpdaterLoop loop = new UpdaterLoop(updater, schedule, e.clock(), new Printer(out))) {
+                Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+                out.println("updater running on " + engine.sourceName() + " into " + e.database().file()
+                        + "; Ctrl-C stops it");
+                loop.start();
+                stopped.await();
+            }
+        }
+        return 0;
+    }
+
+    /** Prints one line per event of the loop. */
+    private record Printer(PrintWriter out) implements UpdaterLoop.Listener {
+        @Override
+        public void planned(UpdaterSchedule.Planned next) {
+            out.println("next " + next.kind().name().toLowerCase() + " pass at " + Output.localTime(next.at())
+                    + " New York");
+        }
+
+        @Override
+        public void finished(Updater.PassResult result) {
+            out.println(result.kind().name().toLowerCase() + " pass: " + SyncReport.summary(result.sync()));
+        }
+
+        @Override
+        public void failed(UpdaterSchedule.PassKind kind, String message, Instant retryAt) {
+            out.println(kind.name().toLowerCase() + " pass failed: " + message + "; again at "
+                    + Output.localTime(retryAt));
+        }
+    }
+}

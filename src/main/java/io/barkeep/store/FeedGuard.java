@@ -1,0 +1,35 @@
+package io.barkeep.store;
+
+import static io.barkeep.store.schema.Tables.CACHE_META;
+
+/**
+ * Keeps simulated and real bars apart: the first source to write marks the file {@code simulated} or
+ * {@code real}, and a source of the other kind is refused with a clear message.
+ */
+public final class FeedGuard {
+    private static final String KEY = "feed";
+
+    private final Database db;
+
+    public FeedGuard(Database db) {
+        this.db = db;
+    }
+
+    /** Marks the file for {@code simulated} feeds, or refuses when it already holds the other kind. */
+    public void claim(boolean simulated, String sourceName) {
+        String wanted = simulated ? "simulated" : "real";
+        String held = db.writer().run(dsl -> {
+            String current = dsl.select(CACHE_META.VALUE).from(CACHE_META).where(CACHE_META.KEY.eq(KEY))
+                    .fetchOne(CACHE_META.VALUE);
+            if (current == null) {
+                dsl.insertInto(CACHE_META, CACHE_META.KEY, CACHE_META.VALUE).values(KEY, wanted).execute();
+                return wanted;
+            }
+            return current;
+        });
+        if (!held.equals(wanted)) {
+            throw new StoreException("database " + db.file() + " holds " + held + " bars; source " + sourceName
+                    + " gives " + wanted + " ones and may not write there (use another --db)");
+        }
+    }
+}

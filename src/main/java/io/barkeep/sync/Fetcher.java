@@ -1,0 +1,294 @@
+package io.barkeep.sync;
+
+import io.barkeep.domain.Bar;
+import io.barkeep.domain.BarRules;
+import io.barkeep.domain.EmptyBar;
+import io.barkeep.domain.SafetyEvent;
+import io.barkeep.domain.Session;
+import io.barkeep.domain.TradingCalendar;
+import io.barkeep.source.BarSource;
+import io.barkeep.source.SourceAnswer;
+import io.barkeep.source.SourceException;
+import io.barkeep.store.BarBatch;
+import io.barkeep.store.BarStore;
+import io.barkeep.store.CacheEngine;
+import io.barkeep.store.QuarantineRepository;
+import io.barkeep.store.RevisionRepository.Revision;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs vendor requests and stores their answers: in parallel up to the source's concurrency, retrying with
+ * back-off (1, 2, 4, 8, 16 s, then given up for this pass), splitting what is too large, checking every bar
+ * against the calendar (bad ones quarantined), writing each answer as one transaction, logging revisions, and
+ * recording every failure in {@code safety_events}. One request failing never stops the others; only a
+ * failure no request can get past (no terminal, no permission) stops the run.
+ */
+public final class Fetcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
+
+    private final CacheEngine engine;
+    private final BarSource source;
+    private final FetchPlanner planner;
+    private final Sleeper sleeper;
+    private final int concurrency;
+
+    public Fetcher(CacheEngine engine, BarSource source, int concurrency, Sleeper sleeper) {
+        this.engine = engine;
+        this.source = source;
+        this.planner = new FetchPlanner(engine.bars().calendar());
+        this.sleeper = sleeper;
+        this.concurrency = Math.max(1, concurrency);
+    }
+
+    /** Runs {@code requests}; throws {@link SyncAbortedException} when the run had to stop. */
+    public SyncResult run(List<FetchRequest> requests, SyncProgress progress, AtomicBoolean cancel) {
+        if (requests.isEmpty()) {
+            return new SyncResult(0, 0, 0, 0, 0, 0, 0, 0, List.of());
+        }
+        engine.feedGuard().claim(source.simulated(), source.name());
+        Run run = new Run(requests.size(), progress, cancel);
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "barkeep-fetch-" + run.threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletableFuture.allOf(requests.stream().map(r -> handle(r, run, pool))
+                    .toArray(CompletableFuture[]::new)).join();
+        } finally {
+            pool.shutdownNow();
+        }
+        if (run.abort.get() != null) {
+            throw new SyncAbortedException(run.abort.get());
+        }
+        if (cancel.get()) {
+            throw new SyncAbortedException("cancelled");
+        }
+        return run.result();
+    }
+
+    private CompletableFuture<Void> handle(FetchRequest request, Run run, ExecutorService pool) {
+        return CompletableFuture.supplyAsync(() -> fetchWithRetry(request, run), pool).thenCompose(parts -> {
+            if (parts.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            run.total.addAndGet(parts.size());
+            return CompletableFuture.allOf(parts.stream().map(p -> handle(p, run, pool))
+                    .toArray(CompletableFuture[]::new));
+        });
+    }
+
+    /** Returns the parts to fetch instead when the request was too large, else an empty list. */
+    private List<FetchRequest> fetchWithRetry(FetchRequest request, Run run) {
+        for (int retry = 0; ; retry++) {
+            if (run.stopped()) {
+                return List.of();
+            }
+            try {
+                run.vendorRequests.incrementAndGet();
+                SourceAnswer answer = source.fetch(request.symbol(), request.from(), request.to());
+                store(request, answer, run);
+                run.done(request);
+                return List.of();
+            } catch (SourceException e) {
+                List<FetchRequest> next = onFailure(request, e, retry, run);
+                if (next != null) {
+                    return next;
+                }
+            } catch (RuntimeException e) {
+                // A storage failure (disk full, locked file) stops the run: the next request would fail alike.
+                LOG.error("storing {} failed", request, e);
+                record(request, "store_error", e.getMessage());
+                run.abort.compareAndSet(null, e.getMessage());
+                return List.of();
+            }
+        }
+    }
+
+    /** Decides what follows a failed attempt: null to retry, parts to fetch instead, or empty to stop. */
+    private List<FetchRequest> onFailure(FetchRequest request, SourceException e, int retry, Run run) {
+        switch (e.kind()) {
+            case TOO_LARGE -> {
+                List<FetchRequest> parts = planner.split(request);
+                if (parts.size() > 1) {
+                    record(request, "vendor_split", e.getMessage() + "; asking in " + parts.size() + " parts");
+                    run.doneWithoutAnswer();
+                    return parts;
+                }
+                return giveUp(request, e, run);
+            }
+            case RETRYABLE -> {
+                Duration wait = Backoff.delayBefore(retry);
+                if (wait == null) {
+                    return giveUp(request, e, run);
+                }
+                record(request, "vendor_retry", e.getMessage() + "; retry in " + wait.toSeconds() + " s");
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    run.cancel.set(true);
+                    return List.of();
+                }
+                return null;
+            }
+            case REQUEST_FAILED -> {
+                return giveUp(request, e, run);
+            }
+            default -> {
+                record(request, "vendor_fatal", e.getMessage());
+                run.abort.compareAndSet(null, e.getMessage());
+                return List.of();
+            }
+        }
+    }
+
+    private List<FetchRequest> giveUp(FetchRequest request, SourceException e, Run run) {
+        String line = request + ": " + e.getMessage();
+        record(request, "vendor_gave_up", e.getMessage());
+        run.failures.add(line);
+        run.doneWithoutAnswer();
+        return List.of();
+    }
+
+    private void store(FetchRequest request, SourceAnswer answer, Run run) {
+        TradingCalendar calendar = engine.bars().calendar();
+        List<Session> sessions = calendar.sessions(request.from(), request.to());
+        if (sessions.isEmpty()) {
+            return;
+        }
+        Instant now = engine.clock().instant();
+        Instant from = sessions.get(0).open();
+        Instant to = lastClosedBarEnd(sessions.get(sessions.size() - 1), now);
+        if (!to.isAfter(from)) {
+            return;
+        }
+        List<Bar> good = new ArrayList<>();
+        List<QuarantineRepository.Entry> bad = new ArrayList<>();
+        for (Bar b : answer.bars()) {
+            var reason = BarRules.check(b, calendar)
+                    .or(() -> b.start().isBefore(from) || !b.start().isBefore(to)
+                            ? java.util.Optional.of("outside the requested range") : java.util.Optional.empty());
+            if (reason.isPresent()) {
+                bad.add(new QuarantineRepository.Entry(request.symbol(), source.name(), null, b.start(), b.toString(),
+                        reason.get()));
+            } else {
+                good.add(b);
+            }
+        }
+        List<EmptyBar> empties = answer.empties().stream()
+                .filter(e -> BarRules.check(e, calendar).isEmpty() && !e.start().isBefore(from)
+                        && e.start().isBefore(to)).toList();
+        answer.unreadable().forEach(u -> bad.add(new QuarantineRepository.Entry(request.symbol(), source.name(), null,
+                null, u.raw(), u.reason())));
+        List<Revision> revisions = revisions(request.symbol(), from, to, good);
+        engine.quarantine().keep(bad, now);
+        BarStore.WriteResult written = engine.bars().write(new BarBatch(request.symbol(), from, to, good, empties,
+                true));
+        engine.revisions().record(request.symbol(), source.name(), revisions, now);
+        run.bars.addAndGet(written.barsWritten());
+        run.changed.addAndGet(written.barsChanged());
+        run.empties.addAndGet(empties.size());
+        run.quarantined.addAndGet(bad.size());
+        run.revisions.addAndGet(revisions.size());
+        if (!bad.isEmpty()) {
+            record(request, "rejected_bars", bad.size() + " bars refused and kept in quarantine");
+        }
+    }
+
+    /** The end of the last bar that has closed by {@code now}: a session in progress is cut there. */
+    private static Instant lastClosedBarEnd(Session s, Instant now) {
+        if (!s.close().isAfter(now)) {
+            return s.close();
+        }
+        long closed = Math.max(0, (now.getEpochSecond() - s.open().getEpochSecond()) / Session.BAR_SECONDS);
+        return s.open().plusSeconds(closed * Session.BAR_SECONDS);
+    }
+
+    /** Stored bars the answer changes: the vendor's corrections, for the revision log. */
+    private List<Revision> revisions(String symbol, Instant from, Instant to, List<Bar> answer) {
+        List<Bar> stored = engine.bars().bars(symbol, from, to);
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        Map<Instant, Bar> byStart = new HashMap<>();
+        stored.forEach(b -> byStart.put(b.start(), b));
+        List<Revision> out = new ArrayList<>();
+        for (Bar b : answer) {
+            Bar old = byStart.get(b.start());
+            if (old != null && !old.equals(b)) {
+                out.add(new Revision(old, b));
+            }
+        }
+        return out;
+    }
+
+    private void record(FetchRequest r, String kind, String message) {
+        Session first = engine.bars().calendar().sessions(r.from(), r.to()).stream().findFirst().orElse(null);
+        try {
+            engine.events().record(new SafetyEvent(engine.clock().instant(), kind, r.symbol(), source.name(),
+                    first == null ? null : first.open(),
+                    engine.bars().calendar().session(r.to()).map(Session::close).orElse(null),
+                    r + ": " + message));
+        } catch (RuntimeException e) {
+            LOG.warn("could not record a safety event for {}: {}", r, message, e);
+        }
+    }
+
+    /** The shared state of one run. */
+    private static final class Run {
+        final AtomicInteger total;
+        final AtomicInteger finished = new AtomicInteger();
+        final AtomicInteger vendorRequests = new AtomicInteger();
+        final AtomicInteger threads = new AtomicInteger();
+        final AtomicLong bars = new AtomicLong();
+        final AtomicLong changed = new AtomicLong();
+        final AtomicLong empties = new AtomicLong();
+        final AtomicInteger quarantined = new AtomicInteger();
+        final AtomicInteger revisions = new AtomicInteger();
+        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        final AtomicReference<String> abort = new AtomicReference<>();
+        final int planned;
+        final SyncProgress progress;
+        final AtomicBoolean cancel;
+
+        Run(int planned, SyncProgress progress, AtomicBoolean cancel) {
+            this.planned = planned;
+            this.total = new AtomicInteger(planned);
+            this.progress = progress;
+            this.cancel = cancel;
+        }
+
+        boolean stopped() {
+            return cancel.get() || abort.get() != null;
+        }
+
+        void done(FetchRequest r) {
+            progress.update(finished.incrementAndGet(), total.get(), bars.get());
+        }
+
+        void doneWithoutAnswer() {
+            progress.update(finished.incrementAndGet(), total.get(), bars.get());
+        }
+
+        SyncResult result() {
+            return new SyncResult(planned, finished.get(), vendorRequests.get(), bars.get(), changed.get(),
+                    empties.get(), quarantined.get(), revisions.get(), List.copyOf(failures));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.barkeep.sync;
+
+import io.barkeep.domain.TradingCalendar;
+import io.barkeep.source.BarSource;
+import io.barkeep.source.simulated.SimulatedSource;
+import java.time.Clock;
+import java.util.List;
+
+/** Makes a source from its name: the one place that knows every kind. */
+public final class Sources {
+    public static final String DEMO = "demo";
+    public static final String THETA = "thetadata";
+    public static final String THETA_V2 = "thetadata-v2";
+    public static final String THETA_MCP = "thetadata-mcp";
+    public static final List<String> NAMES = List.of(DEMO, THETA, THETA_V2, THETA_MCP);
+
+    private Sources() {
+    }
+
+    /** {@code name} when it names a source, else a clear error. */
+    public static String validate(String name) {
+        if (name == null || !NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown source '" + name + "': use demo, thetadata, thetadata-v2 or "
+                    + "thetadata-mcp");
+        }
+        return name;
+    }
+
+    public static boolean isSimulated(String name) {
+        return DEMO.equals(name);
+    }
+
+    /**
+     * @param url the terminal's root URL, or null for the source's default
+     */
+    public static BarSource create(String name, String url, int concurrency, TradingCalendar calendar, Clock clock) {
+        return switch (validate(name)) {
+            case DEMO -> new SimulatedSource(calendar, clock);
+            default -> throw new UnsupportedOperationException("sources arrive with their branches: " + name);
+        };
+    }
+}

@@ -1,0 +1,116 @@
+package io.barkeep.sync;
+
+import io.barkeep.domain.Session;
+import io.barkeep.domain.TradingCalendar;
+import io.barkeep.domain.WatchlistEntry;
+import io.barkeep.store.CacheEngine;
+import io.barkeep.store.Retention;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One updater pass over the active watchlist, without JavaFX (the desktop app wraps it in a ScheduledService,
+ * {@code run} in {@link UpdaterLoop}). All symbols' requests go to one {@link Fetcher} run, highest priority
+ * first, in parallel up to the source's concurrency; one symbol failing never stops the others.
+ */
+public final class Updater {
+    /** Requests one backfill pass sends at most, so passes stay short and the schedule stays on time. */
+    public static final int BACKFILL_REQUESTS_PER_PASS = 24;
+    /** How far back an update pass looks for holes in the latest sessions. */
+    static final int UPDATE_LOOKBACK_SESSIONS = 5;
+
+    private final MarketData data;
+    private final int retainDays;
+
+    public Updater(MarketData data, int retainDays) {
+        this.data = data;
+        this.retainDays = retainDays;
+    }
+
+    /** What a pass did. {@code moreToDo} is true when a backfill pass stopped at its request budget. */
+    public record PassResult(UpdaterSchedule.PassKind kind, int symbols, SyncResult sync, boolean moreToDo) {
+    }
+
+    public PassResult run(UpdaterSchedule.PassKind kind, AtomicBoolean cancel) {
+        return switch (kind) {
+            case UPDATE -> update(cancel);
+            case REVISION -> revise(cancel);
+            case BACKFILL -> backfill(cancel);
+        };
+    }
+
+    /** Brings the latest sessions of every active symbol up to the last closed bar. */
+    public PassResult update(AtomicBoolean cancel) {
+        CacheEngine engine = data.engine();
+        Instant now = engine.clock().instant();
+        List<WatchlistEntry> active = engine.watchlist().active();
+        LocalDate today = now.atZone(Session.NEW_YORK).toLocalDate();
+        LocalDate from = sessionsBack(engine.bars().calendar(), today, UPDATE_LOOKBACK_SESSIONS);
+        List<FetchRequest> requests = new ArrayList<>();
+        for (WatchlistEntry w : active) {
+            requests.addAll(data.plan(w.symbol(), from, today, Duration.ZERO));
+        }
+        SyncResult result = data.run(requests, SyncProgress.NONE, cancel);
+        for (WatchlistEntry w : active) {
+            engine.watchlist().markUpdated(w.symbol(), now);
+        }
+        return new PassResult(UpdaterSchedule.PassKind.UPDATE, active.size(), result, false);
+    }
+
+    /** Re-fetches the last two sessions once after the close; the fetcher logs every bar that changed. */
+    public PassResult revise(AtomicBoolean cancel) {
+        CacheEngine engine = data.engine();
+        Instant now = engine.clock().instant();
+        TradingCalendar calendar = engine.bars().calendar();
+        List<WatchlistEntry> active = engine.watchlist().active();
+        List<Session> latest = new ArrayList<>();
+        calendar.latestSessionStartedBy(now).filter(s -> !s.close().isAfter(now)).ifPresent(latest::add);
+        if (!latest.isEmpty()) {
+            calendar.previousSessionBefore(latest.get(0).date()).ifPresent(latest::add);
+        }
+        List<FetchRequest> requests = new ArrayList<>();
+        for (WatchlistEntry w : active) {
+            latest.forEach(s -> requests.add(new FetchRequest(w.symbol(), s.date(), s.date())));
+        }
+        SyncResult result = data.run(requests, SyncProgress.NONE, cancel);
+        return new PassResult(UpdaterSchedule.PassKind.REVISION, active.size(), result, false);
+    }
+
+    /** Fills holes in the retention window, newest-added symbols first, up to a request budget per pass. */
+    public PassResult backfill(AtomicBoolean cancel) {
+        CacheEngine engine = data.engine();
+        Instant now = engine.clock().instant();
+        LocalDate today = now.atZone(Session.NEW_YORK).toLocalDate();
+        LocalDate from = Retention.cutoff(now, retainDays);
+        List<WatchlistEntry> active = new ArrayList<>(engine.watchlist().active());
+        active.sort(Comparator.comparing(WatchlistEntry::addedAt).reversed());
+        List<FetchRequest> requests = new ArrayList<>();
+        for (WatchlistEntry w : active) {
+            if (requests.size() >= BACKFILL_REQUESTS_PER_PASS) {
+                break;
+            }
+            // Newest months first: recent history is what a trader looks at first.
+            List<FetchRequest> planned = new ArrayList<>(data.plan(w.symbol(), from, today, MarketData.READ_RETRY_AFTER));
+            java.util.Collections.reverse(planned);
+            requests.addAll(planned);
+        }
+        boolean more = requests.size() > BACKFILL_REQUESTS_PER_PASS;
+        List<FetchRequest> batch = requests.subList(0, Math.min(requests.size(), BACKFILL_REQUESTS_PER_PASS));
+        SyncResult result = data.run(new ArrayList<>(batch), SyncProgress.NONE, cancel);
+        // Requests given up are planned again by the next window's passes, not retried all night long.
+        return new PassResult(UpdaterSchedule.PassKind.BACKFILL, active.size(), result, more);
+    }
+
+    private static LocalDate sessionsBack(TradingCalendar calendar, LocalDate today, int sessions) {
+        LocalDate d = today;
+        for (int i = 0; i < sessions; i++) {
+            d = calendar.previousSessionBefore(d).map(Session::date).orElse(d.minusDays(1));
+        }
+        return d;
+    }
+}
