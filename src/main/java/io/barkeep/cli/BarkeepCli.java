@@ -2,6 +2,8 @@ package io.barkeep.cli;
 
 import io.barkeep.store.StoreException;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -34,6 +36,8 @@ public final class BarkeepCli {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new RootCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli's own converter would put the DateTimeParseException's class and text in the message.
+        cli.registerConverter(LocalDate.class, BarkeepCli::date);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof UserError || e instanceof StoreException || e instanceof IllegalArgumentException
@@ -54,5 +58,13 @@ public final class BarkeepCli {
             return 2;
         });
         return cli;
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date: use YYYY-MM-DD");
+        }
     }
 }

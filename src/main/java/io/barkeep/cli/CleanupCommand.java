@@ -27,6 +27,8 @@ final class CleanupCommand implements Callable<Integer> {
         }
         try (CacheEngine e = engine.open()) {
             int removed = e.retention().cleanup(retainDays, e.clock().instant());
+            // data_freshness is derived from the ledger rows just removed: keep it true.
+            e.freshness().refreshAll();
             spec.commandLine().getOut().println("removed " + removed + " bars before "
                     + Retention.cutoff(e.clock().instant(), retainDays));
         }

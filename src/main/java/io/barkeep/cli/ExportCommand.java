@@ -9,7 +9,9 @@ import io.barkeep.store.CacheEngine;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -60,10 +62,22 @@ final class ExportCommand implements Callable<Integer> {
             } else {
                 // Written beside the target and moved into place, so a failed export never leaves half a file.
                 Path tmp = output.resolveSibling(output.getFileName() + ".partial");
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    writeMerged(w, bars, empties);
+                try {
+                    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                        writeMerged(w, bars, empties);
+                    }
+                    Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException ex) {
+                    try {
+                        Files.deleteIfExists(tmp);
+                    } catch (IOException ignored) {
+                        // best effort: the error below is what matters
+                    }
+                    // NoSuchFileException and AccessDeniedException carry only the path as their message.
+                    throw new UserError("cannot write " + output + ": " + (ex instanceof NoSuchFileException
+                            ? "no such folder" : ex instanceof AccessDeniedException ? "permission denied"
+                            : ex.getMessage()));
                 }
-                Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
                 spec.commandLine().getErr().println("exported " + bars.size() + " bars and " + empties.size()
                         + " no-trade bars of " + sym + " to " + output);
             }

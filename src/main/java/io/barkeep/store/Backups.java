@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 public final class Backups {
     /** How many backups are kept by default. */
     public static final int DEFAULT_KEEP = 7;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+    // Milliseconds, so two backups within one second do not overwrite each other; names sort in time order.
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
     /** What follows the database's base name in one of its backups' names. */
     private static final Pattern STAMPED = Pattern.compile("-\\d{8}-\\d{6}\\.db");
@@ -65,7 +66,12 @@ public final class Backups {
         } catch (IOException e) {
             throw new StoreException("cannot create backup folder " + folder + ": " + e.getMessage(), e);
         }
-        Path target = folder.resolve(baseName() + "-" + STAMP.format(clock.instant()) + ".db");
+        java.time.Instant at = clock.instant();
+        Path target = folder.resolve(baseName() + "-" + STAMP.format(at) + ".db");
+        while (Files.exists(target)) {
+            at = at.plusMillis(1);
+            target = folder.resolve(baseName() + "-" + STAMP.format(at) + ".db");
+        }
         Path partial = folder.resolve(target.getFileName() + ".partial");
         try {
             Files.deleteIfExists(partial);

@@ -1,0 +1,283 @@
+package io.barkeep.cli;
+
+import static io.barkeep.cli.CliTestSupport.JSON;
+import static io.barkeep.cli.CliTestSupport.NYSE;
+import static io.barkeep.cli.CliTestSupport.csv;
+import static io.barkeep.cli.CliTestSupport.date;
+import static io.barkeep.cli.CliTestSupport.query;
+import static io.barkeep.cli.CliTestSupport.queryLong;
+import static io.barkeep.cli.CliTestSupport.rows;
+import static io.barkeep.cli.CliTestSupport.runOn;
+import static io.barkeep.cli.CliTestSupport.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.barkeep.cli.CliTestSupport.Row;
+import io.barkeep.domain.Session;
+import io.barkeep.domain.SessionKind;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gaps}, {@code freshness} and {@code cleanup}, end to end on a temporary database. */
+class CliCoverageTest {
+    /** The sessions of the gap fixture: 12-25 is a holiday, 12-24 an early close. */
+    private static final List<LocalDate> WEEK = List.of(date("2024-12-20"), date("2024-12-23"), date("2024-12-24"),
+            date("2024-12-26"), date("2024-12-27"));
+
+    @TempDir
+    Path dir;
+
+    private Path db() {
+        return dir.resolve("trading_data.db");
+    }
+
+    private static boolean between(LocalDateTime t, String from, String to) {
+        LocalTime time = t.toLocalTime();
+        return !time.isBefore(LocalTime.parse(from)) && time.isBefore(LocalTime.parse(to));
+    }
+
+    /**
+     * GAPS over 2024-12-20..12-27 lacks 12-20 15:50-16:00, all of 12-23 and 12-24, 12-26 09:30-09:45 (one
+     * range of 2 + 78 + 42 + 3 = 125 bars across two missing sessions) and 12-27 10:00-10:30 (6 bars); 12-27
+     * 12:00 is a vendor-confirmed no-trade bar, which is not a gap. Held: 76 + 75 + 71 = 222 of 354.
+     */
+    private void importGapFixture() {
+        List<Row> rows = rows(WEEK, t -> {
+            LocalDate d = t.toLocalDate();
+            return d.equals(date("2024-12-20")) && between(t, "15:50", "16:00")
+                    || d.equals(date("2024-12-23")) || d.equals(date("2024-12-24"))
+                    || d.equals(date("2024-12-26")) && between(t, "09:30", "09:45")
+                    || d.equals(date("2024-12-27")) && between(t, "10:00", "10:30");
+        });
+        String text = csv(rows).replaceFirst("\n2024-12-27T12:00:00,[^\n]*\n",
+                "\n2024-12-27T12:00:00,0,0,0,0,0,0,\n");
+        runOn(db(), "import", write(dir.resolve("gaps.csv"), text).toString(), "--symbol", "GAPS").ok();
+    }
+
+    private static Instant ny(String localDateTime) {
+        return ZonedDateTime.of(LocalDateTime.parse(localDateTime), Session.NEW_YORK).toInstant();
+    }
+
+    // ---- gaps -----------------------------------------------------------------------------------------------
+
+    @Test
+    void gapsTableListsAHoleWithItsSessionAndMergesARangeAcrossMissingSessions() {
+        importGapFixture();
+        List<String> lines = runOn(db(), "gaps", "GAPS").ok().outLines();
+        assertEquals(4, lines.size(), () -> String.join("\n", lines));
+        assertTrue(lines.get(0).matches("symbol\\s+from \\(New York\\)\\s+to\\s+sessions\\s+missing bars"),
+                lines.get(0));
+        assertTrue(lines.get(1).matches("GAPS\\s+2024-12-20T15:50:00\\s+2024-12-26T09:45:00\\s+"
+                + "2024-12-20\\.\\.2024-12-26\\s+125"), lines.get(1));
+        assertTrue(lines.get(2).matches("GAPS\\s+2024-12-27T10:00:00\\s+2024-12-27T10:30:00\\s+2024-12-27\\s+6"),
+                lines.get(2));
+        assertEquals("GAPS: 2 missing ranges, 63.0% covered over 5 sessions 2024-12-20..2024-12-27", lines.get(3));
+    }
+
+    @Test
+    void gapsJsonGivesTheCountsAndTheMergedRangesWithTheirSessions() {
+        importGapFixture();
+        JsonNode doc = runOn(db(), "gaps", "GAPS", "--json").ok().json();
+        assertTrue(doc.get("calendar_version").asText().startsWith("nyse-"), doc.toString());
+        assertEquals(1, doc.get("symbols").size());
+        JsonNode s = doc.get("symbols").get(0);
+        assertEquals("GAPS", s.get("symbol").asText());
+        assertEquals("2024-12-20", s.get("from").asText());
+        assertEquals("2024-12-27", s.get("to").asText());
+        assertEquals(5, s.get("sessions").asInt());
+        assertEquals(354, s.get("expected_bars").asInt());
+        assertEquals(222, s.get("held_bars").asInt());
+        assertEquals(1, s.get("vendor_empty_bars").asInt());
+        assertEquals(131, s.get("missing_bars").asInt());
+        JsonNode missing = s.get("missing");
+        assertEquals(2, missing.size());
+        assertEquals(JSON.createObjectNode().put("from", "2024-12-20T15:50:00-05:00")
+                .put("to", "2024-12-26T09:45:00-05:00").put("first_session", "2024-12-20")
+                .put("last_session", "2024-12-26").put("bars", 125), missing.get(0));
+        assertEquals(JSON.createObjectNode().put("from", "2024-12-27T10:00:00-05:00")
+                .put("to", "2024-12-27T10:30:00-05:00").put("first_session", "2024-12-27")
+                .put("last_session", "2024-12-27").put("bars", 6), missing.get(1));
+    }
+
+    @Test
+    void gapsFromToReachesPastTheHeldSpanAndMergesWholeMissingSessions() {
+        importGapFixture();
+        JsonNode s = runOn(db(), "gaps", "GAPS", "--from", "2024-12-26", "--to", "2024-12-31", "--json").ok().json()
+                .get("symbols").get(0);
+        assertEquals(4, s.get("sessions").asInt(), "12-26, 12-27, 12-30, 12-31");
+        JsonNode missing = s.get("missing");
+        assertEquals(3, missing.size(), missing.toString());
+        assertEquals("2024-12-26T09:30:00-05:00", missing.get(0).get("from").asText());
+        assertEquals(3, missing.get(0).get("bars").asInt());
+        JsonNode tail = missing.get(2);
+        assertEquals("2024-12-30T09:30:00-05:00", tail.get("from").asText());
+        assertEquals("2024-12-31T16:00:00-05:00", tail.get("to").asText());
+        assertEquals("2024-12-30", tail.get("first_session").asText());
+        assertEquals("2024-12-31", tail.get("last_session").asText());
+        assertEquals(156, tail.get("bars").asInt());
+    }
+
+    @Test
+    void gapsWithoutASymbolCoversEveryCachedAndWatchedSymbol() {
+        importGapFixture();
+        runOn(db(), "watchlist", "add", "EMPTY").ok();
+        List<String> lines = runOn(db(), "gaps").ok().outLines();
+        assertEquals(List.of("EMPTY: 0 missing ranges, 0.0% covered over 0 sessions (nothing cached)",
+                "GAPS: 2 missing ranges, 63.0% covered over 5 sessions 2024-12-20..2024-12-27"),
+                lines.subList(lines.size() - 2, lines.size()), "in symbol order");
+        assertTrue(lines.get(1).startsWith("GAPS "), lines.get(1));
+        JsonNode doc = runOn(db(), "gaps", "--json").ok().json();
+        assertEquals(List.of("EMPTY", "GAPS"), List.of(doc.get("symbols").get(0).get("symbol").asText(),
+                doc.get("symbols").get(1).get("symbol").asText()));
+    }
+
+    @Test
+    void gapsOfACompleteSymbolListsNoRange() {
+        runOn(db(), "import", write(dir.resolve("full.csv"), csv(rows(date("2024-12-23"), date("2024-12-24"))))
+                .toString(), "--symbol", "FULL").ok();
+        assertEquals(List.of("FULL: 0 missing ranges, 100.0% covered over 2 sessions 2024-12-23..2024-12-24"),
+                runOn(db(), "gaps", "FULL").ok().outLines());
+    }
+
+    // ---- freshness ------------------------------------------------------------------------------------------
+
+    @Test
+    void freshnessJsonGivesEachSymbolsSpanCountsCoverageAndGaps() {
+        Instant before = Instant.now().minusSeconds(1);
+        importGapFixture();
+        Instant after = Instant.now().plusSeconds(1);
+        runOn(db(), "watchlist", "add", "EMPTY").ok();
+
+        JsonNode doc = runOn(db(), "freshness", "--json").ok().json();
+        assertEquals(2, doc.size(), doc.toString());
+        JsonNode empty = doc.get(0);
+        assertEquals("EMPTY", empty.get("symbol").asText());
+        assertTrue(empty.get("oldest_bar").isNull());
+        assertEquals(0, empty.get("bar_count").asInt());
+        assertEquals(0, empty.get("gap_count").asInt());
+
+        JsonNode f = doc.get(1);
+        assertEquals("GAPS", f.get("symbol").asText());
+        assertEquals("2024-12-20T09:30:00-05:00", f.get("oldest_bar").asText());
+        assertEquals("2024-12-27T15:55:00-05:00", f.get("newest_bar").asText());
+        assertEquals(222, f.get("bar_count").asInt());
+        assertEquals(1, f.get("vendor_empty_count").asInt());
+        assertEquals(354, f.get("expected_count").asInt());
+        assertEquals(62.99, f.get("coverage_pct").asDouble(), 1e-9, "(222 + 1) / 354, two decimals");
+        assertEquals(2, f.get("gap_count").asInt());
+        Instant checked = OffsetDateTime.parse(f.get("last_checked").asText()).toInstant();
+        assertFalse(checked.isBefore(before) || checked.isAfter(after), () -> "last checked at the import: " + f);
+    }
+
+    @Test
+    void freshnessTablePrintsOneRowPerSymbol() {
+        importGapFixture();
+        List<String> lines = runOn(db(), "freshness").ok().outLines();
+        assertEquals(2, lines.size(), () -> String.join("\n", lines));
+        assertTrue(lines.get(0).matches("symbol\\s+oldest bar\\s+newest bar\\s+bars\\s+expected\\s+coverage\\s+gaps"
+                + "\\s+last checked"), lines.get(0));
+        assertTrue(lines.get(1).matches("GAPS\\s+2024-12-20T09:30:00\\s+2024-12-27T15:55:00\\s+222\\s+354\\s+63\\.0%"
+                + "\\s+2\\s+\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d"), lines.get(1));
+    }
+
+    @Test
+    void theDataFreshnessTableIsFilledByImportAndByFreshness() throws Exception {
+        importGapFixture();
+        long oldest = ny("2024-12-20T09:30").getEpochSecond();
+        long newest = ny("2024-12-27T15:55").getEpochSecond();
+        List<Map<String, Object>> rows = query(db(), "SELECT symbol, oldest_bar, newest_bar, bar_count, "
+                + "expected_count, gap_count FROM data_freshness");
+        assertEquals(List.of(Map.of("symbol", "GAPS", "oldest_bar", (int) oldest, "newest_bar", (int) newest,
+                "bar_count", 222, "expected_count", 354, "gap_count", 2)), rows, "filled by the import");
+
+        runOn(db(), "watchlist", "add", "EMPTY").ok();
+        runOn(db(), "freshness", "--json").ok();
+        assertEquals(2, queryLong(db(), "SELECT count(*) FROM data_freshness"));
+        assertTrue(queryLong(db(), "SELECT last_checked FROM data_freshness WHERE symbol = 'GAPS'") > 0);
+        JsonNode gaps = JSON.readTree(query(db(), "SELECT gaps_detected FROM data_freshness WHERE symbol = 'GAPS'")
+                .get(0).get("gaps_detected").toString());
+        assertEquals(2, gaps.size(), gaps.toString());
+        assertEquals(125, gaps.get(0).get("bars").asInt());
+        assertEquals(ny("2024-12-20T15:50").toString(), gaps.get(0).get("from").asText());
+        assertEquals(6, gaps.get(1).get("bars").asInt());
+    }
+
+    // ---- cleanup --------------------------------------------------------------------------------------------
+
+    /** A regular (78-bar) session about {@code daysAgo} calendar days before today (New York). */
+    private static LocalDate sessionAbout(int daysAgo) {
+        Session s = NYSE.previousSessionBefore(LocalDate.now(Session.NEW_YORK).minusDays(daysAgo)).orElseThrow();
+        while (s.kind() != SessionKind.REGULAR) {
+            s = NYSE.previousSessionBefore(s.date()).orElseThrow();
+        }
+        return s.date();
+    }
+
+    @Test
+    void cleanupRemovesBarsOlderThanThreeYearsByDefaultAndKeepsRecentOnes() {
+        LocalDate old = sessionAbout(1200);
+        LocalDate recent = sessionAbout(100);
+        String text = csv(rows(old, recent)).replaceFirst("\n" + old + "T12:00:00,[^\n]*\n",
+                "\n" + old + "T12:00:00,0,0,0,0,0,0,\n");
+        runOn(db(), "import", write(dir.resolve("span.csv"), text).toString(), "--symbol", "OLD").ok();
+        assertEquals(155, queryLong(db(), "SELECT count(*) FROM market_data_bars"));
+        assertEquals(1, queryLong(db(), "SELECT count(*) FROM empty_bars"));
+
+        LocalDate cutoffBefore = LocalDate.now(Session.NEW_YORK).minusDays(1095);
+        String out = runOn(db(), "cleanup").ok().out();
+        LocalDate cutoffAfter = LocalDate.now(Session.NEW_YORK).minusDays(1095);
+        assertTrue(out.equals("removed 77 bars before " + cutoffBefore + "\n")
+                || out.equals("removed 77 bars before " + cutoffAfter + "\n"), out);
+
+        long recentOpen = CliTestSupport.session(recent).open().getEpochSecond();
+        assertEquals(78, queryLong(db(), "SELECT count(*) FROM market_data_bars"));
+        assertEquals(recentOpen, queryLong(db(), "SELECT min(ts) FROM market_data_bars"));
+        assertEquals(0, queryLong(db(), "SELECT count(*) FROM empty_bars"));
+        assertEquals(1, queryLong(db(), "SELECT count(*) FROM session_coverage"), "the old ledger row is gone");
+        List<String> exported = runOn(db(), "export", "OLD").ok().outLines();
+        assertEquals(79, exported.size());
+        assertTrue(exported.get(1).startsWith(recent + "T09:30:00,"), exported.get(1));
+
+        // the freshness row follows: the oldest bar is now the recent session's first
+        assertEquals(recentOpen, queryLong(db(), "SELECT oldest_bar FROM data_freshness WHERE symbol = 'OLD'"));
+        assertEquals(78, queryLong(db(), "SELECT bar_count FROM data_freshness WHERE symbol = 'OLD'"));
+    }
+
+    @Test
+    void cleanupWithRetainDaysKeepsThatManyDays() {
+        LocalDate recent = sessionAbout(100);
+        LocalDate newer = sessionAbout(10);
+        runOn(db(), "import", write(dir.resolve("span.csv"), csv(rows(recent, newer))).toString(), "--symbol",
+                "KEEP").ok();
+        assertTrue(runOn(db(), "cleanup", "--retain-days", "1095").ok().out().startsWith("removed 0 bars before "));
+        assertTrue(runOn(db(), "cleanup", "--retain-days", "50").ok().out().startsWith("removed 78 bars before "));
+        assertEquals(CliTestSupport.session(newer).open().getEpochSecond(),
+                queryLong(db(), "SELECT min(ts) FROM market_data_bars"));
+        assertEquals(78, queryLong(db(), "SELECT count(*) FROM market_data_bars"));
+    }
+
+    @Test
+    void cleanupRefusesAWindowBelowOneDay() {
+        assertEquals("error: --retain-days must be at least 1, got 0",
+                runOn(db(), "cleanup", "--retain-days", "0").handledError());
+        assertTrue(runOn(db(), "cleanup", "--retain-days", "many").usageError().contains("many"));
+    }
+
+    @Test
+    void freshnessOfAnEmptyDatabaseIsAnEmptyList() {
+        assertEquals(0, runOn(db(), "freshness", "--json").ok().json().size());
+        assertNotNull(runOn(db(), "freshness").ok().out());
+    }
+}
