@@ -22,8 +22,8 @@ public final class Backups {
     // Milliseconds, so two backups within one second do not overwrite each other; names sort in time order.
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
-    /** What follows the database's base name in one of its backups' names. */
-    private static final Pattern STAMPED = Pattern.compile("-\\d{8}-\\d{6}\\.db");
+    /** What follows the database's base name in one of its backups' names (older ones have no milliseconds). */
+    private static final Pattern STAMPED = Pattern.compile("-\\d{8}-\\d{6}(-\\d{3})?\\.db");
 
     private final Path databaseFile;
 

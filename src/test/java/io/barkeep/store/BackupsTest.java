@@ -54,7 +54,7 @@ class BackupsTest {
 
             backup = db.backups().take(db, Backups.DEFAULT_KEEP, Clock.fixed(NOON, ZoneOffset.UTC));
 
-            assertEquals(dir.resolve("backups").resolve("trading_data-20240710-120000.db"), backup);
+            assertEquals(dir.resolve("backups").resolve("trading_data-20240710-120000-000.db"), backup);
             assertEquals(List.of(backup), db.backups().list());
             store.write(BarBatch.of("MSFT", TestBars.session(MON, 2)));
             assertEquals(TestBars.session(MON, 2), store.bars("MSFT", MON.open(), MON.close()),
@@ -120,7 +120,7 @@ class BackupsTest {
     void aLeftoverPartialCopyIsNeverTakenForABackup() throws IOException {
         try (Database db = Database.open(dir.resolve("trading_data.db"))) {
             Path good = db.backups().take(db, 7, Clock.fixed(NOON, ZoneOffset.UTC));
-            Path partial = good.resolveSibling("trading_data-20991231-235959.db.partial");
+            Path partial = good.resolveSibling("trading_data-20991231-235959-999.db.partial");
             Files.writeString(partial, "half a copy");
 
             assertEquals(List.of(good), db.backups().list());
