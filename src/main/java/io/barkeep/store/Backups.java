@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +22,8 @@ public final class Backups {
     // Milliseconds, so two backups within one second do not overwrite each other; names sort in time order.
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
+    /** What follows the database's base name in one of its backups' names (older ones have no milliseconds). */
+    private static final Pattern STAMPED = Pattern.compile("-\\d{8}-\\d{6}(-\\d{3})?\\.db");
 
     private final Path databaseFile;
 
@@ -39,10 +42,11 @@ public final class Backups {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        String prefix = baseName() + "-";
+        String base = baseName();
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(prefix))
-                    .filter(p -> p.getFileName().toString().endsWith(".db"))
+            // The whole name, not just the prefix: "market.db" must not take "market-sim.db"'s backups for its own.
+            return files.filter(p -> p.getFileName().toString().startsWith(base))
+                    .filter(p -> STAMPED.matcher(p.getFileName().toString().substring(base.length())).matches())
                     .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
                     .toList();
         } catch (IOException e) {

@@ -94,28 +94,47 @@ public final class BarStore {
     /** Writes one batch in one transaction and returns how many bars were new or changed. */
     public WriteResult write(BarBatch batch) {
         List<Bar> bars = sortedCheckedBars(batch);
-        WriteResult result = db.writer().runJdbc(c -> writeInTransaction(c, batch, bars));
-        symbols.remember(batch.symbol(), result.symbolId());
         HotBarCache hot = cache;
         if (hot != null) {
-            hot.invalidate(result.symbolId(), HotBarCache.monthIndex(batch.from().getEpochSecond()),
-                    HotBarCache.monthIndex(Math.max(batch.from().getEpochSecond(), batch.to().getEpochSecond() - 1)));
+            hot.beginWrite();
         }
-        return result;
+        try {
+            WriteResult result = db.writer().runJdbc(c -> writeInTransaction(c, batch, bars));
+            symbols.remember(batch.symbol(), result.symbolId());
+            if (hot != null) {
+                hot.invalidate(result.symbolId(), HotBarCache.monthIndex(batch.from().getEpochSecond()),
+                        HotBarCache.monthIndex(Math.max(batch.from().getEpochSecond(),
+                                batch.to().getEpochSecond() - 1)));
+            }
+            return result;
+        } finally {
+            if (hot != null) {
+                hot.endWrite();
+            }
+        }
     }
 
     private List<Bar> sortedCheckedBars(BarBatch batch) {
         List<Bar> bars = new ArrayList<>(batch.bars());
         bars.sort(Comparator.comparing(Bar::start));
         for (Bar b : bars) {
-            if (b.start().isBefore(batch.from()) || !b.start().isBefore(batch.to())) {
-                throw new IllegalArgumentException("bar " + b.start() + " lies outside its batch range");
-            }
-            if (calendar.sessionAt(b.start()).filter(s -> s.holdsBarStart(b.epochSecond())).isEmpty()) {
-                throw new IllegalArgumentException("bar " + b.start() + " is not a 5-minute bar of a session");
-            }
+            checkStart("bar", b.start(), batch);
+        }
+        // An empty marker deletes the traded bar at its time: outside the range it would escape the ledger
+        // recount and the cache invalidation of this write.
+        for (EmptyBar e : batch.empties()) {
+            checkStart("empty marker", e.start(), batch);
         }
         return bars;
+    }
+
+    private void checkStart(String what, Instant start, BarBatch batch) {
+        if (start.isBefore(batch.from()) || !start.isBefore(batch.to())) {
+            throw new IllegalArgumentException(what + " " + start + " lies outside its batch range");
+        }
+        if (calendar.sessionAt(start).filter(s -> s.holdsBarStart(start.getEpochSecond())).isEmpty()) {
+            throw new IllegalArgumentException(what + " " + start + " is not a 5-minute bar of a session");
+        }
     }
 
     private WriteResult writeInTransaction(Connection c, BarBatch batch, List<Bar> bars) throws SQLException {
@@ -235,6 +254,7 @@ public final class BarStore {
     private List<Bar> readThroughCache(HotBarCache hot, long symbolId, long from, long to) {
         int firstMonth = HotBarCache.monthIndex(from);
         int lastMonth = HotBarCache.monthIndex(to - 1);
+        long startGeneration = hot.generation();
         List<Bar> out = new ArrayList<>();
         for (int m = firstMonth; m <= lastMonth; m++) {
             long key = HotBarCache.key(symbolId, m);
@@ -248,6 +268,11 @@ public final class BarStore {
             int lo = m == firstMonth ? lowerBound(block, from) : 0;
             int hi = m == lastMonth ? lowerBound(block, to) : block.length;
             out.addAll(Arrays.asList(block).subList(lo, hi));
+        }
+        if (lastMonth > firstMonth && hot.unsettledSince(startGeneration)) {
+            // The blocks may straddle a commit (one from before it, one from after), showing part of a written
+            // range; one query reads the file at one moment.
+            return readRange(symbolId, from, to);
         }
         return out;
     }

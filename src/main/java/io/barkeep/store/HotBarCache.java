@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,6 +21,7 @@ final class HotBarCache {
     private final long maxBytes;
     private final LinkedHashMap<Long, Bar[]> blocks = new LinkedHashMap<>(256, 0.75f, true);
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicInteger writesInFlight = new AtomicInteger();
     private long bytes;
 
     HotBarCache(long maxBytes) {
@@ -47,6 +49,24 @@ final class HotBarCache {
     /** The generation to pass to {@link #put} for a block read after this call. */
     long generation() {
         return generation.get();
+    }
+
+    /** A write may commit from now until {@link #endWrite}; call before it starts. */
+    void beginWrite() {
+        writesInFlight.incrementAndGet();
+    }
+
+    /** Call after the write's {@link #invalidate} (or its failure). */
+    void endWrite() {
+        writesInFlight.decrementAndGet();
+    }
+
+    /**
+     * Whether blocks gathered since {@code readGeneration} may mix the file from before and after a commit: a write
+     * is in flight, or one has invalidated blocks since.
+     */
+    boolean unsettledSince(long readGeneration) {
+        return writesInFlight.get() > 0 || generation.get() != readGeneration;
     }
 
     synchronized void put(long key, Bar[] block, long readGeneration) {
