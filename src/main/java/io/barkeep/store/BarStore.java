@@ -358,10 +358,25 @@ public final class BarStore {
         return ledger;
     }
 
-    void invalidateCache() {
+    /**
+     * Runs a write that may touch any cached block (a cleanup), marked like {@link #write} so a cached read never
+     * mixes rows from before and after it.
+     */
+    <T> T bulkWrite(java.util.function.Supplier<T> work) {
         HotBarCache hot = cache;
         if (hot != null) {
-            hot.clear();
+            hot.beginWrite();
+        }
+        try {
+            T result = work.get();
+            if (hot != null) {
+                hot.clear();
+            }
+            return result;
+        } finally {
+            if (hot != null) {
+                hot.endWrite();
+            }
         }
     }
 

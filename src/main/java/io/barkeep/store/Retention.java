@@ -32,13 +32,11 @@ public final class Retention {
         LocalDate cutoff = cutoff(now, retainDays);
         long cutoffTs = cutoff.atStartOfDay(Session.NEW_YORK).toEpochSecond();
         long cutoffKey = cutoff.getYear() * 10_000L + cutoff.getMonthValue() * 100L + cutoff.getDayOfMonth();
-        int removed = store.database().writer().run(dsl -> {
+        return store.bulkWrite(() -> store.database().writer().run(dsl -> {
             int bars = dsl.deleteFrom(MARKET_DATA_BARS).where(MARKET_DATA_BARS.TS.lt(cutoffTs)).execute();
             dsl.deleteFrom(EMPTY_BARS).where(EMPTY_BARS.TS.lt(cutoffTs)).execute();
             dsl.deleteFrom(SESSION_COVERAGE).where(SESSION_COVERAGE.SESSION_DATE.lt(cutoffKey)).execute();
             return bars;
-        });
-        store.invalidateCache();
-        return removed;
+        }));
     }
 }
