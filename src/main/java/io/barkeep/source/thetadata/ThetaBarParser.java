@@ -181,8 +181,9 @@ public final class ThetaBarParser {
         if (e instanceof JsonEOFException) {
             return true;
         }
+        // a number cut after its decimal point ("188.") is reported at the point, the last character
         long offset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
-        return offset >= body.stripTrailing().length();
+        return offset >= 0 && offset >= body.stripTrailing().length() - 1;
     }
 
     private static SourceException cut(String detail) {
