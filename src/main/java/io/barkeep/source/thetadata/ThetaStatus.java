@@ -56,11 +56,17 @@ enum ThetaStatus {
      * Codes the vendor does not list: any other 5xx is retried, anything else fails the request.
      */
     static SourceException failure(int code, String body, String request) {
-        Optional<ThetaStatus> known = of(code);
-        Kind kind = known.map(s -> s.kind).orElse(code >= 500 && code < 600 ? Kind.RETRYABLE : Kind.REQUEST_FAILED);
+        ThetaStatus known = of(code).orElse(null);
         String label = label(code);
         String said = quote(body);
-        String message = switch (known.orElse(GENERAL)) {
+        if (known == null) {
+            Kind kind = code >= 500 && code < 600 ? Kind.RETRYABLE : Kind.REQUEST_FAILED;
+            return new SourceException(kind, code, "ThetaData answered " + label + " for " + request + said);
+        }
+        if (known.kind == null) {
+            throw new IllegalArgumentException(label + " is an answer, not a failure");
+        }
+        String message = switch (known) {
             case PERMISSION -> "ThetaData says your subscription does not include this data (" + label
                     + "): 5-minute stock history needs the VALUE tier or higher" + said;
             case WRONG_IP -> "the Theta Terminal refused this client's address (" + label + "): use 127.0.0.1 in "
@@ -69,10 +75,9 @@ enum ThetaStatus {
                     + "Terminals are running on this account; stop one of them" + said;
             case LARGE_REQUEST -> "ThetaData says the request for " + request + " is too large (" + label
                     + "): ask for a shorter range" + said;
-            default -> "ThetaData answered " + label + known.map(s -> " (" + s.meaning + ")").orElse("") + " for "
-                    + request + said;
+            default -> "ThetaData answered " + label + " (" + known.meaning + ") for " + request + said;
         };
-        return new SourceException(kind, code, message);
+        return new SourceException(known.kind, code, message);
     }
 
     /** The body's text as one short line, to quote in a message; nothing when the body is blank. */

@@ -85,7 +85,8 @@ public final class ThetaV3Source implements BarSource {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("ThetaData request timeout must be positive, not " + timeout);
         }
-        if (root.getHost() == null || !root.getScheme().toLowerCase(Locale.ROOT).startsWith("http")) {
+        if (root.getHost() == null || root.getScheme() == null
+                || !root.getScheme().toLowerCase(Locale.ROOT).startsWith("http")) {
             throw new IllegalArgumentException("ThetaData terminal URL must look like " + DEFAULT_ROOT
                     + ", not " + root);
         }
@@ -176,9 +177,9 @@ public final class ThetaV3Source implements BarSource {
             throw new SourceException(Kind.RETRYABLE, -1, "interrupted while waiting to ask for " + what, e);
         }
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> future = http.sendAsync(request,
-                HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> future = null;
         try {
+            future = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             LOG.debug("GET {} -> {} in {} ms", request.uri(), response.statusCode(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -189,7 +190,9 @@ public final class ThetaV3Source implements BarSource {
         } catch (ExecutionException e) {
             throw broken(e.getCause(), what);
         } catch (InterruptedException e) {
-            future.cancel(true);
+            if (future != null) {
+                future.cancel(true);
+            }
             Thread.currentThread().interrupt();
             throw new SourceException(Kind.RETRYABLE, -1, "interrupted while asking for " + what, e);
         } finally {

@@ -2,22 +2,20 @@ package io.barkeep.source.thetadata;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.barkeep.domain.Session;
+import io.barkeep.source.thetadata.FakeQuery.BadParameter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -55,7 +53,6 @@ public final class FakeThetaTerminal implements AutoCloseable {
     /** How a cut body breaks off, after half its bytes: announced length not reached, or chunks never ended. */
     public enum Cut { CONTENT_LENGTH, CHUNKED }
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final Duration HOLD_AT_MOST = Duration.ofSeconds(20);
 
     private final FakeMarket market;
@@ -279,7 +276,7 @@ public final class FakeThetaTerminal implements AutoCloseable {
             return Reply.text(failure.status, failure.body);
         }
         try {
-            return history(query(uri.getRawQuery()));
+            return history(new FakeQuery(uri.getRawQuery()));
         } catch (BadParameter e) {
             return Reply.text(473, "INVALID_PARAMS: " + e.getMessage());
         }
@@ -296,24 +293,21 @@ public final class FakeThetaTerminal implements AutoCloseable {
         return null;
     }
 
-    private Reply history(Map<String, String> q) throws BadParameter {
-        String symbol = q.get("symbol");
-        if (symbol == null || symbol.isBlank()) {
-            throw new BadParameter("symbol is required");
+    private Reply history(FakeQuery q) throws BadParameter {
+        String symbol = q.required("symbol");
+        if (!"5m".equals(q.get("interval", null))) {
+            throw new BadParameter("the fake serves interval=5m only, not " + q.get("interval", null));
         }
-        if (!"5m".equals(q.get("interval"))) {
-            throw new BadParameter("the fake serves interval=5m only, not " + q.get("interval"));
-        }
-        LocalDate from = date(q, q.containsKey("date") ? "date" : "start_date");
-        LocalDate to = q.containsKey("date") ? from : date(q, "end_date");
+        LocalDate from = q.date(q.has("date") ? "date" : "start_date");
+        LocalDate to = q.has("date") ? from : q.date("end_date");
         if (to.isBefore(from)) {
             throw new BadParameter("end_date is before start_date");
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > maxDays) {
             return Reply.text(570, FakeStatusText.of(570));
         }
-        LocalTime first = time(q, "start_time", LocalTime.of(9, 30));
-        LocalTime last = time(q, "end_time", LocalTime.of(16, 0));
+        LocalTime first = q.time("start_time", Session.REGULAR_OPEN);
+        LocalTime last = q.time("end_time", Session.REGULAR_CLOSE);
         List<FakeRow> rows = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             market.rows(symbol, day).stream()
@@ -323,7 +317,7 @@ public final class FakeThetaTerminal implements AutoCloseable {
         if (rows.isEmpty()) {
             return Reply.text(472, FakeStatusText.of(472));
         }
-        String format = q.getOrDefault("format", "csv");
+        String format = q.get("format", "csv");
         Reply reply = switch (format) {
             case "csv" -> new Reply(200, "text/csv", FakeBodies.csv(rows, blankLines), null);
             case "ndjson" -> new Reply(200, "application/x-ndjson", FakeBodies.ndjson(rows, blankLines), null);
@@ -332,41 +326,6 @@ public final class FakeThetaTerminal implements AutoCloseable {
             default -> throw new BadParameter("the fake serves format csv, ndjson or json, not " + format);
         };
         return cutsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? reply.cut(cut) : reply;
-    }
-
-    private static LocalDate date(Map<String, String> q, String name) throws BadParameter {
-        try {
-            return LocalDate.parse(required(q, name), DATE);
-        } catch (DateTimeParseException e) {
-            throw new BadParameter(name + " must be YYYYMMDD, not " + q.get(name));
-        }
-    }
-
-    private static LocalTime time(Map<String, String> q, String name, LocalTime otherwise) throws BadParameter {
-        try {
-            return q.containsKey(name) ? LocalTime.parse(q.get(name)) : otherwise;
-        } catch (DateTimeParseException e) {
-            throw new BadParameter(name + " must be HH:MM:SS, not " + q.get(name));
-        }
-    }
-
-    private static String required(Map<String, String> q, String name) throws BadParameter {
-        String value = q.get(name);
-        if (value == null) {
-            throw new BadParameter(name + " is required");
-        }
-        return value;
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new HashMap<>();
-        for (String pair : raw == null ? new String[0] : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            q.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return q;
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
@@ -398,13 +357,5 @@ public final class FakeThetaTerminal implements AutoCloseable {
     }
 
     private record Failure(int status, String body) {
-    }
-
-    private static final class BadParameter extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        BadParameter(String message) {
-            super(message, null, false, false);
-        }
     }
 }
