@@ -52,7 +52,7 @@ public final class ThetaV3Source implements BarSource {
     private static final Logger LOG = LoggerFactory.getLogger(ThetaV3Source.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final int STATUS_OK = 200;
-    private static final int STATUS_NO_DATA = ThetaStatus.NO_DATA.code();
+    private static final int STATUS_NO_DATA = ThetaV3Status.NO_DATA.code();
 
     private final String root;
     private final Duration timeout;
@@ -130,8 +130,8 @@ public final class ThetaV3Source implements BarSource {
         }
         if (reply.status != STATUS_OK) {
             throw new SourceException(Kind.UNAVAILABLE, reply.status, "the Theta Terminal at " + root
-                    + " answered the status check with " + ThetaStatus.label(reply.status)
-                    + ThetaStatus.quote(reply.body));
+                    + " answered the status check with " + ThetaV3Status.label(reply.status)
+                    + ThetaV3Status.quote(reply.body));
         }
         String state = reply.body.strip().toUpperCase(Locale.ROOT);
         if (state.equals("DISCONNECTED")) {
@@ -159,7 +159,7 @@ public final class ThetaV3Source implements BarSource {
             return SourceAnswer.empty();
         }
         if (reply.status != STATUS_OK) {
-            throw ThetaStatus.failure(reply.status, reply.body, request);
+            throw ThetaV3Status.failure(reply.status, reply.body, request);
         }
         SourceAnswer answer = parser.parse(reply.body, format);
         LOG.debug("{}: {} bars, {} empty, {} unreadable, {} rounded prices", request, answer.bars().size(),

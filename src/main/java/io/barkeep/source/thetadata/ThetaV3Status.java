@@ -9,7 +9,7 @@ import java.util.Optional;
  * The Theta Terminal's HTTP status codes (thetadata/README.md, "Errors") and what each means for a caller.
  * 472 NO_DATA is an answer, not an error, so it has no kind.
  */
-enum ThetaStatus {
+enum ThetaV3Status {
     NO_IMPL(404, Kind.REQUEST_FAILED, "wrong path or outdated terminal"),
     GONE(410, Kind.REQUEST_FAILED, "a v2 path asked of a v3 terminal"),
     OS_LIMIT(429, Kind.RETRYABLE, "too many requests queued"),
@@ -32,7 +32,7 @@ enum ThetaStatus {
     private final Kind kind;
     private final String meaning;
 
-    ThetaStatus(int code, Kind kind, String meaning) {
+    ThetaV3Status(int code, Kind kind, String meaning) {
         this.code = code;
         this.kind = kind;
         this.meaning = meaning;
@@ -42,7 +42,7 @@ enum ThetaStatus {
         return code;
     }
 
-    static Optional<ThetaStatus> of(int code) {
+    static Optional<ThetaV3Status> of(int code) {
         return Arrays.stream(values()).filter(s -> s.code == code).findFirst();
     }
 
@@ -56,7 +56,7 @@ enum ThetaStatus {
      * Codes the vendor does not list: any other 5xx is retried, anything else fails the request.
      */
     static SourceException failure(int code, String body, String request) {
-        ThetaStatus known = of(code).orElse(null);
+        ThetaV3Status known = of(code).orElse(null);
         String label = label(code);
         String said = quote(body);
         if (known == null) {
