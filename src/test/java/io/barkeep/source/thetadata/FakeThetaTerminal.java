@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -70,7 +72,7 @@ public final class FakeThetaTerminal implements AutoCloseable {
     private final AtomicInteger total = new AtomicInteger();
     private final Map<String, AtomicInteger> perPath = new ConcurrentHashMap<>();
     private final List<String> log = new CopyOnWriteArrayList<>();
-    private final List<Failure> failures = new ArrayList<>();
+    private final Deque<Failure> failures = new ArrayDeque<>();
     private final AtomicInteger cutsLeft = new AtomicInteger();
     private volatile Cut cut = Cut.CONTENT_LENGTH;
     private volatile JsonShape jsonShape = JsonShape.ROWS;
@@ -166,11 +168,12 @@ public final class FakeThetaTerminal implements AutoCloseable {
         return failNext(n, status, FakeStatusText.of(status));
     }
 
-    /** The next {@code n} history requests answer {@code status} with {@code body}. */
+    /**
+     * The next {@code n} history requests answer {@code status} with {@code body}; {@code Integer.MAX_VALUE} for
+     * "from now on". Calls queue up: {@code failNext(2, 429); failNext(1, 474)} fails three requests in that order.
+     */
     public synchronized FakeThetaTerminal failNext(int n, int status, String body) {
-        for (int i = 0; i < n; i++) {
-            failures.add(new Failure(status, body));
-        }
+        failures.add(new Failure(status, body, n));
         return this;
     }
 
@@ -289,12 +292,16 @@ public final class FakeThetaTerminal implements AutoCloseable {
     }
 
     private synchronized Failure nextFailure() {
-        if (!failures.isEmpty()) {
-            return failures.remove(0);
+        Failure next = failures.peek();
+        if (next != null) {
+            if (--next.left <= 0) {
+                failures.remove();
+            }
+            return next;
         }
         if (random != null && randomStatuses.length > 0 && random.nextDouble() < failFraction) {
             int status = randomStatuses[random.nextInt(randomStatuses.length)];
-            return new Failure(status, FakeStatusText.of(status));
+            return new Failure(status, FakeStatusText.of(status), 1);
         }
         return null;
     }
@@ -362,6 +369,15 @@ public final class FakeThetaTerminal implements AutoCloseable {
         }
     }
 
-    private record Failure(int status, String body) {
+    private static final class Failure {
+        final int status;
+        final String body;
+        int left;
+
+        Failure(int status, String body, int times) {
+            this.status = status;
+            this.body = body;
+            this.left = times;
+        }
     }
 }

@@ -105,10 +105,12 @@ class FakeThetaTerminalTest {
 
     @Test
     void failsTheNextRequestsAndThenAnswersAgain() throws Exception {
-        terminal.failNext(2, 474);
+        terminal.failNext(2, 474).failNext(1, 429);
 
         assertEquals(474, get(OHLC + "AAPL&date=20240702").statusCode());
         assertEquals(474, get(OHLC + "AAPL&date=20240702").statusCode());
+        assertEquals(200, get(FakeThetaTerminal.STATUS).statusCode(), "the status check never fails");
+        assertEquals(429, get(OHLC + "AAPL&date=20240702").statusCode());
         assertEquals(200, get(OHLC + "AAPL&date=20240702").statusCode());
     }
 
