@@ -58,7 +58,7 @@ public final class ThetaBarParser {
     private static final int QUOTED_TEXT_MAX = 60;
     private static final char BOM = '\uFEFF';
 
-    private final ObjectMapper json = new ObjectMapper()
+    private final ObjectMapper mapper = new ObjectMapper()
             // exact decimals: a double would blur which prices had more than four digits
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -122,7 +122,7 @@ public final class ThetaBarParser {
             String line = lines.get(i);
             JsonNode node;
             try {
-                node = json.readTree(line);
+                node = mapper.readTree(line);
             } catch (JsonProcessingException e) {
                 if (i == lines.size() - 1) {
                     throw cut("the last NDJSON line is not whole JSON");
@@ -138,7 +138,7 @@ public final class ThetaBarParser {
     private SourceAnswer json(String body) throws SourceException {
         JsonNode root;
         try {
-            root = json.readTree(body);
+            root = mapper.readTree(body);
         } catch (JsonProcessingException e) {
             if (endsEarly(e, body)) {
                 throw cut("the JSON ends early");
@@ -165,7 +165,7 @@ public final class ThetaBarParser {
     private void columns(ObjectNode data, Rows rows) {
         int size = data.get("timestamp").size();
         for (int i = 0; i < size; i++) {
-            ObjectNode row = json.createObjectNode();
+            ObjectNode row = mapper.createObjectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> column = it.next();
                 if (column.getValue().isArray() && i < column.getValue().size()) {
