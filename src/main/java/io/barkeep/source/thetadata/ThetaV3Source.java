@@ -1,0 +1,242 @@
+package io.barkeep.source.thetadata;
+
+import io.barkeep.source.BarSource;
+import io.barkeep.source.SourceAnswer;
+import io.barkeep.source.SourceException;
+import io.barkeep.source.SourceException.Kind;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ThetaData v3 REST source: asks a local Theta Terminal for 5-minute stock history
+ * ({@code GET /v3/stock/history/ohlc}) and reads the answer with {@link ThetaBarParser}.
+ * <p>
+ * A fair semaphore sized to the account tier's limit (FREE 1, VALUE 2, STANDARD 4, PRO 8) guards every HTTP
+ * request, so no more than that many are ever in flight, whatever the number of calling threads. Each request has
+ * one overall deadline covering connect, headers and body. Status codes map to {@link Kind}s as the vendor's table
+ * says: 472 is an empty answer; 429, 470, 474, 571, 572 and other 5xx are retryable; 570 asks for a smaller range;
+ * 471, 476, 478 need a person; 404, 410, 473, 475, 477 fail the request. Thread-safe.
+ */
+public final class ThetaV3Source implements BarSource {
+    /** The name on the command line and in safety events. */
+    public static final String NAME = "thetadata";
+    /** Where the terminal listens unless told otherwise; always 127.0.0.1, never localhost (476 WRONG_IP). */
+    public static final URI DEFAULT_ROOT = URI.create("http://127.0.0.1:25503");
+    /** Requests in flight a VALUE account allows, the lowest tier with stock history. */
+    public static final int DEFAULT_CONCURRENCY = 2;
+    /** Generous: the vendor's p90 for a 30-day request is under a second, but the terminal queues. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    static final String HISTORY_PATH = "/v3/stock/history/ohlc";
+    static final String STATUS_PATH = "/v3/terminal/mdds/status";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThetaV3Source.class);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final int STATUS_OK = 200;
+    private static final int STATUS_NO_DATA = ThetaV3Status.NO_DATA.code();
+
+    private final String root;
+    private final Duration timeout;
+    private final ThetaFormat format;
+    private final Semaphore inFlight;
+    private final HttpClient http;
+    private final ThetaBarParser parser = new ThetaBarParser();
+
+    /** A source for a terminal at {@link #DEFAULT_ROOT} with the VALUE tier's limit, CSV answers. */
+    public ThetaV3Source() {
+        this(DEFAULT_ROOT, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT);
+    }
+
+    /** A source asking for CSV answers. */
+    public ThetaV3Source(URI root, int concurrency, Duration timeout) {
+        this(root, concurrency, timeout, ThetaFormat.CSV);
+    }
+
+    /**
+     * @param root        the terminal's root URL, e.g. {@code http://127.0.0.1:25503}; a trailing {@code /} or
+     *                    {@code /v3} is ignored, the client adds {@code /v3/...}
+     * @param concurrency requests in flight at most, the account tier's limit
+     * @param timeout     how long one request may take, from connecting to the last byte of the body
+     * @param format      the body format to ask for
+     */
+    public ThetaV3Source(URI root, int concurrency, Duration timeout, ThetaFormat format) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("ThetaData concurrency must be at least 1, not " + concurrency);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("ThetaData request timeout must be positive, not " + timeout);
+        }
+        if (root.getHost() == null || root.getScheme() == null
+                || !root.getScheme().toLowerCase(Locale.ROOT).startsWith("http")) {
+            throw new IllegalArgumentException("ThetaData terminal URL must look like " + DEFAULT_ROOT
+                    + ", not " + root);
+        }
+        this.root = trimRoot(root.toString());
+        this.timeout = timeout;
+        this.format = Objects.requireNonNull(format);
+        this.inFlight = new Semaphore(concurrency, true);
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                // the terminal is on this machine: a system proxy must not stand between
+                .proxy(HttpClient.Builder.NO_PROXY)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The terminal's root URL as used, without a trailing {@code /}. */
+    public String root() {
+        return root;
+    }
+
+    /**
+     * Asks the terminal whether it is connected to ThetaData ({@code /v3/terminal/mdds/status}).
+     *
+     * @throws SourceException {@link Kind#UNAVAILABLE} when the terminal does not run, does not answer, or is
+     *                         not connected upstream
+     */
+    @Override
+    public void checkReady() throws SourceException {
+        Reply reply;
+        try {
+            reply = send(STATUS_PATH, "the status check");
+        } catch (SourceException e) {
+            throw e.kind() == Kind.UNAVAILABLE ? e : new SourceException(Kind.UNAVAILABLE, e.status(),
+                    e.getMessage(), e);
+        }
+        if (reply.status != STATUS_OK) {
+            throw new SourceException(Kind.UNAVAILABLE, reply.status, "the Theta Terminal at " + root
+                    + " answered the status check with " + ThetaV3Status.label(reply.status)
+                    + ThetaV3Status.quote(reply.body));
+        }
+        String state = reply.body.strip().toUpperCase(Locale.ROOT);
+        if (state.equals("DISCONNECTED")) {
+            throw new SourceException(Kind.UNAVAILABLE, reply.status,
+                    "Theta Terminal is running but not connected to ThetaData (mdds DISCONNECTED)");
+        }
+        if (!state.equals("CONNECTED")) {
+            throw new SourceException(Kind.UNAVAILABLE, reply.status, "the Theta Terminal at " + root
+                    + " answered the status check with '" + shorten(reply.body.strip()) + "', not CONNECTED");
+        }
+    }
+
+    @Override
+    public SourceAnswer fetch(String symbol, LocalDate from, LocalDate to) throws SourceException {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("from " + from + " is after to " + to);
+        }
+        boolean oneDay = from.equals(to);
+        String dates = oneDay ? "&date=" + DATE.format(from)
+                : "&start_date=" + DATE.format(from) + "&end_date=" + DATE.format(to);
+        String request = symbol + " " + (oneDay ? from.toString() : from + ".." + to);
+        Reply reply = send(HISTORY_PATH + "?symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + dates
+                + "&interval=5m&format=" + format.queryValue(), request);
+        if (reply.status == STATUS_NO_DATA) {
+            return SourceAnswer.empty();
+        }
+        if (reply.status != STATUS_OK) {
+            throw ThetaV3Status.failure(reply.status, reply.body, request);
+        }
+        SourceAnswer answer = parser.parse(reply.body, format);
+        LOG.debug("{}: {} bars, {} empty, {} unreadable, {} rounded prices", request, answer.bars().size(),
+                answer.empties().size(), answer.unreadable().size(), answer.roundedPrices());
+        return answer;
+    }
+
+    /** One GET under the semaphore, with one deadline for the whole exchange. */
+    private Reply send(String pathAndQuery, String what) throws SourceException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(root + pathAndQuery)).timeout(timeout).GET().build();
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceException(Kind.RETRYABLE, -1, "interrupted while waiting to ask for " + what, e);
+        }
+        long started = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> future = null;
+        try {
+            future = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            LOG.debug("GET {} -> {} in {} ms", request.uri(), response.statusCode(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return new Reply(response.statusCode(), response.body());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw tooSlow(what, e);
+        } catch (ExecutionException e) {
+            throw broken(e.getCause(), what);
+        } catch (InterruptedException e) {
+            if (future != null) {
+                future.cancel(true);
+            }
+            Thread.currentThread().interrupt();
+            throw new SourceException(Kind.RETRYABLE, -1, "interrupted while asking for " + what, e);
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private SourceException broken(Throwable cause, String what) {
+        if (cause instanceof HttpTimeoutException) {
+            return tooSlow(what, cause);
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return new SourceException(Kind.UNAVAILABLE, -1,
+                        "no Theta Terminal at " + root + " — start it, or use --source demo", cause);
+            }
+        }
+        if (cause instanceof IOException) {
+            return new SourceException(Kind.RETRYABLE, -1, "the connection to the Theta Terminal broke while "
+                    + "reading the answer to " + what + " (" + cause.getMessage() + "); none of it was kept", cause);
+        }
+        return new SourceException(Kind.RETRYABLE, -1, "asking the Theta Terminal for " + what + " failed: "
+                + cause, cause);
+    }
+
+    private SourceException tooSlow(String what, Throwable cause) {
+        long millis = timeout.toMillis();
+        String limit = millis < 1000 ? millis + " ms" : timeout.toSeconds() + " s";
+        return new SourceException(Kind.RETRYABLE, -1, "the Theta Terminal at " + root + " did not answer "
+                + what + " within " + limit, cause);
+    }
+
+    private static String trimRoot(String url) {
+        String trimmed = url;
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed.endsWith("/v3") ? trimmed.substring(0, trimmed.length() - "/v3".length()) : trimmed;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "...";
+    }
+
+    private record Reply(int status, String body) {
+    }
+}
