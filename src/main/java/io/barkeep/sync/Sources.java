@@ -3,6 +3,8 @@ package io.barkeep.sync;
 import io.barkeep.domain.TradingCalendar;
 import io.barkeep.source.BarSource;
 import io.barkeep.source.simulated.SimulatedSource;
+import io.barkeep.source.thetadata.ThetaV3Source;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
@@ -36,6 +38,8 @@ public final class Sources {
     public static BarSource create(String name, String url, int concurrency, TradingCalendar calendar, Clock clock) {
         return switch (validate(name)) {
             case DEMO -> new SimulatedSource(calendar, clock);
+            case THETA -> new ThetaV3Source(url == null ? ThetaV3Source.DEFAULT_ROOT : URI.create(url), concurrency,
+                    ThetaV3Source.DEFAULT_TIMEOUT);
             default -> throw new UnsupportedOperationException("sources arrive with their branches: " + name);
         };
     }

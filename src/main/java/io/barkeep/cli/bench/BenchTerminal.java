@@ -30,6 +30,8 @@ final class BenchTerminal implements AutoCloseable {
     private final Map<String, List<Bar>> bars = new HashMap<>();
 
     BenchTerminal() throws IOException {
+        // Without it the JDK's server holds each answer about 40 ms (Nagle's algorithm against delayed ACKs).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.createContext("/v3/terminal/mdds/status", ex -> reply(ex, 200, "CONNECTED"));
         server.createContext("/v3/stock/history/ohlc", this::ohlc);
