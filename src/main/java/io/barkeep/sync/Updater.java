@@ -21,6 +21,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Updater {
     /** Requests one backfill pass sends at most, so passes stay short and the schedule stays on time. */
     public static final int BACKFILL_REQUESTS_PER_PASS = 24;
+    /**
+     * A session the vendor answered incompletely is asked again by the night's backfill after this long: a
+     * hiccup heals, and what the vendor truly lacks costs a request an hour at most.
+     */
+    public static final Duration RECHECK_AFTER = Duration.ofHours(1);
     /** How far back an update pass looks for holes in the latest sessions. */
     static final int UPDATE_LOOKBACK_SESSIONS = 5;
 
@@ -95,7 +100,7 @@ public final class Updater {
                 break;
             }
             // Newest months first: recent history is what a trader looks at first.
-            List<FetchRequest> planned = new ArrayList<>(data.plan(w.symbol(), from, today, MarketData.READ_RETRY_AFTER));
+            List<FetchRequest> planned = new ArrayList<>(data.plan(w.symbol(), from, today, RECHECK_AFTER));
             java.util.Collections.reverse(planned);
             requests.addAll(planned);
         }

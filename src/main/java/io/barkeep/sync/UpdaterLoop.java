@@ -69,7 +69,11 @@ public final class UpdaterLoop implements AutoCloseable {
                     && schedule.inBackfillWindow(now)) {
                 plan(new Planned(now, UpdaterSchedule.PassKind.BACKFILL));
             } else if (planned.kind() == UpdaterSchedule.PassKind.BACKFILL && schedule.inBackfillWindow(now)) {
-                plan(schedule.next(schedule.backfillWindowEnd(now)));
+                // Nothing left now: look again in an hour (incomplete answers are re-asked), or at the window's end.
+                Instant recheck = now.plus(Updater.RECHECK_AFTER);
+                Planned after = schedule.next(schedule.backfillWindowEnd(now));
+                plan(schedule.inBackfillWindow(recheck) && recheck.isBefore(after.at())
+                        ? new Planned(recheck, UpdaterSchedule.PassKind.BACKFILL) : after);
             } else {
                 plan(schedule.next(now));
             }
