@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,12 +31,13 @@ public final class Output {
 
     /** New York wall-clock time without offset, e.g. {@code 2024-01-02T09:30:00} (the CSV format). */
     public static String localTime(Instant instant) {
-        return instant == null ? null : LOCAL.format(LocalDateTime.ofInstant(instant, Session.NEW_YORK));
+        return instant == null ? null
+                : LOCAL.format(LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), Session.NEW_YORK));
     }
 
     /** New York time with its offset, e.g. {@code 2024-01-02T09:30:00-05:00} (unambiguous, for JSON). */
     public static String zonedTime(Instant instant) {
-        return instant == null ? null : OFFSET.format(instant.atZone(Session.NEW_YORK));
+        return instant == null ? null : OFFSET.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(Session.NEW_YORK));
     }
 
     /** A plain text table with a header row; columns padded to their widest cell. */
