@@ -25,6 +25,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 
 /**
@@ -52,6 +53,7 @@ final class FakeMcpTerminal implements AutoCloseable {
     private final McpSyncServer server;
     private final Map<String, TreeMap<LocalDate, List<Row>>> data = new ConcurrentHashMap<>();
     private final Map<LocalDate, String> errors = new ConcurrentHashMap<>();
+    private final Map<LocalDate, String> texts = new ConcurrentHashMap<>();
     private final List<McpSchema.CallToolRequest> calls = Collections.synchronizedList(new ArrayList<>());
     private volatile Shape shape = Shape.ROWS;
 
@@ -86,6 +88,11 @@ final class FakeMcpTerminal implements AutoCloseable {
         connector.setProperty("address", "127.0.0.1");
         tomcat.setConnector(connector);
         Context context = tomcat.addContext("", baseDir.toString());
+        // leak detection that needs --add-opens only warns, twice per server, in every test
+        if (context instanceof StandardContext standard) {
+            standard.setClearReferencesRmiTargets(false);
+            standard.setClearReferencesThreadLocals(false);
+        }
         Wrapper wrapper = Tomcat.addServlet(context, "mcp", transport);
         wrapper.setAsyncSupported(true);
         context.addServletMappingDecoded("/*", "mcp");
@@ -166,6 +173,12 @@ final class FakeMcpTerminal implements AutoCloseable {
         return this;
     }
 
+    /** Calls for {@code date} answer {@code text} as a successful result. */
+    FakeMcpTerminal textOn(LocalDate date, String text) {
+        texts.put(date, text);
+        return this;
+    }
+
     List<McpSchema.CallToolRequest> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
@@ -239,6 +252,10 @@ final class FakeMcpTerminal implements AutoCloseable {
         String error = errors.get(date);
         if (error != null) {
             return McpSchema.CallToolResult.builder().addTextContent(error).isError(true).build();
+        }
+        String text = texts.get(date);
+        if (text != null) {
+            return McpSchema.CallToolResult.builder().addTextContent(text).isError(false).build();
         }
         List<Row> rows = data.getOrDefault(symbol, new TreeMap<>()).getOrDefault(date, List.of());
         if (rows.isEmpty()) {

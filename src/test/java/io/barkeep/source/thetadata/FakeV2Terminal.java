@@ -56,6 +56,8 @@ final class FakeV2Terminal implements AutoCloseable {
     private volatile String mddsStatus = "CONNECTED";
     private volatile boolean v3 = false;
     private volatile int expirePages = 0;
+    private volatile boolean cutNext = false;
+    private volatile String errorTypeNext = null;
 
     private final Object flight = new Object();
     private int inFlight;
@@ -97,6 +99,18 @@ final class FakeV2Terminal implements AutoCloseable {
     /** The next {@code times} requests for a page after the first answer 477 NO_PAGE_FOUND. */
     FakeV2Terminal expireNextPage(int times) {
         expirePages = times;
+        return this;
+    }
+
+    /** The next JSON answer is cut off halfway, as a dropped connection leaves it. */
+    FakeV2Terminal cutNextAnswer() {
+        cutNext = true;
+        return this;
+    }
+
+    /** The next history request answers 200 with {@code header.error_type} set and no rows. */
+    FakeV2Terminal errorTypeNext(String errorType) {
+        errorTypeNext = errorType;
         return this;
     }
 
@@ -225,6 +239,14 @@ final class FakeV2Terminal implements AutoCloseable {
             send(exchange, status, "text/plain", "injected " + status, Map.of());
             return;
         }
+        String errorType = errorTypeNext;
+        if (errorType != null) {
+            errorTypeNext = null;
+            send(exchange, 200, "application/json", "{\"header\":{\"latency_ms\":1,\"error_type\":\"" + errorType
+                    + "\",\"error_msg\":\"injected\",\"next_page\":" + jsonNull() + ",\"format\":null},"
+                    + "\"response\":[]}", Map.of());
+            return;
+        }
         LocalDate start = LocalDate.parse(query.get("start_date"), BASIC);
         LocalDate end = LocalDate.parse(query.get("end_date"), BASIC);
         boolean csv = "true".equals(query.get("use_csv"));
@@ -288,7 +310,12 @@ final class FakeV2Terminal implements AutoCloseable {
         for (int i = 0; i < page.size(); i++) {
             body.append(i == 0 ? "" : ",").append('[').append(String.join(",", page.get(i))).append(']');
         }
-        send(exchange, 200, "application/json", body.append("]}").toString(), Map.of());
+        String text = body.append("]}").toString();
+        if (cutNext) {
+            cutNext = false;
+            text = text.substring(0, text.length() / 2);
+        }
+        send(exchange, 200, "application/json", text, Map.of());
     }
 
     private String jsonNull() {

@@ -168,6 +168,24 @@ class ThetaMcpSourceTest {
     }
 
     @Test
+    void aCutJsonTextIsRetryable() throws Exception {
+        terminal = FakeMcpTerminal.standard().textOn(TUE,
+                "{\"response\":[{\"timestamp\":\"2024-01-02T09:30:00\",\"open\":187.15,\"high\":188.05,\"lo");
+
+        SourceException e = assertThrows(SourceException.class, () -> source(2).fetch("AAPL", TUE, TUE));
+
+        assertEquals(Kind.RETRYABLE, e.kind());
+        assertTrue(e.getMessage().contains("cut off"), e.getMessage());
+    }
+
+    @Test
+    void aPlainTextSayingNoDataIsAnEmptyDay() throws Exception {
+        terminal = FakeMcpTerminal.standard().textOn(TUE, "No data for the specified timeframe & contract.");
+
+        assertTrue(source(2).fetch("AAPL", TUE, TUE).noData());
+    }
+
+    @Test
     void noHistoricalOhlcToolIsFatalAndNamesTheToolsFound() throws Exception {
         terminal = FakeMcpTerminal.withoutHistory();
 

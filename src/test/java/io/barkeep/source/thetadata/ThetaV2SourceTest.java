@@ -164,6 +164,35 @@ class ThetaV2SourceTest {
     }
 
     @Test
+    void aCutJsonAnswerIsRetryable() {
+        terminal.regularDay("AAPL", TUE).cutNextAnswer();
+
+        SourceException e = assertThrows(SourceException.class,
+                () -> source(ThetaV2Source.Format.JSON).fetch("AAPL", TUE, TUE));
+
+        assertEquals(Kind.RETRYABLE, e.kind());
+        assertTrue(e.getMessage().contains("not whole JSON"), e.getMessage());
+    }
+
+    @Test
+    void anErrorTypeOfNoDataInAnOkAnswerIsAnEmptyAnswer() throws Exception {
+        terminal.regularDay("AAPL", TUE).errorTypeNext("NO_DATA");
+
+        assertTrue(source(ThetaV2Source.Format.JSON).fetch("AAPL", TUE, TUE).noData());
+    }
+
+    @Test
+    void anErrorTypeInAnOkAnswerMapsLikeItsStatus() {
+        terminal.regularDay("AAPL", TUE).errorTypeNext("PERMISSION");
+
+        SourceException e = assertThrows(SourceException.class,
+                () -> source(ThetaV2Source.Format.JSON).fetch("AAPL", TUE, TUE));
+
+        assertEquals(Kind.FATAL, e.kind());
+        assertEquals(471, e.status());
+    }
+
+    @Test
     void aTooLowSubscriptionIsFatalAndSaysSoPlainly() {
         terminal.inject(471);
 
