@@ -180,6 +180,9 @@ public final class ThetaMcpSource implements BarSource {
                 result = session.callTool(new McpSchema.CallToolRequest(call.name(), call.arguments(ticker, day)));
             } catch (McpError e) {
                 giveBack(session);
+                if (ThetaStatus.inText(rpcMessage(e)).filter(ThetaStatus::isNoData).isPresent()) {
+                    return false;
+                }
                 throw fromJsonRpcError(e, request);
             } catch (SourceException e) {
                 giveBack(session);
@@ -274,11 +277,15 @@ public final class ThetaMcpSource implements BarSource {
         return "";
     }
 
-    private static SourceException fromJsonRpcError(McpError e, String request) {
-        String message = e.getJsonRpcError() != null && e.getJsonRpcError().message() != null
+    private static String rpcMessage(McpError e) {
+        return e.getJsonRpcError() != null && e.getJsonRpcError().message() != null
                 ? e.getJsonRpcError().message() : String.valueOf(e.getMessage());
+    }
+
+    private static SourceException fromJsonRpcError(McpError e, String request) {
+        String message = rpcMessage(e);
         Optional<Integer> status = ThetaStatus.inText(message);
-        if (status.isPresent() && !ThetaStatus.isNoData(status.get())) {
+        if (status.isPresent()) {
             return ThetaStatus.toException(status.get(), message, request + " (MCP)");
         }
         return new SourceException(Kind.REQUEST_FAILED, -1, "the Theta Terminal's MCP server refused the call for "

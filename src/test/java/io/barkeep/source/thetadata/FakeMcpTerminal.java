@@ -4,6 +4,7 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
@@ -54,6 +56,7 @@ final class FakeMcpTerminal implements AutoCloseable {
     private final Map<String, TreeMap<LocalDate, List<Row>>> data = new ConcurrentHashMap<>();
     private final Map<LocalDate, String> errors = new ConcurrentHashMap<>();
     private final Map<LocalDate, String> texts = new ConcurrentHashMap<>();
+    private final Map<LocalDate, String> rpcErrors = new ConcurrentHashMap<>();
     private final List<McpSchema.CallToolRequest> calls = Collections.synchronizedList(new ArrayList<>());
     private volatile Shape shape = Shape.ROWS;
 
@@ -179,6 +182,12 @@ final class FakeMcpTerminal implements AutoCloseable {
         return this;
     }
 
+    /** Calls for {@code date} fail as JSON-RPC errors (not results) with {@code message}. */
+    FakeMcpTerminal rpcErrorOn(LocalDate date, String message) {
+        rpcErrors.put(date, message);
+        return this;
+    }
+
     List<McpSchema.CallToolRequest> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
@@ -253,6 +262,10 @@ final class FakeMcpTerminal implements AutoCloseable {
         if (error != null) {
             return McpSchema.CallToolResult.builder().addTextContent(error).isError(true).build();
         }
+        String rpcError = rpcErrors.get(date);
+        if (rpcError != null) {
+            throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(rpcError).build();
+        }
         String text = texts.get(date);
         if (text != null) {
             return McpSchema.CallToolResult.builder().addTextContent(text).isError(false).build();
@@ -314,7 +327,7 @@ final class FakeMcpTerminal implements AutoCloseable {
         return out.toString();
     }
 
-    private static void column(StringBuilder out, List<Row> rows, java.util.function.Function<Row, String> value) {
+    private static void column(StringBuilder out, List<Row> rows, Function<Row, String> value) {
         for (int i = 0; i < rows.size(); i++) {
             out.append(i == 0 ? "" : ",").append(value.apply(rows.get(i)));
         }

@@ -167,6 +167,26 @@ class ThetaMcpSourceTest {
         assertTrue(source(2).fetch("AAPL", TUE, TUE).noData());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Terminal error 474 DISCONNECTED | RETRYABLE",
+        "Unknown tool arguments | REQUEST_FAILED"
+    })
+    void aJsonRpcErrorIsMappedFromItsMessageAndTheSessionStaysUsable(String message, Kind kind) throws Exception {
+        terminal = FakeMcpTerminal.standard().regularDay("AAPL", TUE).rpcErrorOn(WED, message);
+        source(1);
+
+        assertEquals(kind, assertThrows(SourceException.class, () -> source.fetch("AAPL", WED, WED)).kind());
+        assertEquals(78, source.fetch("AAPL", TUE, TUE).bars().size());
+    }
+
+    @Test
+    void aJsonRpcErrorNamingNoDataIsAnEmptyDay() throws Exception {
+        terminal = FakeMcpTerminal.standard().rpcErrorOn(TUE, "472 NO_DATA");
+
+        assertTrue(source(2).fetch("AAPL", TUE, TUE).noData());
+    }
+
     @Test
     void aCutJsonTextIsRetryable() throws Exception {
         terminal = FakeMcpTerminal.standard().textOn(TUE,
