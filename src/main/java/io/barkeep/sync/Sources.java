@@ -3,6 +3,8 @@ package io.barkeep.sync;
 import io.barkeep.domain.TradingCalendar;
 import io.barkeep.source.BarSource;
 import io.barkeep.source.simulated.SimulatedSource;
+import io.barkeep.source.thetadata.ThetaMcpSource;
+import io.barkeep.source.thetadata.ThetaV2Source;
 import io.barkeep.source.thetadata.ThetaV3Source;
 import java.net.URI;
 import java.time.Clock;
@@ -40,7 +42,10 @@ public final class Sources {
             case DEMO -> new SimulatedSource(calendar, clock);
             case THETA -> new ThetaV3Source(url == null ? ThetaV3Source.DEFAULT_ROOT : URI.create(url), concurrency,
                     ThetaV3Source.DEFAULT_TIMEOUT);
-            default -> throw new UnsupportedOperationException("sources arrive with their branches: " + name);
+            case THETA_V2 -> new ThetaV2Source(url == null ? ThetaV2Source.DEFAULT_ROOT : URI.create(url), concurrency);
+            case THETA_MCP -> new ThetaMcpSource(url == null ? ThetaMcpSource.DEFAULT_ROOT : URI.create(url),
+                    concurrency);
+            default -> throw new IllegalStateException("no factory for source " + name);
         };
     }
 }
