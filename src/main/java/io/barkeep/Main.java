@@ -2,8 +2,9 @@ package io.barkeep;
 
 import io.barkeep.cli.BarkeepCli;
 import io.barkeep.store.DataFolder;
+import io.barkeep.ui.app.DesktopLauncher;
 
-/** Entry point: runs a command when given one. (The desktop app arrives with its own issue.) */
+/** Entry point: opens the desktop app, or runs a command when given one. */
 public final class Main {
     private Main() {
     }
@@ -11,6 +12,10 @@ public final class Main {
     public static void main(String[] args) {
         // Before the first logger exists: logback.xml writes barkeep.log into the data folder.
         System.setProperty("barkeep.logDir", DataFolder.resolve().toString());
+        if (args.length == 0) {
+            DesktopLauncher.launch(args);
+            return;
+        }
         System.exit(BarkeepCli.run(args));
     }
 }

@@ -1,0 +1,185 @@
+package io.barkeep.ui.app;
+
+import io.barkeep.domain.NyseCalendar;
+import io.barkeep.domain.Session;
+import io.barkeep.source.BarSource;
+import io.barkeep.source.SourceException;
+import io.barkeep.store.CacheEngine;
+import io.barkeep.sync.MarketData;
+import io.barkeep.sync.Settings;
+import io.barkeep.sync.Sleeper;
+import io.barkeep.sync.Sources;
+import io.barkeep.sync.SyncResult;
+import io.barkeep.ui.common.BackgroundJobs;
+import io.barkeep.ui.common.UiExecutor;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the desktop app runs on: the settings, the cache engine and the source (opened in the background so
+ * the window shows at once), the job queue and the connection state. View models reach the database only
+ * through work they hand to {@link #ui()}, never on the FX thread.
+ */
+public final class AppServices implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AppServices.class);
+
+    /** Whether the source answers. */
+    public enum Connection { CHECKING, CONNECTED, SIMULATED, UNAVAILABLE }
+
+    private final Path dataFolder;
+    private final UiExecutor ui;
+    private final Clock clock;
+    private final BackgroundJobs jobs;
+    private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>(Connection.CHECKING);
+    private final ReadOnlyStringWrapper connectionMessage = new ReadOnlyStringWrapper("");
+    private volatile CompletableFuture<Opened> opened;
+
+    /** The engine and the lazy cache over it, opened together. */
+    private record Opened(CacheEngine engine, MarketData data) {
+    }
+
+    public AppServices(Path dataFolder, Settings initial, UiExecutor ui, Clock clock) {
+        this.dataFolder = dataFolder;
+        this.ui = ui;
+        this.clock = clock;
+        this.jobs = new BackgroundJobs(ui);
+        this.settings.set(initial);
+    }
+
+    /** Opens the database and the source in the background; call once, after the window shows. */
+    public CompletableFuture<Void> start() {
+        Settings s = settings.get();
+        opened = ui.supply(() -> open(s));
+        return opened.thenAccept(o -> checkConnection());
+    }
+
+    private Opened open(Settings s) {
+        CacheEngine engine = CacheEngine.open(s.database(dataFolder), NyseCalendar.load(), s.cacheMb() * 1024L * 1024L,
+                clock);
+        BarSource source = Sources.create(s.source(), s.thetaUrl(), s.thetaConcurrency(), engine.bars().calendar(),
+                clock);
+        return new Opened(engine, new MarketData(engine, source, s.thetaConcurrency(), Sleeper.REAL));
+    }
+
+    /** Applies new settings: saved at once; the engine and source are reopened behind the queue of jobs. */
+    public CompletableFuture<Void> apply(Settings next) {
+        Settings before = settings.get();
+        settings.set(next);
+        CompletableFuture<Void> saved = ui.supply(() -> {
+            next.save(dataFolder);
+            return null;
+        });
+        boolean reopen = !next.database(dataFolder).equals(before.database(dataFolder))
+                || !next.source().equals(before.source()) || !java.util.Objects.equals(next.thetaUrl(),
+                before.thetaUrl()) || next.thetaConcurrency() != before.thetaConcurrency()
+                || next.cacheMb() != before.cacheMb();
+        if (!reopen) {
+            return saved;
+        }
+        CompletableFuture<Opened> old = opened;
+        opened = old.handle((o, e) -> {
+            if (o != null) {
+                o.engine().close();
+            }
+            return open(next);
+        });
+        return saved.thenCombine(opened, (a, b) -> null).thenAccept(x -> checkConnection());
+    }
+
+    /** The engine, waiting for it to open: call from background work only. */
+    public CacheEngine engine() {
+        return opened.join().engine();
+    }
+
+    /** The lazy cache over the engine and the configured source: call from background work only. */
+    public MarketData data() {
+        return opened.join().data();
+    }
+
+    /** Asks the source whether it answers, off the FX thread. */
+    public void checkConnection() {
+        ui.supply(() -> {
+            BarSource source = data().source();
+            if (source.simulated()) {
+                return new Object[] {Connection.SIMULATED, "built-in simulated feed"};
+            }
+            try {
+                source.checkReady();
+                return new Object[] {Connection.CONNECTED, source.name() + " connected"};
+            } catch (SourceException e) {
+                return new Object[] {Connection.UNAVAILABLE, e.getMessage()};
+            }
+        }).whenComplete((r, e) -> ui.onFx(() -> {
+            connection.set(e == null ? (Connection) r[0] : Connection.UNAVAILABLE);
+            connectionMessage.set(e == null ? (String) r[1] : String.valueOf(e.getMessage()));
+        }));
+    }
+
+    /** Queues a backfill of {@code symbols} over from..to, with progress and cancel in the status bar. */
+    public CompletableFuture<SyncResult> backfill(String title, List<String> symbols, LocalDate from, LocalDate to) {
+        return jobs.submit(title, (progress, cancelled) -> data().backfill(symbols, from, to,
+                (done, total, bars) -> progress.update(done, total, done + "/" + total + " requests, " + bars
+                        + " bars"), cancelled));
+    }
+
+    /** Today in New York by this app's clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(Session.NEW_YORK));
+    }
+
+    public Path dataFolder() {
+        return dataFolder;
+    }
+
+    public UiExecutor ui() {
+        return ui;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public BackgroundJobs jobs() {
+        return jobs;
+    }
+
+    public Settings settings() {
+        return settings.get();
+    }
+
+    public ReadOnlyObjectProperty<Settings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    public boolean simulated() {
+        return Sources.isSimulated(settings.get().source());
+    }
+
+    public ReadOnlyObjectProperty<Connection> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty connectionMessageProperty() {
+        return connectionMessage.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() {
+        jobs.cancel();
+        CompletableFuture<Opened> o = opened;
+        if (o != null && o.isDone() && !o.isCompletedExceptionally()) {
+            o.join().engine().close();
+        }
+        LOG.info("app services closed");
+    }
+}

@@ -1,0 +1,173 @@
+package io.barkeep.ui.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.barkeep.store.DataFolder;
+import io.barkeep.sync.Settings;
+import io.barkeep.ui.chart.ChartController;
+import io.barkeep.ui.common.FxUiExecutor;
+import io.barkeep.ui.common.Navigator;
+import io.barkeep.ui.common.Navigator.View;
+import io.barkeep.ui.common.UiState;
+import io.barkeep.ui.dashboard.DashboardController;
+import io.barkeep.ui.events.EventsController;
+import io.barkeep.ui.freshness.FreshnessController;
+import io.barkeep.ui.gaps.GapsController;
+import io.barkeep.ui.settings.SettingsDialog;
+import io.barkeep.ui.watchlist.WatchlistController;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop app and its composition root: every service and controller is made here, once. The window shows
+ * first; the database and the source open in the background behind it.
+ */
+public final class BarkeepApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(BarkeepApp.class);
+
+    private FxUiExecutor ui;
+    private FxUiExecutor updaterThread;
+    private AppServices services;
+    private UpdaterService updater;
+    private Path folder;
+    private Stage stage;
+    private final UiState state = new UiState();
+
+    @Override
+    public void start(Stage primary) {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        stage = primary;
+        folder = DataFolder.resolve();
+        boolean firstRun = !Files.isRegularFile(folder.resolve(Settings.FILE_NAME));
+        Settings settings = loadSettings();
+        ui = new FxUiExecutor("barkeep-io", 3);
+        updaterThread = new FxUiExecutor("barkeep-updater", 1);
+        services = new AppServices(folder, settings, ui, Clock.systemUTC());
+        updater = new UpdaterService(services, command -> updaterThread.supply(() -> {
+            command.run();
+            return null;
+        }));
+        updater.setOnSucceeded(e -> state.dataChanged());
+
+        WindowState window = WindowState.load(folder);
+        state.darkProperty().set(window.dark());
+        state.viewProperty().set(parseView(window.view()));
+        applyTheme(window.dark());
+        state.darkProperty().addListener((obs, was, dark) -> applyTheme(dark));
+
+        Map<View, Class<?>> views = Map.of(View.DASHBOARD, DashboardController.class, View.WATCHLIST,
+                WatchlistController.class, View.CHART, ChartController.class, View.GAPS, GapsController.class,
+                View.FRESHNESS, FreshnessController.class, View.EVENTS, EventsController.class);
+        Map<Class<?>, Supplier<Object>> controllers = new HashMap<>();
+        ViewLoader loader = new ViewLoader(controllers);
+        MainWindowController main = new MainWindowController(services, state, loader, views, updater,
+                () -> new SettingsDialog(services).show(stage));
+        Navigator nav = main;
+        controllers.put(MainWindowController.class, () -> main);
+        controllers.put(DashboardController.class, () -> new DashboardController(services, state, nav));
+        controllers.put(WatchlistController.class, () -> new WatchlistController(services, state, nav));
+        controllers.put(ChartController.class, () -> new ChartController(services, state, nav));
+        controllers.put(GapsController.class, () -> new GapsController(services, state, nav));
+        controllers.put(FreshnessController.class, () -> new FreshnessController(services, state, nav));
+        controllers.put(EventsController.class, () -> new EventsController(services, state, nav));
+
+        Parent root = loader.load(MainWindowController.class);
+        Scene scene = new Scene(root, window.width(), window.height());
+        scene.getStylesheets().add(BarkeepApp.class.getResource("app.css").toExternalForm());
+        shortcuts(scene, main);
+        primary.setScene(scene);
+        primary.setTitle(ViewLoader.bundle().getString("app.title") + (services.simulated() ? " — SIMULATED data" : ""));
+        if (!Double.isNaN(window.x())) {
+            primary.setX(window.x());
+            primary.setY(window.y());
+        }
+        primary.setMaximized(window.maximized());
+        primary.setOnCloseRequest(e -> remember());
+        primary.show();
+        Platform.runLater(() -> LOG.info("first frame {} ms after the JVM started",
+                System.currentTimeMillis() - jvmStart));
+
+        services.start().thenRun(() -> ui.onFx(() -> {
+            state.dataChanged();
+            updater.start();
+            if (firstRun) {
+                new FirstRun(services, state).seed();
+            }
+        })).exceptionally(e -> {
+            ui.onFx(() -> new StartupFailure(stage).show(e));
+            return null;
+        });
+    }
+
+    private Settings loadSettings() {
+        try {
+            return Settings.load(folder);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("settings unreadable, using defaults: {}", e.getMessage());
+            return Settings.defaults();
+        }
+    }
+
+    private static View parseView(String name) {
+        try {
+            return View.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return View.DASHBOARD;
+        }
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void shortcuts(Scene scene, Navigator nav) {
+        View[] order = View.values();
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+                KeyCode.DIGIT6};
+        for (int i = 0; i < order.length; i++) {
+            View v = order[i];
+            scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
+                    () -> nav.show(v));
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
+                () -> new SettingsDialog(services).show(stage));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> {
+            remember();
+            Platform.exit();
+        });
+    }
+
+    private void remember() {
+        new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
+                state.viewProperty().get().name(), state.darkProperty().get()).save(folder);
+    }
+
+    @Override
+    public void stop() {
+        if (updater != null) {
+            updater.cancel();
+        }
+        if (services != null) {
+            services.close();
+        }
+        if (ui != null) {
+            ui.close();
+            updaterThread.close();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.barkeep.ui.app;
+
+import io.barkeep.ui.common.UiState;
+import java.util.List;
+
+/**
+ * A newcomer's first start: the settings file is written (so this happens once), a small sample watchlist is
+ * added, and its last three months are backfilled in the background so data shows within seconds.
+ */
+final class FirstRun {
+    static final List<String> SAMPLE = List.of("AAPL", "MSFT", "NVDA", "SPY", "TSLA");
+    private static final int SAMPLE_DAYS = 90;
+
+    private final AppServices services;
+    private final UiState state;
+
+    FirstRun(AppServices services, UiState state) {
+        this.services = services;
+        this.state = state;
+    }
+
+    void seed() {
+        services.ui().supply(() -> {
+            services.settings().save(services.dataFolder());
+            if (!services.engine().watchlist().list().isEmpty()) {
+                return false;
+            }
+            int priority = SAMPLE.size();
+            for (String symbol : SAMPLE) {
+                services.engine().watchlist().add(symbol, priority--, "sample", services.clock().instant());
+            }
+            return true;
+        }).thenAccept(seeded -> services.ui().onFx(() -> {
+            state.dataChanged();
+            if (seeded) {
+                services.backfill("Backfilling the sample watchlist", SAMPLE,
+                        services.today().minusDays(SAMPLE_DAYS), services.today())
+                        .whenComplete((r, e) -> services.ui().onFx(state::dataChanged));
+            }
+        }));
+    }
+}

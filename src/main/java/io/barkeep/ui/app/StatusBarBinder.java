@@ -1,0 +1,72 @@
+package io.barkeep.ui.app;
+
+import io.barkeep.sync.UpdaterSchedule.Planned;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Binds the status bar: the source (and a SIMULATED badge for the demo feed), the terminal's connection, the
+ * updater's state and next run, and the current background job with progress and cancel.
+ */
+final class StatusBarBinder {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
+
+    private final AppServices services;
+    private final UpdaterService updater;
+    private final ResourceBundle text;
+
+    StatusBarBinder(AppServices services, UpdaterService updater, ResourceBundle text) {
+        this.services = services;
+        this.updater = updater;
+        this.text = text;
+    }
+
+    void bind(Label source, Label simulated, Label connection, FontIcon connectionIcon, Label updaterLabel,
+              HBox jobBox, Label jobLabel, ProgressBar jobProgress, Button cancel) {
+        source.textProperty().bind(Bindings.createStringBinding(() -> text.getString("status.source") + " "
+                + services.settingsProperty().get().source(), services.settingsProperty()));
+        simulated.visibleProperty().bind(Bindings.createBooleanBinding(services::simulated,
+                services.settingsProperty()));
+        simulated.managedProperty().bind(simulated.visibleProperty());
+        simulated.setTooltip(new Tooltip("Bars come from the built-in simulated feed, not from a market"));
+        connection.textProperty().bind(services.connectionMessageProperty());
+        services.connectionProperty().addListener((obs, was, now) -> {
+            connection.getStyleClass().removeAll("connection-ok", "connection-bad");
+            connection.getStyleClass().add(now == AppServices.Connection.UNAVAILABLE ? "connection-bad"
+                    : "connection-ok");
+            connectionIcon.setIconLiteral(now == AppServices.Connection.UNAVAILABLE ? "mdi2l-lan-disconnect"
+                    : now == AppServices.Connection.CHECKING ? "mdi2l-lan-pending" : "mdi2l-lan-connect");
+        });
+        if (updater != null) {
+            updaterLabel.textProperty().bind(Bindings.createStringBinding(() -> updaterText(updater.nextProperty()
+                    .get(), updater.getState()), updater.nextProperty(), updater.stateProperty()));
+        }
+        jobBox.visibleProperty().bind(services.jobs().runningProperty());
+        jobLabel.textProperty().bind(Bindings.createStringBinding(() -> services.jobs().titleProperty().get()
+                        + (services.jobs().messageProperty().get().isEmpty() ? "" : ": "
+                        + services.jobs().messageProperty().get()),
+                services.jobs().titleProperty(), services.jobs().messageProperty()));
+        jobProgress.progressProperty().bind(services.jobs().progressProperty());
+        cancel.disableProperty().bind(services.jobs().runningProperty().not());
+    }
+
+    private String updaterText(Planned next, javafx.concurrent.Worker.State state) {
+        String prefix = text.getString("status.updater") + " ";
+        if (state == javafx.concurrent.Worker.State.RUNNING) {
+            return prefix + "running " + (next == null ? "" : next.kind().name().toLowerCase()) + " pass";
+        }
+        if (next == null) {
+            return prefix + "idle";
+        }
+        return prefix + next.kind().name().toLowerCase() + " next at "
+                + TIME.format(next.at().atZone(ZoneId.systemDefault())) + " (local)";
+    }
+}

@@ -1,0 +1,32 @@
+package io.barkeep.ui.common;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * How view models do work off the FX thread and come back to it. The app uses named daemon executors and
+ * {@code Platform.runLater}; view-model tests use {@link SameThreadUiExecutor} and need no toolkit.
+ */
+public interface UiExecutor {
+
+    /** Runs {@code work} in the background (database, network); the future completes off the FX thread. */
+    <T> CompletableFuture<T> supply(Callable<T> work);
+
+    /** Runs {@code action} on the FX thread (the one place a view model touches its properties from work). */
+    void onFx(Runnable action);
+
+    /** Background work whose result is applied on the FX thread; failures go to {@code onError} there too. */
+    default <T> CompletableFuture<T> load(Callable<T> work, java.util.function.Consumer<T> apply,
+                                          java.util.function.Consumer<Throwable> onError) {
+        CompletableFuture<T> f = supply(work);
+        f.whenComplete((value, error) -> onFx(() -> {
+            if (error == null) {
+                apply.accept(value);
+            } else {
+                onError.accept(error instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                        ? c.getCause() : error);
+            }
+        }));
+        return f;
+    }
+}
