@@ -17,10 +17,17 @@ public final class Prices {
 
     /** Parses a decimal dollar string exactly when it has at most four decimals. */
     public static Rounded parse(String text) {
-        BigDecimal value = new BigDecimal(text.trim());
+        return round(new BigDecimal(text.trim()));
+    }
+
+    /**
+     * {@code value} in ticks, rounded half-even when it has more than four decimals.
+     *
+     * @throws ArithmeticException when the ticks do not fit a long
+     */
+    public static Rounded round(BigDecimal value) {
         BigDecimal scaled = value.setScale(DIGITS, RoundingMode.HALF_EVEN);
-        boolean rounded = scaled.compareTo(value) != 0;
-        return new Rounded(scaled.unscaledValue().longValueExact(), rounded);
+        return new Rounded(scaled.unscaledValue().longValueExact(), scaled.compareTo(value) != 0);
     }
 
     public static long toTicks(BigDecimal value) {

@@ -1,17 +1,22 @@
 package io.barkeep.source.csv;
 
+import static io.barkeep.source.RowFields.price;
+import static io.barkeep.source.RowFields.quote;
+import static io.barkeep.source.RowFields.roundings;
+import static io.barkeep.source.RowFields.splitCsv;
+import static io.barkeep.source.RowFields.whole;
+
 import io.barkeep.domain.Bar;
 import io.barkeep.domain.BarRules;
 import io.barkeep.domain.EmptyBar;
 import io.barkeep.domain.Prices;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.TradingCalendar;
+import io.barkeep.source.RowFields.BadRow;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +62,6 @@ public final class CsvBarReader {
     private static final List<String> REQUIRED = List.of("timestamp", "open", "high", "low", "close", "volume");
     private static final List<String> OPTIONAL = List.of("count", "vwap");
     private static final char BOM = '\uFEFF';
-    private static final int QUOTED_TEXT_MAX = 60;
 
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
@@ -183,7 +187,7 @@ public final class CsvBarReader {
                           int count, int vwap) {
 
         static Header parse(String line, long lineNumber) throws CsvFormatException {
-            String[] names = split(line);
+            String[] names = splitCsv(line);
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < names.length; i++) {
                 String name = names[i].toLowerCase(Locale.ROOT);
@@ -194,7 +198,7 @@ public final class CsvBarReader {
             }
             List<String> missing = REQUIRED.stream().filter(name -> !index.containsKey(name)).toList();
             if (missing.size() == REQUIRED.size()) {
-                throw new CsvFormatException("no header: line " + lineNumber + " is '" + shorten(line)
+                throw new CsvFormatException("no header: line " + lineNumber + " is '" + quote(line)
                         + "'; expected " + EXPECTED_HEADER);
             }
             if (!missing.isEmpty()) {
@@ -216,15 +220,15 @@ public final class CsvBarReader {
         }
 
         static Row parse(Header header, String line) throws BadRow {
-            String[] fields = split(line);
+            String[] fields = splitCsv(line);
             if (fields.length != header.width()) {
                 throw new BadRow("expected " + header.width() + " fields, got " + fields.length);
             }
             Instant start = timestamp(fields[header.timestamp()]);
-            Price open = price("open", fields[header.open()]);
-            Price high = price("high", fields[header.high()]);
-            Price low = price("low", fields[header.low()]);
-            Price close = price("close", fields[header.close()]);
+            Prices.Rounded open = price("open", fields[header.open()]);
+            Prices.Rounded high = price("high", fields[header.high()]);
+            Prices.Rounded low = price("low", fields[header.low()]);
+            Prices.Rounded close = price("close", fields[header.close()]);
             long volume = whole("volume", fields[header.volume()]);
             long count = Bar.UNKNOWN;
             if (header.count() >= 0 && !fields[header.count()].isEmpty()) {
@@ -234,36 +238,19 @@ public final class CsvBarReader {
                     throw new BadRow("negative count");
                 }
             }
-            Price vwap = new Price(Bar.UNKNOWN, false);
+            Prices.Rounded vwap = new Prices.Rounded(Bar.UNKNOWN, false);
             if (header.vwap() >= 0 && !fields[header.vwap()].isEmpty()) {
                 vwap = price("vwap", fields[header.vwap()]);
                 // -0.0001 would read as "unknown"
-                if (vwap.ticks < 0) {
+                if (vwap.ticks() < 0) {
                     throw new BadRow("negative vwap");
                 }
             }
-            Bar values = new Bar(start, open.ticks, high.ticks, low.ticks, close.ticks, volume, count, vwap.ticks);
+            Bar values = new Bar(start, open.ticks(), high.ticks(), low.ticks(), close.ticks(), volume, count,
+                    vwap.ticks());
             // an empty row's zero prices are not kept, so only its vwap can count as rounded
-            int rounded = count == 0 ? Price.count(vwap) : Price.count(open, high, low, close, vwap);
+            int rounded = count == 0 ? roundings(vwap) : roundings(open, high, low, close, vwap);
             return new Row(values, rounded);
-        }
-    }
-
-    private record Price(long ticks, boolean rounded) {
-
-        static int count(Price... prices) {
-            int n = 0;
-            for (Price p : prices) {
-                n += p.rounded ? 1 : 0;
-            }
-            return n;
-        }
-    }
-
-    /** A row that cannot be imported; the message is the reason. No stack trace: it is an expected outcome. */
-    private static final class BadRow extends Exception {
-        BadRow(String reason) {
-            super(reason, null, false, false);
         }
     }
 
@@ -278,63 +265,7 @@ public final class CsvBarReader {
             return parsed instanceof OffsetDateTime withOffset ? withOffset.toInstant()
                     : ((LocalDateTime) parsed).atZone(Session.NEW_YORK).toInstant();
         } catch (DateTimeParseException e) {
-            throw new BadRow("bad timestamp '" + shorten(text) + "'");
+            throw new BadRow("bad timestamp '" + quote(text) + "'");
         }
-    }
-
-    private static Price price(String name, String text) throws BadRow {
-        BigDecimal value = decimal(name, text);
-        BigDecimal scaled = value.setScale(4, RoundingMode.HALF_EVEN);
-        try {
-            return new Price(Prices.toTicks(scaled), scaled.compareTo(value) != 0);
-        } catch (ArithmeticException e) {
-            throw new BadRow(name + " out of range '" + shorten(text) + "'");
-        }
-    }
-
-    private static long whole(String name, String text) throws BadRow {
-        BigDecimal value = decimal(name, text);
-        try {
-            // some vendors write volumes as 1200.0
-            return value.stripTrailingZeros().longValueExact();
-        } catch (ArithmeticException e) {
-            throw new BadRow(value.stripTrailingZeros().scale() > 0
-                    ? name + " not a whole number '" + shorten(text) + "'"
-                    : name + " out of range '" + shorten(text) + "'");
-        }
-    }
-
-    private static BigDecimal decimal(String name, String text) throws BadRow {
-        if (text.isEmpty()) {
-            throw new BadRow("missing " + name);
-        }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new BadRow("bad " + name + " '" + shorten(text) + "'");
-        }
-        // an exponent like 1e999999999 would make rounding allocate without end
-        if (value.scale() > 100 || value.precision() - value.scale() > 30) {
-            throw new BadRow(name + " out of range '" + shorten(text) + "'");
-        }
-        return value;
-    }
-
-    /** Splits on commas, trimming each field and dropping one pair of surrounding double quotes. */
-    private static String[] split(String line) {
-        String[] fields = line.split(",", -1);
-        for (int i = 0; i < fields.length; i++) {
-            String field = fields[i].strip();
-            if (field.length() >= 2 && field.charAt(0) == '"' && field.charAt(field.length() - 1) == '"') {
-                field = field.substring(1, field.length() - 1).strip();
-            }
-            fields[i] = field;
-        }
-        return fields;
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= QUOTED_TEXT_MAX ? text : text.substring(0, QUOTED_TEXT_MAX) + "...";
     }
 }

@@ -135,7 +135,7 @@ public final class ThetaMcpSource implements BarSource {
         } catch (IllegalArgumentException e) {
             throw new SourceException(Kind.REQUEST_FAILED, -1, e.getMessage(), e);
         }
-        ThetaRowParsing.Collector rows = new ThetaRowParsing.Collector();
+        ThetaRows rows = new ThetaRows();
         boolean anyData = false;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             // US stocks never trade on weekends: a call would only answer NO_DATA
@@ -144,12 +144,8 @@ public final class ThetaMcpSource implements BarSource {
             }
             anyData |= fetchDay(ticker, day, rows);
         }
-        if (!anyData && rows.rows() == 0) {
+        if (!anyData && rows.size() == 0) {
             return SourceAnswer.empty();
-        }
-        if (rows.droppedAfterClose() > 0) {
-            LOG.debug("{} {}..{}: dropped {} rows stamped at or after 16:00", ticker, from, to,
-                    rows.droppedAfterClose());
         }
         return rows.answer();
     }
@@ -169,7 +165,7 @@ public final class ThetaMcpSource implements BarSource {
      * Asks for one day; false when the terminal has no data for it. Each call in flight has a session of its own
      * (at most {@code maxInFlight} sessions): no server has to answer two calls at once on one event stream.
      */
-    private boolean fetchDay(String ticker, LocalDate day, ThetaRowParsing.Collector rows) throws SourceException {
+    private boolean fetchDay(String ticker, LocalDate day, ThetaRows rows) throws SourceException {
         String request = ticker + " " + day;
         McpSchema.CallToolResult result;
         acquire();
@@ -204,7 +200,7 @@ public final class ThetaMcpSource implements BarSource {
     }
 
     /** The rows of one day's answer into {@code rows}; false when the text says there is no data. */
-    private boolean read(String text, String request, ThetaRowParsing.Collector rows) throws SourceException {
+    private boolean read(String text, String request, ThetaRows rows) throws SourceException {
         String body = text == null ? "" : text.strip();
         if (body.isEmpty()) {
             return false;
@@ -223,21 +219,15 @@ public final class ThetaMcpSource implements BarSource {
                 return errorAnswer(errorType.asText() + " " + root.path("header").path("error_msg").asText(""),
                         request);
             }
-            try {
-                ThetaRowParsing.readJson(root, rows);
-            } catch (ThetaRowParsing.ShapeException e) {
-                throw new SourceException(Kind.REQUEST_FAILED, -1, "the Theta Terminal's MCP answer for " + request
-                        + " is not in a known form: " + e.getMessage(), e);
-            }
+            ThetaBarParser.readJson(root, rows);
             return true;
         }
-        try {
-            ThetaRowParsing.readCsv(body, rows);
-            return true;
-        } catch (ThetaRowParsing.ShapeException e) {
+        if (!ThetaBarParser.isCsv(body)) {
             // neither JSON nor CSV: a message in place of data, possibly "no data"
             return errorAnswer(body, request);
         }
+        ThetaBarParser.readCsv(body, rows);
+        return true;
     }
 
     /** An error text: false for NO_DATA, otherwise the exception it stands for. */
@@ -248,7 +238,7 @@ public final class ThetaMcpSource implements BarSource {
             return false;
         }
         if (status.isPresent()) {
-            throw ThetaStatus.toException(status.get(), message, request + " (MCP)");
+            throw statusError(status.get(), message, request);
         }
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("no data")) {
@@ -286,10 +276,17 @@ public final class ThetaMcpSource implements BarSource {
         String message = rpcMessage(e);
         Optional<Integer> status = ThetaStatus.inText(message);
         if (status.isPresent()) {
-            return ThetaStatus.toException(status.get(), message, request + " (MCP)");
+            return statusError(status.get(), message, request);
         }
         return new SourceException(Kind.REQUEST_FAILED, -1, "the Theta Terminal's MCP server refused the call for "
                 + request + ": " + ThetaStatus.oneLine(message), e);
+    }
+
+    /** The exception for an error text naming a status; it always names the day asked, one call of a range. */
+    private static SourceException statusError(int status, String text, String request) {
+        SourceException e = ThetaStatus.toException(status, text, request + " (MCP)");
+        return ThetaStatus.namesRequest(status) ? e
+                : new SourceException(e.kind(), status, e.getMessage() + " (" + request + ", MCP)");
     }
 
     private SourceException fromTransportFailure(RuntimeException e, String request) {

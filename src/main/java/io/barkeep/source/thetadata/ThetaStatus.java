@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The Theta Terminal's status codes (v2, v3 and the MCP server's error texts) and what each means for a caller:
@@ -39,14 +40,8 @@ public final class ThetaStatus {
             Map.entry("NO_PAGE_FOUND", NO_PAGE_FOUND), Map.entry("INVALID_SESSION_ID", INVALID_SESSION_ID),
             Map.entry("LARGE_REQUEST", LARGE_REQUEST), Map.entry("SERVER_STARTING", SERVER_STARTING),
             Map.entry("UNCAUGHT_ERROR", UNCAUGHT_ERROR));
-    private static final Map<Integer, String> NAMES = Map.ofEntries(
-            Map.entry(NO_IMPL, "NO_IMPL"), Map.entry(GONE, "GONE"), Map.entry(OS_LIMIT, "OS_LIMIT"),
-            Map.entry(GENERAL, "GENERAL"), Map.entry(PERMISSION, "PERMISSION"), Map.entry(NO_DATA, "NO_DATA"),
-            Map.entry(INVALID_PARAMS, "INVALID_PARAMS"), Map.entry(DISCONNECTED, "DISCONNECTED"),
-            Map.entry(TERMINAL_PARSE, "TERMINAL_PARSE"), Map.entry(WRONG_IP, "WRONG_IP"),
-            Map.entry(NO_PAGE_FOUND, "NO_PAGE_FOUND"), Map.entry(INVALID_SESSION_ID, "INVALID_SESSION_ID"),
-            Map.entry(LARGE_REQUEST, "LARGE_REQUEST"), Map.entry(SERVER_STARTING, "SERVER_STARTING"),
-            Map.entry(UNCAUGHT_ERROR, "UNCAUGHT_ERROR"));
+    private static final Map<Integer, String> NAMES = BY_NAME.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
     // A status name, or a 4xx/5xx number standing alone (not part of a price, a date or a longer number).
     private static final Pattern NAME_IN_TEXT = Pattern.compile("\\b(" + String.join("|", BY_NAME.keySet()) + ")\\b");
     private static final Pattern CODE_IN_TEXT = Pattern.compile("(?<![\\d.])([45]\\d\\d)(?![\\d.])");
@@ -55,10 +50,10 @@ public final class ThetaStatus {
     private ThetaStatus() {
     }
 
-    /** The vendor's name of {@code status} ({@code NO_DATA}...), or "HTTP n" for one it does not name. */
-    public static String name(int status) {
+    /** {@code 471 PERMISSION}, or the bare number for a status the vendor does not name. */
+    public static String label(int status) {
         String name = NAMES.get(status);
-        return name != null ? name : "HTTP " + status;
+        return name != null ? status + " " + name : String.valueOf(status);
     }
 
     /** The status a vendor error name stands for ({@code "NO_DATA"} gives 472), case-insensitive. */
@@ -99,39 +94,56 @@ public final class ThetaStatus {
     }
 
     /**
-     * The exception for an error answer.
+     * The exception for an error answer. Problems of the account or the setup (471, 476, 478) say what to do about
+     * them and do not name the request: every request would meet them.
      *
-     * @param status  the HTTP status (or the one an MCP error text names)
+     * @param status  the HTTP status (or the one an error text names)
      * @param detail  the vendor's text (an error body or message), shortened into the message; may be null
      * @param request what was asked, for the message ({@code "AAPL 2024-01-02..2024-01-05"})
      */
     public static SourceException toException(int status, String detail, String request) {
-        String what = explain(status);
-        String vendor = detail == null || detail.isBlank() ? "" : " (terminal said: " + oneLine(detail) + ")";
-        return new SourceException(kind(status), status,
-                "Theta Terminal answered " + status + " " + name(status) + " for " + request + ": " + what + vendor);
+        String label = label(status);
+        String said = said(detail);
+        String message = switch (status) {
+            case PERMISSION -> "ThetaData says your subscription does not include this data (" + label
+                    + "): 5-minute stock history needs the VALUE tier or higher" + said;
+            case WRONG_IP -> "the Theta Terminal refused this client's address (" + label + "): use 127.0.0.1 in "
+                    + "the terminal URL and never switch between it and localhost" + said;
+            case INVALID_SESSION_ID -> "ThetaData rejected the terminal's session (" + label + "): two Theta "
+                    + "Terminals are running on this account; stop one of them" + said;
+            case LARGE_REQUEST -> "ThetaData says the request for " + request + " is too large (" + label
+                    + "): ask for a shorter range" + said;
+            default -> "ThetaData answered " + label + meaning(status).map(m -> " (" + m + ")").orElse("")
+                    + " for " + request + said;
+        };
+        return new SourceException(kind(status), status, message);
     }
 
-    private static String explain(int status) {
-        return switch (status) {
-            case NO_IMPL -> "the terminal does not know this request (wrong path or an outdated terminal)";
+    /** Whether {@link #toException} names the request in its message for {@code status}. */
+    static boolean namesRequest(int status) {
+        return status != PERMISSION && status != WRONG_IP && status != INVALID_SESSION_ID;
+    }
+
+    private static Optional<String> meaning(int status) {
+        return Optional.ofNullable(switch (status) {
+            case NO_IMPL -> "wrong path or an outdated terminal";
             case GONE -> "the terminal does not serve this API version";
-            case OS_LIMIT -> "too many requests queued at the terminal; retry later";
-            case GENERAL, UNCAUGHT_ERROR -> "the terminal hit an error; retry later";
-            case PERMISSION -> "your ThetaData subscription does not include this data: upgrade the account"
-                    + " (stock history needs VALUE or higher)";
-            case NO_DATA -> "no data for this request";
-            case INVALID_PARAMS -> "the terminal rejected the request's parameters (a bad symbol or date)";
-            case DISCONNECTED -> "the terminal lost its connection to ThetaData; retry later";
+            case OS_LIMIT -> "too many requests queued at the terminal";
+            case GENERAL -> "general error at the terminal";
+            case NO_DATA -> "no data";
+            case INVALID_PARAMS -> "bad parameters or symbol";
+            case DISCONNECTED -> "the terminal lost its connection to ThetaData";
             case TERMINAL_PARSE -> "the terminal could not read the request";
-            case WRONG_IP -> "the terminal refuses this client's address: always use 127.0.0.1 (never mix it with"
-                    + " localhost) in the terminal URL";
-            case NO_PAGE_FOUND -> "the next page of the answer expired at the terminal";
-            case INVALID_SESSION_ID -> "two Theta Terminals run with the same account: stop one of them";
-            case LARGE_REQUEST -> "the request is too large; ask for fewer days";
-            case SERVER_STARTING -> "the terminal is still starting; retry shortly";
-            default -> status >= 500 ? "the terminal failed; retry later" : "the request failed";
-        };
+            case NO_PAGE_FOUND -> "the next page of the answer expired";
+            case SERVER_STARTING -> "the terminal is still starting";
+            case UNCAUGHT_ERROR -> "uncaught error in the terminal";
+            default -> null;
+        });
+    }
+
+    /** The vendor's text as {@code ": text"} on one short line, to end a message; nothing when it is blank. */
+    static String said(String detail) {
+        return detail == null || detail.isBlank() ? "" : ": " + oneLine(detail);
     }
 
     /** {@code text} on one line and at most 200 characters, for messages. */

@@ -120,7 +120,7 @@ public final class ThetaV2Source implements BarSource {
         String body = response.body() == null ? "" : response.body().strip().replace("\"", "");
         if (status != 200) {
             throw new SourceException(Kind.UNAVAILABLE, status, "the Theta Terminal at " + root
-                    + " answered " + status + " " + ThetaStatus.name(status) + " to its status request");
+                    + " answered " + ThetaStatus.label(status) + " to its status request");
         }
         if (!body.equalsIgnoreCase("CONNECTED")) {
             throw new SourceException(Kind.UNAVAILABLE, status, "the Theta Terminal at " + root
@@ -158,7 +158,7 @@ public final class ThetaV2Source implements BarSource {
 
     /** The answer of one request with all its pages, or PageExpired when a page was gone before it was read. */
     private SourceAnswer fetchPages(URI first, String request) throws SourceException, PageExpired {
-        ThetaRowParsing.Collector rows = new ThetaRowParsing.Collector();
+        ThetaRows rows = new ThetaRows();
         URI next = first;
         int page = 0;
         while (next != null) {
@@ -180,7 +180,7 @@ public final class ThetaV2Source implements BarSource {
                 }
                 // a later page with nothing on it ends the answer
                 LOG.warn("{}: page {} answered 472 NO_DATA; keeping the {} rows of the pages before", request,
-                        page, rows.rows());
+                        page, rows.size());
                 break;
             }
             if (status == ThetaStatus.GONE) {
@@ -197,14 +197,11 @@ public final class ThetaV2Source implements BarSource {
                     return SourceAnswer.empty();
                 }
                 LOG.warn("{}: page {} reported NO_DATA; keeping the {} rows of the pages before", request, page,
-                        rows.rows());
+                        rows.size());
                 break;
             }
             next = read.next();
-            LOG.debug("{}: page {} read, {} rows so far, next page {}", request, page, rows.rows(), next);
-        }
-        if (rows.droppedAfterClose() > 0) {
-            LOG.debug("{}: dropped {} rows stamped at or after 16:00", request, rows.droppedAfterClose());
+            LOG.debug("{}: page {} read, {} rows so far, next page {}", request, page, rows.size(), next);
         }
         return rows.answer();
     }
@@ -213,7 +210,7 @@ public final class ThetaV2Source implements BarSource {
     private record Page(URI next, boolean noData) {
     }
 
-    private Page readJsonPage(String body, String request, int page, ThetaRowParsing.Collector rows)
+    private Page readJsonPage(String body, String request, int page, ThetaRows rows)
             throws SourceException, PageExpired {
         JsonNode root;
         try {
@@ -235,29 +232,18 @@ public final class ThetaV2Source implements BarSource {
             String message = nullish(header.path("error_msg"));
             if (status < 0) {
                 throw new SourceException(Kind.REQUEST_FAILED, 200, "the Theta Terminal reported error "
-                        + ThetaStatus.oneLine(errorType) + " for " + request
-                        + (message == null ? "" : ": " + ThetaStatus.oneLine(message)));
+                        + ThetaStatus.oneLine(errorType) + " for " + request + ThetaStatus.said(message));
             }
             throw ThetaStatus.toException(status, message, request);
         }
-        try {
-            ThetaRowParsing.readJson(root, rows);
-        } catch (ThetaRowParsing.ShapeException e) {
-            throw new SourceException(Kind.REQUEST_FAILED, 200, "the Theta Terminal's answer for " + request
-                    + " is not in a known form: " + e.getMessage(), e);
-        }
+        ThetaBarParser.readJson(root, rows);
         return new Page(nextPage(nullish(header.path("next_page")), request), false);
     }
 
-    private Page readCsvPage(HttpResponse<String> response, String body, String request,
-                            ThetaRowParsing.Collector rows) throws SourceException {
+    private Page readCsvPage(HttpResponse<String> response, String body, String request, ThetaRows rows)
+            throws SourceException {
         if (!body.isBlank()) {
-            try {
-                ThetaRowParsing.readCsv(body, rows);
-            } catch (ThetaRowParsing.ShapeException e) {
-                throw new SourceException(Kind.REQUEST_FAILED, 200, "the Theta Terminal's CSV answer for " + request
-                        + " is not in a known form: " + e.getMessage(), e);
-            }
+            ThetaBarParser.readCsv(body, rows);
         }
         return new Page(nextPage(nullish(response.headers().firstValue("Next-Page").orElse(null)), request), false);
     }

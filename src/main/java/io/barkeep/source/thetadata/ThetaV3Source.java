@@ -1,6 +1,7 @@
 package io.barkeep.source.thetadata;
 
 import io.barkeep.source.BarSource;
+import io.barkeep.source.RowFields;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
 import io.barkeep.source.SourceException.Kind;
@@ -52,7 +53,6 @@ public final class ThetaV3Source implements BarSource {
     private static final Logger LOG = LoggerFactory.getLogger(ThetaV3Source.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final int STATUS_OK = 200;
-    private static final int STATUS_NO_DATA = ThetaV3Status.NO_DATA.code();
 
     private final String root;
     private final Duration timeout;
@@ -130,8 +130,8 @@ public final class ThetaV3Source implements BarSource {
         }
         if (reply.status != STATUS_OK) {
             throw new SourceException(Kind.UNAVAILABLE, reply.status, "the Theta Terminal at " + root
-                    + " answered the status check with " + ThetaV3Status.label(reply.status)
-                    + ThetaV3Status.quote(reply.body));
+                    + " answered the status check with " + ThetaStatus.label(reply.status)
+                    + ThetaStatus.said(reply.body));
         }
         String state = reply.body.strip().toUpperCase(Locale.ROOT);
         if (state.equals("DISCONNECTED")) {
@@ -140,7 +140,7 @@ public final class ThetaV3Source implements BarSource {
         }
         if (!state.equals("CONNECTED")) {
             throw new SourceException(Kind.UNAVAILABLE, reply.status, "the Theta Terminal at " + root
-                    + " answered the status check with '" + shorten(reply.body.strip()) + "', not CONNECTED");
+                    + " answered the status check with '" + RowFields.quote(reply.body.strip()) + "', not CONNECTED");
         }
     }
 
@@ -155,11 +155,11 @@ public final class ThetaV3Source implements BarSource {
         String request = symbol + " " + (oneDay ? from.toString() : from + ".." + to);
         Reply reply = send(HISTORY_PATH + "?symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + dates
                 + "&interval=5m&format=" + format.queryValue(), request);
-        if (reply.status == STATUS_NO_DATA) {
+        if (ThetaStatus.isNoData(reply.status)) {
             return SourceAnswer.empty();
         }
         if (reply.status != STATUS_OK) {
-            throw ThetaV3Status.failure(reply.status, reply.body, request);
+            throw ThetaStatus.toException(reply.status, reply.body, request);
         }
         SourceAnswer answer = parser.parse(reply.body, format);
         LOG.debug("{}: {} bars, {} empty, {} unreadable, {} rounded prices", request, answer.bars().size(),
@@ -231,10 +231,6 @@ public final class ThetaV3Source implements BarSource {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
         return trimmed.endsWith("/v3") ? trimmed.substring(0, trimmed.length() - "/v3".length()) : trimmed;
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 60) + "...";
     }
 
     private record Reply(int status, String body) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.barkeep.domain.Bar;
 import io.barkeep.domain.EmptyBar;
 import io.barkeep.domain.Session;
@@ -277,6 +278,58 @@ class ThetaBarParserTest {
 
         assertTrue(answer.bars().isEmpty());
         assertFalse(answer.noData());
+    }
+
+    @Test
+    void readsV2ValueListsNamedByTheHeaderFormatAsTheSameBarsAsV2Csv() throws Exception {
+        String json = "{\"header\":{\"format\":[\"ms_of_day\",\"open\",\"high\",\"low\",\"close\",\"volume\","
+                + "\"count\",\"date\"]},\"response\":[[34200000,187.15,188.05,186.35,187.12345,3256708,37886,20240102],"
+                + "[34500000,0,0,0,0,0,0,20240102],[57600000,187.9,187.9,187.9,187.9,100,1,20240102]]}";
+        String csv = "ms_of_day,open,high,low,close,volume,count,date\r\n"
+                + "34200000,187.15,188.05,186.35,187.12345,3256708,37886,20240102\r\n"
+                + "34500000,0,0,0,0,0,0,20240102\r\n"
+                + "57600000,187.9,187.9,187.9,187.9,100,1,20240102\r\n";
+        ThetaRows fromJson = new ThetaRows();
+        ThetaRows fromCsv = new ThetaRows();
+
+        ThetaBarParser.readJson(new ObjectMapper().readTree(json), fromJson);
+        ThetaBarParser.readCsv(csv, fromCsv);
+
+        SourceAnswer answer = fromJson.answer();
+        assertEquals(List.of(new Bar(ny("2024-01-02T09:30"), 1_871_500, 1_880_500, 1_863_500, 1_871_234, 3_256_708,
+                37_886, Bar.UNKNOWN)), answer.bars());
+        assertEquals(List.of(new EmptyBar(ny("2024-01-02T09:35"), Bar.UNKNOWN)), answer.empties());
+        assertEquals(1, answer.roundedPrices());
+        assertEquals(answer, fromCsv.answer());
+    }
+
+    @Test
+    void aV2RowWithoutItsDateOrWithAnImpossibleTimeIsUnreadable() throws Exception {
+        String csv = "ms_of_day,open,high,low,close,volume,count,date\r\n"
+                + "86400000,1,1,1,1,1,1,20240102\r\n"
+                + "34200000,1,1,1,1,1,1,\r\n"
+                + "34200000,1,1,1,1,1,1,2024-01-02\r\n";
+        ThetaRows rows = new ThetaRows();
+
+        ThetaBarParser.readCsv(csv, rows);
+
+        assertEquals(List.of("ms_of_day out of range '86400000'", "missing date", "bad date '2024-01-02'"),
+                rows.answer().unreadable().stream().map(UnreadableRow::reason).toList());
+    }
+
+    @Test
+    void valueListsWithoutAHeaderNamingTheirColumnsFailTheRequest() {
+        SourceException e = assertThrows(SourceException.class, () -> ThetaBarParser.readJson(
+                new ObjectMapper().readTree("{\"response\":[[34200000,1,1,1,1,1,1,20240102]]}"), new ThetaRows()));
+
+        assertEquals(Kind.REQUEST_FAILED, e.kind());
+    }
+
+    @Test
+    void onlyTextWithAHeaderNamingATimeColumnIsCsv() {
+        assertTrue(ThetaBarParser.isCsv("\r\nms_of_day,open,high,low,close,volume,count,date\r\n"));
+        assertTrue(ThetaBarParser.isCsv("\uFEFFTimestamp,Open"));
+        assertFalse(ThetaBarParser.isCsv("No data for the specified timeframe & contract."));
     }
 
     private static String sample(String name) throws IOException {
