@@ -6,6 +6,7 @@ import io.barkeep.ui.gaps.HeatmapModel.Cell;
 import io.barkeep.ui.gaps.HeatmapModel.Column;
 import java.text.MessageFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -38,6 +39,30 @@ final class CellDescriber {
                 TIME.format(col.session().closeInNewYork()))
                 : format("tip.header", model.symbols().get(row), col.date(), day);
         return header + ": " + body(col, cell, model.asOf());
+    }
+
+    /** A session to repair, as the list under the map shows it. */
+    record GapRow(String symbol, LocalDate date, String session, String state, int missing, String stretches,
+                  String fetched) {
+    }
+
+    /** Every cell a backfill could improve, newest session first. */
+    List<GapRow> gapRows(HeatmapModel model) {
+        List<GapRow> out = new ArrayList<>();
+        for (int c = model.columnCount() - 1; c >= 0; c--) {
+            Column col = model.columns().get(c);
+            for (int r = 0; r < model.rows(); r++) {
+                Cell cell = model.cell(r, c);
+                if (cell.repairable()) {
+                    out.add(new GapRow(model.symbols().get(r), col.date(), col.date() + " " + col.date()
+                            .getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH), text.getString(
+                            "state." + cell.state().key()), cell.missingBars(), ranges(cell.missing()),
+                            cell.fetchedAt() == null ? text.getString("tip.neverFetched")
+                                    : DATE_TIME.format(cell.fetchedAt().atZone(Session.NEW_YORK))));
+                }
+            }
+        }
+        return out;
     }
 
     private String body(Column col, Cell cell, Instant asOf) {

@@ -41,6 +41,7 @@ public final class GapsViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<List<CellDescriber.GapRow>> gaps = new ReadOnlyObjectWrapper<>(List.of());
     private int generation;
 
     public GapsViewModel(AppServices services, UiState state, Navigator navigator, ResourceBundle text) {
@@ -91,6 +92,7 @@ public final class GapsViewModel {
         summary.set(format("summary", loaded.rows(), sessions, counts.getOrDefault(CellState.PARTIAL, 0),
                 counts.getOrDefault(CellState.MISSING, 0),
                 TIME.format(loaded.asOf().atZone(Session.NEW_YORK))));
+        gaps.set(describer.gapRows(loaded));
         loading.set(false);
         error.set("");
     }
@@ -176,6 +178,11 @@ public final class GapsViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** The sessions a backfill could improve, newest first, for the list under the map. */
+    ReadOnlyObjectProperty<List<CellDescriber.GapRow>> gapsProperty() {
+        return gaps.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -50,6 +50,8 @@ public final class HeatmapView extends Region {
 
     /** Room right of the newest session, so it does not touch the frame. */
     private static final double RIGHT_MARGIN = 8;
+    /** Rows shown without scrolling, when the space allows. */
+    private static final int PREF_ROWS = 16;
 
     private final ObjectProperty<HeatmapModel> model = new SimpleObjectProperty<>(HeatmapModel.EMPTY);
     private final ObjectProperty<Set<CellKey>> selection = new SimpleObjectProperty<>(Set.of());
@@ -106,8 +108,9 @@ public final class HeatmapView extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        // Tall enough for every row at full height: few symbols leave the space below for the legend.
-        return HEADER + Math.max(3, model.get().rows()) * HeatmapLayout.MAX_ROW + hbar.prefHeight(-1);
+        // Tall enough for every row at full height, up to a screenful; more rows scroll.
+        return HEADER + Math.max(3, Math.min(PREF_ROWS, model.get().rows())) * HeatmapLayout.MAX_ROW
+                + hbar.prefHeight(-1);
     }
 
     @Override
@@ -200,6 +203,17 @@ public final class HeatmapView extends Region {
         }
         return new Point2D(GUTTER + x - hbar.getValue() + HeatmapLayout.CELL / 2,
                 HEADER + layout.rowY(row) - vbar.getValue() + layout.cellHeight() / 2);
+    }
+
+    /** Scrolls the cell of {@code symbol} on {@code date} into view. */
+    public void reveal(String symbol, LocalDate date) {
+        if (model.get().rowOf(symbol) >= 0 && model.get().columnOf(date) >= 0) {
+            cellCenter(symbol, date);
+            double y = layout.rowY(model.get().rowOf(symbol));
+            if (y < vbar.getValue() || y + layout.rowHeight() > vbar.getValue() + canvas.getHeight() - HEADER) {
+                vbar.setValue(Math.max(0, Math.min(vbar.getMax(), y - layout.rowHeight())));
+            }
+        }
     }
 
     /** A legend swatch painted like a cell of {@code state}, repainted when the theme changes. */

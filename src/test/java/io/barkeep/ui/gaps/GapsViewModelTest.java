@@ -170,6 +170,20 @@ class GapsViewModelTest {
     }
 
     @Test
+    void theListUnderTheMapNamesEverySessionToRepairNewestFirst() {
+        List<CellDescriber.GapRow> rows = vm.gapsProperty().get();
+        LocalDate today = LocalDate.of(2024, 3, 20);
+        assertEquals(List.of(new CellKey("MSFT", today), new CellKey("NVDA", today)), rows.subList(0, 2).stream()
+                .map(r -> new CellKey(r.symbol(), r.date())).toList(), "neither holds today's bars so far");
+        CellDescriber.GapRow hole = rows.stream().filter(r -> r.symbol().equals("MSFT") && r.date().equals(HOLE))
+                .findFirst().orElseThrow();
+        assertEquals(new CellDescriber.GapRow("MSFT", HOLE, "2024-03-12 Tue", "Partial", 13, "10:15-11:20",
+                "2024-03-20 14:00"), hole);
+        assertTrue(rows.stream().noneMatch(r -> r.date().equals(NO_DATA) && r.symbol().equals("MSFT")));
+        assertEquals(vm.modelProperty().get().repairableCells().size(), rows.size());
+    }
+
+    @Test
     void aClickOpensTheChartAtThatSessionButAClosedDayHasNoneToOpen() {
         HeatmapModel m = vm.modelProperty().get();
         vm.open(m.rowOf("MSFT"), m.columnOf(HOLE));
