@@ -42,6 +42,7 @@ public final class GapsController {
     @FXML private Button clearButton;
     @FXML private FlowPane legend;
     @FXML private Label listTitle;
+    @FXML private Label listPlaceholder;
     @FXML private TableView<GapRow> gapTable;
     @FXML private TableColumn<GapRow, String> symbolColumn;
     @FXML private TableColumn<GapRow, String> sessionColumn;
@@ -100,6 +101,9 @@ public final class GapsController {
         model.gapsProperty().addListener((obs, was, rows) -> gapTable.setItems(FXCollections.observableList(rows)));
         listTitle.textProperty().bind(Bindings.createStringBinding(() -> MessageFormat.format(
                 resources.getString("list.title"), model.gapsProperty().get().size()), model.gapsProperty()));
+        listPlaceholder.textProperty().bind(Bindings.createStringBinding(() -> resources.getString(
+                model.modelProperty().get() == HeatmapModel.EMPTY ? "list.loading" : "list.empty"),
+                model.modelProperty()));
         gapTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         gapTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<GapRow>) change -> {
             List<GapRow> rows = List.copyOf(gapTable.getSelectionModel().getSelectedItems());

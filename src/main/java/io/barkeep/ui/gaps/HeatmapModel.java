@@ -5,7 +5,6 @@ import io.barkeep.domain.Session;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,15 +131,6 @@ public record HeatmapModel(List<String> symbols, Set<String> watchlist, List<Col
                     out.add(key(r, c));
                 }
             }
-        }
-        return out;
-    }
-
-    /** Index of each symbol's row, for callers that look up many keys. */
-    Map<String, Integer> rowIndex() {
-        Map<String, Integer> out = new HashMap<>();
-        for (int i = 0; i < symbols.size(); i++) {
-            out.put(symbols.get(i), i);
         }
         return out;
     }

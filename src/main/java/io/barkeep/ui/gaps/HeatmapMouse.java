@@ -20,8 +20,8 @@ import javafx.util.Duration;
 
 /**
  * The map's mouse and keys: a plain click opens the chart at the cell; a drag selects a rectangle (from the
- * header: every symbol; from the symbol names: every session); shift-click adds the rectangle from the last
- * clicked cell; ctrl/cmd-click toggles one cell; Esc clears. The tooltip follows the cell under the mouse.
+ * header: every symbol; from the symbol names: every session, and so does a click there); shift-click adds the
+ * rectangle from the last clicked cell; ctrl/cmd-click toggles one cell; Esc clears. The tooltip follows the cell under the mouse.
  */
 final class HeatmapMouse {
     /** A press that moves less than this is a click, not a drag. */
@@ -158,6 +158,11 @@ final class HeatmapMouse {
         }
         int row = view.rowAt(e.getY(), false);
         int column = view.columnAt(e.getX(), false);
+        if ((row == -2) != (column == -2) && view.model().rows() > 0) {
+            // A click on a date selects that session for every symbol, on a symbol its every session.
+            select(rect(pressX, pressY, e.getX(), e.getY()), add);
+            return;
+        }
         if (row < 0 || column < 0) {
             return;
         }
