@@ -47,9 +47,4 @@ record BackfillPlan(List<Job> jobs) {
         byDates.forEach((dates, symbols) -> jobs.add(new Job(List.copyOf(symbols), dates.get(0), dates.get(1))));
         return new BackfillPlan(List.copyOf(jobs));
     }
-
-    boolean isEmpty() {
-        return jobs.isEmpty();
-    }
-
 }

@@ -21,7 +21,8 @@ import javafx.util.Duration;
 /**
  * The map's mouse and keys: a plain click opens the chart at the cell; a drag selects a rectangle (from the
  * header: every symbol; from the symbol names: every session, and so does a click there); shift-click adds the
- * rectangle from the last clicked cell; ctrl/cmd-click toggles one cell; Esc clears. The tooltip follows the cell under the mouse.
+ * rectangle from the last clicked cell; ctrl/cmd-click toggles one cell; Esc clears. The tooltip follows the cell
+ * under the mouse.
  */
 final class HeatmapMouse {
     /** A press that moves less than this is a click, not a drag. */

@@ -34,6 +34,11 @@ public final class HeatmapView extends Region {
     private static final StyleablePropertyFactory<HeatmapView> CSS =
             new StyleablePropertyFactory<>(Region.getClassCssMetaData());
 
+    /** Room right of the newest session, so it does not touch the frame. */
+    private static final double RIGHT_MARGIN = 8;
+    /** Rows shown without scrolling, when the space allows. */
+    private static final int PREF_ROWS = 16;
+
     private final StyleableProperty<Color> complete = color("complete", v -> v.complete, "#4ac26b");
     private final StyleableProperty<Color> partial = color("partial", v -> v.partial, "#eac54f");
     private final StyleableProperty<Color> vendorEmpty = color("vendor-empty", v -> v.vendorEmpty, "#b1c4d8");
@@ -47,11 +52,6 @@ public final class HeatmapView extends Region {
     private final StyleableProperty<Color> mutedText = color("muted-text", v -> v.mutedText, "#57606a");
     private final StyleableProperty<Color> grid = color("grid", v -> v.grid, "#d0d7de");
     private final StyleableProperty<Color> background = color("background", v -> v.background, "#ffffff");
-
-    /** Room right of the newest session, so it does not touch the frame. */
-    private static final double RIGHT_MARGIN = 8;
-    /** Rows shown without scrolling, when the space allows. */
-    private static final int PREF_ROWS = 16;
 
     private final ObjectProperty<HeatmapModel> model = new SimpleObjectProperty<>(HeatmapModel.EMPTY);
     private final ObjectProperty<Set<CellKey>> selection = new SimpleObjectProperty<>(Set.of());
