@@ -1,0 +1,109 @@
+package io.barkeep.ui.gaps;
+
+import io.barkeep.domain.MissingRange;
+import io.barkeep.domain.Session;
+import io.barkeep.ui.gaps.HeatmapModel.Cell;
+import io.barkeep.ui.gaps.HeatmapModel.Column;
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * A cell in words, for its tooltip: "MSFT 2024-03-12 (Tue): 65 of 78 bars, 13 missing 10:15-11:20, fetched
+ * 2024-03-13 02:10 ET". Times are New York's, like the sessions they describe.
+ */
+final class CellDescriber {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** More stretches than this are summed up as "and N more": a tooltip is not a report. */
+    private static final int RANGES_SHOWN = 3;
+
+    private final ResourceBundle text;
+
+    CellDescriber(ResourceBundle text) {
+        this.text = text;
+    }
+
+    String describe(HeatmapModel model, int row, int column) {
+        Column col = model.columns().get(column);
+        Cell cell = model.cell(row, column);
+        String day = col.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+        String header = col.earlyClose()
+                ? format("tip.headerEarly", model.symbols().get(row), col.date(), day,
+                TIME.format(col.session().closeInNewYork()))
+                : format("tip.header", model.symbols().get(row), col.date(), day);
+        return header + ": " + body(col, cell, model.asOf());
+    }
+
+    /** A session to repair, as the list under the map shows it. */
+    record GapRow(String symbol, LocalDate date, String session, String state, int missing, String stretches,
+                  String fetched) {
+    }
+
+    /** Every cell a backfill could improve, newest session first. */
+    List<GapRow> gapRows(HeatmapModel model) {
+        List<GapRow> out = new ArrayList<>();
+        for (int c = model.columnCount() - 1; c >= 0; c--) {
+            Column col = model.columns().get(c);
+            for (int r = 0; r < model.rows(); r++) {
+                Cell cell = model.cell(r, c);
+                if (cell.repairable()) {
+                    out.add(new GapRow(model.symbols().get(r), col.date(), col.date() + " " + col.date()
+                            .getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH), text.getString(
+                            "state." + cell.state().key()), cell.missingBars(), ranges(cell.missing()),
+                            cell.fetchedAt() == null ? text.getString("tip.neverFetched")
+                                    : DATE_TIME.format(cell.fetchedAt().atZone(Session.NEW_YORK))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private String body(Column col, Cell cell, Instant asOf) {
+        if (cell.state() == CellState.CLOSED) {
+            return text.getString("tip.closed");
+        }
+        List<String> parts = new ArrayList<>();
+        if (cell.state() == CellState.NOT_FINAL) {
+            parts.add(col.session().close().isAfter(asOf) ? text.getString("tip.inProgress") : format("tip.notFinal",
+                    DATE_TIME.format(col.session().close().plus(HeatmapLoader.SETTLE).atZone(Session.NEW_YORK))));
+        }
+        if (cell.state() == CellState.VENDOR_EMPTY) {
+            parts.add(text.getString("tip.vendorEmpty"));
+        } else {
+            String bars = format("tip.bars", cell.held() + cell.empty(), cell.expected());
+            parts.add(cell.empty() > 0 ? bars + " " + format("tip.noTrade", cell.empty()) : bars);
+            if (cell.missingBars() > 0) {
+                parts.add(format("tip.missing", cell.missingBars(), ranges(cell.missing())));
+            }
+        }
+        parts.add(cell.fetchedAt() == null ? text.getString("tip.neverFetched")
+                : format("tip.fetched", DATE_TIME.format(cell.fetchedAt().atZone(Session.NEW_YORK))));
+        return String.join(", ", parts);
+    }
+
+    private String ranges(List<MissingRange> ranges) {
+        List<String> shown = new ArrayList<>();
+        for (MissingRange r : ranges.subList(0, Math.min(RANGES_SHOWN, ranges.size()))) {
+            shown.add(TIME.format(r.from().atZone(Session.NEW_YORK)) + "-" + TIME.format(r.to().atZone(
+                    Session.NEW_YORK)));
+        }
+        String out = String.join(", ", shown);
+        return ranges.size() > RANGES_SHOWN ? out + " " + format("tip.more", ranges.size() - RANGES_SHOWN) : out;
+    }
+
+    private String format(String key, Object... args) {
+        Object[] plain = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            // Numbers and dates as plain text: MessageFormat would group "1,095" and localise dates.
+            plain[i] = String.valueOf(args[i]);
+        }
+        return new MessageFormat(text.getString(key), Locale.ENGLISH).format(plain);
+    }
+}

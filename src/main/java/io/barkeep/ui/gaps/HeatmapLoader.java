@@ -1,0 +1,116 @@
+package io.barkeep.ui.gaps;
+
+import io.barkeep.domain.Session;
+import io.barkeep.domain.SessionCoverage;
+import io.barkeep.domain.TradingCalendar;
+import io.barkeep.domain.WatchlistEntry;
+import io.barkeep.store.CacheEngine;
+import io.barkeep.store.GapService.GapReport;
+import io.barkeep.ui.gaps.HeatmapModel.Cell;
+import io.barkeep.ui.gaps.HeatmapModel.Column;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the coverage of every row over the retention window into a {@link HeatmapModel}: one gap report per
+ * symbol (a ledger read, plus bar times only for incomplete sessions). Blocking: background work only.
+ */
+final class HeatmapLoader {
+    /**
+     * A session may still change until this long after its close: the store's settle window, after which the
+     * ledger marks a session final.
+     */
+    static final Duration SETTLE = Duration.ofDays(1);
+
+    private final CacheEngine engine;
+
+    HeatmapLoader(CacheEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The map of the last {@code retainDays} days up to the session in progress at {@code now}. */
+    HeatmapModel load(int retainDays, Instant now) {
+        TradingCalendar calendar = engine.bars().calendar();
+        LocalDate today = now.atZone(Session.NEW_YORK).toLocalDate();
+        LocalDate from = today.minusDays(retainDays);
+        if (from.isBefore(calendar.firstDate())) {
+            from = calendar.firstDate();
+        }
+        List<Column> columns = columns(calendar, from, today, now);
+        Set<String> watchlist = new LinkedHashSet<>();
+        for (WatchlistEntry e : engine.watchlist().list()) {
+            watchlist.add(e.symbol());
+        }
+        List<String> symbols = new ArrayList<>(watchlist);
+        for (String s : engine.bars().symbols()) {
+            if (!watchlist.contains(s)) {
+                symbols.add(s);
+            }
+        }
+        Cell[][] cells = new Cell[symbols.size()][];
+        for (int r = 0; r < symbols.size(); r++) {
+            cells[r] = row(engine.gaps().report(symbols.get(r), from, today), columns, now);
+        }
+        return new HeatmapModel(List.copyOf(symbols), Set.copyOf(watchlist), columns, cells, now);
+    }
+
+    /** Monday to Friday; a weekday without a session is a closed column, a session not begun yet is left out. */
+    private static List<Column> columns(TradingCalendar calendar, LocalDate from, LocalDate to, Instant now) {
+        List<Column> out = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY
+                    || !calendar.covers(d)) {
+                continue;
+            }
+            Session s = calendar.session(d).orElse(null);
+            if (s == null || s.open().isBefore(now)) {
+                out.add(new Column(d, s));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Cell[] row(GapReport report, List<Column> columns, Instant now) {
+        Map<LocalDate, SessionCoverage> byDate = new HashMap<>();
+        for (SessionCoverage c : report.sessions()) {
+            byDate.put(c.session().date(), c);
+        }
+        Cell[] out = new Cell[columns.size()];
+        for (int i = 0; i < out.length; i++) {
+            Column column = columns.get(i);
+            out[i] = column.closed() ? Cell.CLOSED
+                    : cell(column.session(), byDate.get(column.date()), report.fetchedAt().get(column.date()), now);
+        }
+        return out;
+    }
+
+    private static Cell cell(Session session, SessionCoverage c, Instant fetchedAt, Instant now) {
+        if (c == null) {
+            // The gap report leaves out a session whose first bar has not closed yet.
+            return new Cell(CellState.NOT_FINAL, 0, 0, 0, List.of(), fetchedAt);
+        }
+        return new Cell(state(session, c, now), c.expected(), c.held(), c.vendorEmpty(), c.missing(), fetchedAt);
+    }
+
+    static CellState state(Session session, SessionCoverage c, Instant now) {
+        if (session.close().plus(SETTLE).isAfter(now)) {
+            return CellState.NOT_FINAL;
+        }
+        if (c.expected() > 0 && c.held() == 0 && c.vendorEmpty() == c.expected()) {
+            return CellState.VENDOR_EMPTY;
+        }
+        return switch (c.state()) {
+            case COMPLETE -> CellState.COMPLETE;
+            case PARTIAL -> CellState.PARTIAL;
+            case MISSING -> CellState.MISSING;
+        };
+    }
+}
