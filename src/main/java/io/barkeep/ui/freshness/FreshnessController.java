@@ -96,7 +96,7 @@ public final class FreshnessController {
                 model.errorProperty()));
         referenceLabel.textProperty().bind(Bindings.createStringBinding(this::reference,
                 model.referenceProperty()));
-        model.reload();
+        model.start();
     }
 
     private static <T> void value(TableColumn<FreshnessRow, T> column, Function<FreshnessRow, T> field) {

@@ -15,6 +15,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -40,6 +42,22 @@ public final class FreshnessViewModel {
     public FreshnessViewModel(AppServices services, UiState state) {
         this.services = services;
         state.dataVersionProperty().addListener((obs, was, now) -> reload());
+    }
+
+    /** The first load: at once when the database is open, else as soon as it is (the app opens it behind). */
+    public void start() {
+        if (services.connectionProperty().get() != AppServices.Connection.CHECKING) {
+            reload();
+            return;
+        }
+        services.connectionProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends AppServices.Connection> obs,
+                                AppServices.Connection was, AppServices.Connection now) {
+                obs.removeListener(this);
+                reload();
+            }
+        });
     }
 
     /** Recomputes every row off the FX thread; a newer reload wins over an older one still running. */

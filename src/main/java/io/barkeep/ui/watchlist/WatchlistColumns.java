@@ -2,8 +2,11 @@ package io.barkeep.ui.watchlist;
 
 import io.barkeep.ui.freshness.Cells;
 import io.barkeep.ui.freshness.Thresholds;
+import java.time.Instant;
+import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -22,10 +25,11 @@ final class WatchlistColumns {
     static void install(TableView<WatchlistRow> table, ResourceBundle text, Runnable badPriority) {
         table.setEditable(true);
         TableColumn<WatchlistRow, String> symbol = column(text, "watchlist.col.symbol", 90,
-                r -> new javafx.beans.property.ReadOnlyStringWrapper(r.symbol()));
+                r -> new ReadOnlyStringWrapper(r.symbol()));
         symbol.getStyleClass().add("symbol-column");
 
-        TableColumn<WatchlistRow, Boolean> active = column(text, "watchlist.col.active", 70, WatchlistRow::activeProperty);
+        TableColumn<WatchlistRow, Boolean> active = column(text, "watchlist.col.active", 70,
+                WatchlistRow::activeProperty);
         active.setCellFactory(CheckBoxTableCell.forTableColumn(active));
         active.setEditable(true);
         active.getStyleClass().add("center-column");
@@ -49,10 +53,10 @@ final class WatchlistColumns {
         notes.setCellFactory(TextFieldTableCell.forTableColumn());
         notes.setEditable(true);
 
-        TableColumn<WatchlistRow, java.time.Instant> added = column(text, "watchlist.col.added", 110,
+        TableColumn<WatchlistRow, Instant> added = column(text, "watchlist.col.added", 135,
                 WatchlistRow::addedProperty);
         added.setCellFactory(Cells.time(Cells.NEW_YORK_DATE));
-        TableColumn<WatchlistRow, java.time.Instant> updated = column(text, "watchlist.col.updated", 170,
+        TableColumn<WatchlistRow, Instant> updated = column(text, "watchlist.col.updated", 170,
                 WatchlistRow::lastUpdatedProperty);
         updated.setCellFactory(Cells.time(Cells.NEW_YORK_MINUTE));
         TableColumn<WatchlistRow, Long> bars = column(text, "watchlist.col.bars", 100, WatchlistRow::barsProperty);
@@ -61,7 +65,7 @@ final class WatchlistColumns {
                 WatchlistRow::coverageProperty);
         coverage.setCellFactory(Cells.number(Cells::percent, Thresholds::coverage));
 
-        table.getColumns().setAll(java.util.List.of(symbol, active, priority, notes, added, updated, bars,
+        table.getColumns().setAll(List.of(symbol, active, priority, notes, added, updated, bars,
                 coverage));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }

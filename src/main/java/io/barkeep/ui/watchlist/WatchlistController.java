@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.transformation.SortedList;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -32,7 +32,6 @@ import javafx.scene.input.KeyCombination;
  * place. Enter adds, Delete removes the selected rows after asking, Ctrl+F filters, Ctrl+N goes to the add field.
  */
 public final class WatchlistController {
-    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
@@ -43,7 +42,8 @@ public final class WatchlistController {
 
     @FXML private ResourceBundle resources;
     @FXML private TextField addField;
-    @FXML private Label messageLabel;
+    @FXML private Label errorLabel;
+    @FXML private Label infoLabel;
     @FXML private Label countLabel;
     @FXML private TextField filterField;
     @FXML private TableView<WatchlistRow> table;
@@ -58,14 +58,11 @@ public final class WatchlistController {
     private void initialize() {
         addField.textProperty().bindBidirectional(model.inputProperty());
         filterField.textProperty().bindBidirectional(model.filterProperty());
-        messageLabel.textProperty().bind(model.messageProperty());
-        messageLabel.tooltipProperty().bind(Bindings.createObjectBinding(() -> model.messageProperty().get()
-                .isEmpty() ? null : new Tooltip(model.messageProperty().get()), model.messageProperty()));
-        model.messageIsErrorProperty().addListener((obs, was, now) -> messageLabel.pseudoClassStateChanged(ERROR,
-                now));
+        message(errorLabel, model.messages().errorProperty());
+        message(infoLabel, model.messages().infoProperty());
         countLabel.textProperty().bind(Bindings.createStringBinding(this::count, model.rows()));
 
-        WatchlistColumns.install(table, resources, () -> model.say(true, "watchlist.priority.bad"));
+        WatchlistColumns.install(table, resources, () -> model.messages().error("watchlist.priority.bad"));
         SortedList<WatchlistRow> sorted = new SortedList<>(model.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -82,7 +79,15 @@ public final class WatchlistController {
         table.setContextMenu(contextMenu());
         model.lastAddedProperty().addListener((obs, was, symbol) -> select(symbol));
         table.sceneProperty().addListener((obs, was, now) -> shortcuts(was, now));
-        model.reload();
+        model.start();
+    }
+
+    // A long message is cut with an ellipsis; the tooltip has all of it.
+    private static void message(Label label, ReadOnlyStringProperty text) {
+        label.textProperty().bind(text);
+        label.tooltipProperty().bind(Bindings.createObjectBinding(() -> text.get().isEmpty() ? null
+                : new Tooltip(text.get()), text));
+        label.managedProperty().bind(text.isNotEmpty());
     }
 
     @FXML

@@ -5,9 +5,6 @@ import io.barkeep.domain.WatchlistEntry;
 import io.barkeep.store.CacheEngine;
 import io.barkeep.ui.app.AppServices;
 import io.barkeep.ui.common.UiState;
-import java.text.MessageFormat;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,16 +13,17 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -43,35 +41,48 @@ public final class WatchlistViewModel {
     private record Snapshot(List<WatchlistEntry> entries, Map<String, Freshness> freshness) {
     }
 
-    /** What an add stored: the new symbols and those that were listed already. */
-    private record Added(List<String> added, List<String> already) {
-    }
-
     private final AppServices services;
     private final UiState state;
-    private final ResourceBundle text;
     // Active in the extractor: the count of active symbols follows a tick in the table.
     private final ObservableList<WatchlistRow> rows = FXCollections.observableArrayList(
             r -> new Observable[] {r.activeProperty()});
     private final FilteredList<WatchlistRow> visible = new FilteredList<>(rows);
     private final StringProperty input = new SimpleStringProperty("");
     private final StringProperty filter = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper();
+    private final WatchlistMessages messages;
+    private final SymbolAdder adder;
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<String> lastAdded = new ReadOnlyObjectWrapper<>();
     // Edits are stored one after another, so a quick second edit of a row can never be overtaken by the first.
     private CompletableFuture<?> writes = CompletableFuture.completedFuture(null);
     private boolean applying;
     private String pendingSelect;
+    private boolean loadFailed;
     private int generation;
 
     public WatchlistViewModel(AppServices services, UiState state, ResourceBundle text) {
         this.services = services;
         this.state = state;
-        this.text = text;
+        this.messages = new WatchlistMessages(text);
+        this.adder = new SymbolAdder(services, state, messages);
         filter.addListener((obs, was, now) -> visible.setPredicate(matching(now)));
         state.dataVersionProperty().addListener((obs, was, now) -> reload());
+    }
+
+    /** The first load: at once when the database is open, else as soon as it is (the app opens it behind). */
+    public void start() {
+        if (services.connectionProperty().get() != AppServices.Connection.CHECKING) {
+            reload();
+            return;
+        }
+        services.connectionProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends AppServices.Connection> obs,
+                                AppServices.Connection was, AppServices.Connection now) {
+                obs.removeListener(this);
+                reload();
+            }
+        });
     }
 
     /** Reads the watchlist and each symbol's freshness in the background; the newest reload wins. */
@@ -82,10 +93,17 @@ public final class WatchlistViewModel {
             if (mine == generation) {
                 apply(snapshot);
                 loading.set(false);
+                if (loadFailed) {
+                    messages.show("", "");
+                    loadFailed = false;
+                }
             }
         }, e -> {
-            loading.set(false);
-            say(true, "watchlist.loadFailed", e.getMessage());
+            if (mine == generation) {
+                loading.set(false);
+                loadFailed = true;
+                messages.error("watchlist.loadFailed", e.getMessage());
+            }
         });
     }
 
@@ -133,8 +151,8 @@ public final class WatchlistViewModel {
     }
 
     /**
-     * Adds what the input field holds. Good symbols not yet listed are stored and backfilled; bad ones stay in
-     * the field with {@code Symbols.normalize}'s message, so the trader fixes only what was wrong.
+     * Adds what the input field holds. Bad tokens stay in the field, so the trader fixes only what was wrong; the
+     * first new symbol is selected once it shows.
      */
     public void add() {
         SymbolInput in = SymbolInput.parse(input.get());
@@ -142,63 +160,7 @@ public final class WatchlistViewModel {
             return;
         }
         input.set(String.join(" ", in.bad()));
-        if (in.symbols().isEmpty()) {
-            report(new Added(List.of(), List.of()), in);
-            return;
-        }
-        Instant now = services.clock().instant();
-        services.ui().load(() -> store(in.symbols(), now), added -> {
-            report(added, in);
-            if (!added.added().isEmpty()) {
-                pendingSelect = added.added().get(0);
-                state.dataChanged();
-                backfill(added.added());
-            }
-        }, e -> say(true, "watchlist.saveFailed", String.join(", ", in.symbols()), e.getMessage()));
-    }
-
-    private Added store(List<String> symbols, Instant now) {
-        var watchlist = services.engine().watchlist();
-        List<String> added = new ArrayList<>();
-        List<String> already = new ArrayList<>();
-        for (String s : symbols) {
-            if (watchlist.find(s).isPresent()) {
-                already.add(s);
-            } else {
-                watchlist.add(s, 0, null, now);
-                added.add(s);
-            }
-        }
-        return new Added(added, already);
-    }
-
-    private void backfill(List<String> symbols) {
-        String names = String.join(", ", symbols);
-        LocalDate today = services.today();
-        services.backfill(MessageFormat.format(text.getString("watchlist.backfill.title"), names), symbols,
-                today.minusDays(BACKFILL_DAYS), today).whenComplete((r, e) -> services.ui().onFx(() -> {
-                    if (e != null) {
-                        say(true, "watchlist.backfill.failed", names, rootMessage(e));
-                    }
-                    state.dataChanged();
-                }));
-    }
-
-    private void report(Added result, SymbolInput in) {
-        List<String> parts = new ArrayList<>();
-        if (!result.added().isEmpty()) {
-            parts.add(format("watchlist.added", String.join(", ", result.added()), BACKFILL_DAYS));
-        }
-        if (!result.already().isEmpty()) {
-            parts.add(format("watchlist.already", String.join(", ", result.already())));
-        }
-        if (!in.errors().isEmpty()) {
-            String first = in.errors().get(0);
-            parts.add(in.bad().size() == 1 ? first : first + format("watchlist.more", in.bad().size() - 1,
-                    String.join(" ", in.bad().subList(1, in.bad().size()))));
-        }
-        messageIsError.set(!in.errors().isEmpty());
-        message.set(String.join(" ", parts));
+        adder.add(in, added -> pendingSelect = added.added().get(0));
     }
 
     /** Removes {@code selected} from the watchlist (the caller has asked the trader); cached bars stay. */
@@ -212,9 +174,9 @@ public final class WatchlistViewModel {
             return symbols;
         }, removed -> {
             rows.removeIf(r -> removed.contains(r.symbol()));
-            say(false, "watchlist.removed", String.join(", ", removed));
+            messages.info("watchlist.removed", String.join(", ", removed));
             state.dataChanged();
-        }, e -> say(true, "watchlist.saveFailed", String.join(", ", symbols), e.getMessage()));
+        }, e -> messages.error("watchlist.saveFailed", String.join(", ", symbols), e.getMessage()));
     }
 
     private void store(WatchlistRow row) {
@@ -227,29 +189,17 @@ public final class WatchlistViewModel {
                 : row.notesProperty().get().strip();
         writes = writes.handle((x, e) -> null).thenCompose(x -> services.ui().load(
                 () -> services.engine().watchlist().update(row.symbol(), active, priority, notes),
-                stored -> say(!stored, stored ? "watchlist.saved" : "watchlist.gone", row.symbol()),
-                e -> say(true, "watchlist.saveFailed", row.symbol(), e.getMessage())));
+                stored -> {
+                    if (stored) {
+                        messages.info("watchlist.saved", row.symbol());
+                    } else {
+                        messages.error("watchlist.gone", row.symbol());
+                    }
+                },
+                e -> messages.error("watchlist.saveFailed", row.symbol(), e.getMessage())));
     }
 
-    /** Shows a one-line message next to the input. */
-    void say(boolean error, String key, Object... args) {
-        messageIsError.set(error);
-        message.set(format(key, args));
-    }
-
-    private String format(String key, Object... args) {
-        return new MessageFormat(text.getString(key), Locale.ROOT).format(args);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage());
-    }
-
-    private static java.util.function.Predicate<WatchlistRow> matching(String filterText) {
+    private static Predicate<WatchlistRow> matching(String filterText) {
         String f = filterText == null ? "" : filterText.strip().toUpperCase(Locale.ROOT);
         if (f.isEmpty()) {
             return null;
@@ -277,12 +227,9 @@ public final class WatchlistViewModel {
         return filter;
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty messageIsErrorProperty() {
-        return messageIsError.getReadOnlyProperty();
+    /** The messages beside the add field. */
+    public WatchlistMessages messages() {
+        return messages;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

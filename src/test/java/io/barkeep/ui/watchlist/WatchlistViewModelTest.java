@@ -62,6 +62,14 @@ class WatchlistViewModelTest {
         return model.rows().stream().filter(r -> r.symbol().equals(symbol)).findFirst().orElseThrow();
     }
 
+    private String info() {
+        return model.messages().infoProperty().get();
+    }
+
+    private String error() {
+        return model.messages().errorProperty().get();
+    }
+
     private void add(String typed) {
         model.inputProperty().set(typed);
         model.add();
@@ -74,8 +82,8 @@ class WatchlistViewModelTest {
         assertEquals(List.of("AAPL"), stored());
         assertEquals(List.of("AAPL"), shown());
         assertEquals("", model.inputProperty().get());
-        assertFalse(model.messageIsErrorProperty().get());
-        assertTrue(model.messageProperty().get().startsWith("Added AAPL"), model.messageProperty().get());
+        assertEquals("", error());
+        assertTrue(info().startsWith("Added AAPL"), info());
         assertFalse(services.engine().bars().bars("AAPL", FROM, TO).isEmpty(), "the backfill job ran");
         assertTrue(row("AAPL").barsProperty().get() > 78 * 55, "reloaded after the backfill: "
                 + row("AAPL").barsProperty().get());
@@ -87,8 +95,8 @@ class WatchlistViewModelTest {
     void aBadSymbolIsReportedWithTheValidatorsMessageAndNothingIsStored() {
         String expected = assertThrows(IllegalArgumentException.class, () -> Symbols.normalize("AAPL1")).getMessage();
         add("AAPL1");
-        assertEquals(expected, model.messageProperty().get());
-        assertTrue(model.messageIsErrorProperty().get());
+        assertEquals(expected, error());
+        assertEquals("", info());
         assertEquals(List.of(), stored());
         assertEquals(List.of(), model.rows());
         assertEquals("AAPL1", model.inputProperty().get(), "left in the field to fix");
@@ -99,12 +107,9 @@ class WatchlistViewModelTest {
         add("AAPL, MSFT t0o NVDA, msft\taapl");
         assertEquals(List.of("AAPL", "MSFT", "NVDA"), stored());
         assertEquals(List.of("AAPL", "MSFT", "NVDA"), shown());
-        String message = model.messageProperty().get();
-        assertTrue(message.startsWith("Added AAPL, MSFT, NVDA;"), message);
-        assertTrue(message.contains(assertThrows(IllegalArgumentException.class, () -> Symbols.normalize("t0o"))
-                .getMessage()), message);
-        assertFalse(message.contains("\n"));
-        assertTrue(model.messageIsErrorProperty().get());
+        assertTrue(info().startsWith("Added AAPL, MSFT, NVDA,"), info());
+        assertEquals(assertThrows(IllegalArgumentException.class, () -> Symbols.normalize("t0o")).getMessage(),
+                error(), "the bad one, in the validator's words");
         assertEquals("t0o", model.inputProperty().get());
         for (String s : List.of("AAPL", "MSFT", "NVDA")) {
             assertFalse(services.engine().bars().bars(s, FROM, TO).isEmpty(), s + " backfilled");
@@ -112,11 +117,20 @@ class WatchlistViewModelTest {
     }
 
     @Test
+    void severalBadOnesAreNamedOnOneLine() {
+        add("x1 AAPL 12345 $$");
+        assertEquals(List.of("AAPL"), stored());
+        assertTrue(error().startsWith("bad symbol 'x1'"), error());
+        assertTrue(error().endsWith("(and 2 more: 12345 $$)"), error());
+        assertEquals("x1 12345 $$", model.inputProperty().get());
+    }
+
+    @Test
     void addingAListedSymbolAgainKeepsItsSettings() {
         services.engine().watchlist().add("AAPL", 5, "core", CLOCK.instant());
         model.reload();
         add("AAPL");
-        assertTrue(model.messageProperty().get().contains("Already on the watchlist: AAPL"));
+        assertEquals("Already on the watchlist: AAPL.", info());
         WatchlistEntry aapl = services.engine().watchlist().find("AAPL").orElseThrow();
         assertEquals(5, aapl.priority());
         assertEquals("core", aapl.notes());
@@ -128,7 +142,7 @@ class WatchlistViewModelTest {
         model.remove(List.of(row("MSFT")));
         assertEquals(List.of("AAPL"), stored());
         assertEquals(List.of("AAPL"), shown());
-        assertTrue(model.messageProperty().get().startsWith("Removed MSFT"));
+        assertTrue(info().startsWith("Removed MSFT"), info());
         assertFalse(services.engine().bars().bars("MSFT", FROM, TO).isEmpty());
     }
 
@@ -144,7 +158,7 @@ class WatchlistViewModelTest {
         assertFalse(stored.active());
         assertEquals(7, stored.priority());
         assertEquals("earnings play", stored.notes());
-        assertEquals("Saved AAPL.", model.messageProperty().get());
+        assertEquals("Saved AAPL.", info());
 
         aapl.notesProperty().set("   ");
         assertNull(services.engine().watchlist().find("AAPL").orElseThrow().notes());

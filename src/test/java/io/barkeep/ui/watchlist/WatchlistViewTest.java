@@ -77,6 +77,6 @@ class WatchlistViewTest {
                 .anyMatch(r -> r.symbol().equals("NVDA")));
         assertEquals("NVDA", table.getSelectionModel().getSelectedItem().symbol(), "the new row is selected");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().get(0).barsProperty().get() > 0);
-        assertTrue(robot.lookup(".add-message").queryLabeled().getText().startsWith("Added NVDA"));
+        assertTrue(robot.lookup(".add-info").queryLabeled().getText().startsWith("Added NVDA"));
     }
 }
