@@ -74,6 +74,7 @@ final class WatchlistColumns {
                                                            Function<WatchlistRow, ObservableValue<T>> value) {
         TableColumn<WatchlistRow, T> c = new TableColumn<>(text.getString(key));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 110));
         c.setEditable(false);
         c.setCellValueFactory(f -> value.apply(f.getValue()));
         return c;

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -38,7 +39,7 @@ class WatchlistViewTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-08T16:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
-    static Path dir;
+    Path dir;
     private FxUiExecutor io;
     private AppServices services;
 
@@ -76,7 +77,23 @@ class WatchlistViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream()
                 .anyMatch(r -> r.symbol().equals("NVDA")));
         assertEquals("NVDA", table.getSelectionModel().getSelectedItem().symbol(), "the new row is selected");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().get(0).barsProperty().get() > 0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedItem().barsProperty()
+                .get() > 0);
         assertTrue(robot.lookup(".add-info").queryLabeled().getText().startsWith("Added NVDA"));
+    }
+
+    @Test
+    void deleteAsksAndThenRemovesTheSelectedRow(FxRobot robot) throws TimeoutException {
+        TableView<WatchlistRow> table = robot.lookup(".watchlist-table").queryTableView();
+        robot.clickOn(".add-field").write("AAPL MSFT").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(1));
+        String doomed = table.getSelectionModel().getSelectedItem().symbol();
+        robot.interact(table::requestFocus);
+        robot.type(KeyCode.DELETE);
+        Button remove = robot.lookup(".dialog-pane .button").<Button>match(b -> "Remove".equals(b.getText())).query();
+        robot.clickOn(remove);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        assertTrue(table.getItems().stream().noneMatch(r -> r.symbol().equals(doomed)));
     }
 }
