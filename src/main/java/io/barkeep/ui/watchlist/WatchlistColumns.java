@@ -1,0 +1,99 @@
+package io.barkeep.ui.watchlist;
+
+import io.barkeep.ui.freshness.Cells;
+import io.barkeep.ui.freshness.Thresholds;
+import java.time.Instant;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.util.StringConverter;
+
+/**
+ * The watchlist table's columns: active, priority and notes edit in place (a tick, or a double-click then
+ * Enter); the freshness figures share the freshness table's cells and thresholds.
+ */
+final class WatchlistColumns {
+    private WatchlistColumns() {
+    }
+
+    static void install(TableView<WatchlistRow> table, ResourceBundle text, Runnable badPriority) {
+        table.setEditable(true);
+        TableColumn<WatchlistRow, String> symbol = column(text, "watchlist.col.symbol", 90,
+                r -> new ReadOnlyStringWrapper(r.symbol()));
+        symbol.getStyleClass().add("symbol-column");
+
+        TableColumn<WatchlistRow, Boolean> active = column(text, "watchlist.col.active", 70,
+                WatchlistRow::activeProperty);
+        active.setCellFactory(CheckBoxTableCell.forTableColumn(active));
+        active.setEditable(true);
+        active.getStyleClass().add("center-column");
+
+        TableColumn<WatchlistRow, Integer> priority = column(text, "watchlist.col.priority", 80,
+                WatchlistRow::priorityProperty);
+        priority.setCellFactory(TextFieldTableCell.forTableColumn(new PriorityConverter()));
+        priority.setEditable(true);
+        priority.getStyleClass().add("number-column");
+        priority.setOnEditCommit(e -> {
+            if (e.getNewValue() == null) {
+                badPriority.run();
+                e.getTableView().refresh();
+            } else {
+                e.getRowValue().priorityProperty().set(e.getNewValue());
+            }
+        });
+
+        TableColumn<WatchlistRow, String> notes = column(text, "watchlist.col.notes", 260,
+                WatchlistRow::notesProperty);
+        notes.setCellFactory(TextFieldTableCell.forTableColumn());
+        notes.setEditable(true);
+
+        TableColumn<WatchlistRow, Instant> added = column(text, "watchlist.col.added", 135,
+                WatchlistRow::addedProperty);
+        added.setCellFactory(Cells.time(Cells.NEW_YORK_DATE));
+        TableColumn<WatchlistRow, Instant> updated = column(text, "watchlist.col.updated", 170,
+                WatchlistRow::lastUpdatedProperty);
+        updated.setCellFactory(Cells.time(Cells.NEW_YORK_MINUTE));
+        TableColumn<WatchlistRow, Long> bars = column(text, "watchlist.col.bars", 100, WatchlistRow::barsProperty);
+        bars.setCellFactory(Cells.number(Cells::count, v -> Thresholds.Level.OK));
+        TableColumn<WatchlistRow, Double> coverage = column(text, "watchlist.col.coverage", 100,
+                WatchlistRow::coverageProperty);
+        coverage.setCellFactory(Cells.number(Cells::percent, Thresholds::coverage));
+
+        table.getColumns().setAll(List.of(symbol, active, priority, notes, added, updated, bars,
+                coverage));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    private static <T> TableColumn<WatchlistRow, T> column(ResourceBundle text, String key, double width,
+                                                           Function<WatchlistRow, ObservableValue<T>> value) {
+        TableColumn<WatchlistRow, T> c = new TableColumn<>(text.getString(key));
+        c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 110));
+        c.setEditable(false);
+        c.setCellValueFactory(f -> value.apply(f.getValue()));
+        return c;
+    }
+
+    /** Whole numbers; anything else is null, which the commit handler turns into a message. */
+    private static final class PriorityConverter extends StringConverter<Integer> {
+        @Override
+        public String toString(Integer value) {
+            return value == null ? "" : value.toString();
+        }
+
+        @Override
+        public Integer fromString(String s) {
+            try {
+                return Integer.valueOf(s.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+}
