@@ -42,7 +42,8 @@ public final class AppServices implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>(Connection.CHECKING);
     private final ReadOnlyStringWrapper connectionMessage = new ReadOnlyStringWrapper("");
-    private volatile CompletableFuture<Opened> opened;
+    /** Incomplete until {@link #start()} has opened the database: work that needs it simply waits. */
+    private volatile CompletableFuture<Opened> opened = new CompletableFuture<>();
 
     /** The engine and the lazy cache over it, opened together. */
     private record Opened(CacheEngine engine, MarketData data) {
@@ -59,8 +60,15 @@ public final class AppServices implements AutoCloseable {
     /** Opens the database and the source in the background; call once, after the window shows. */
     public CompletableFuture<Void> start() {
         Settings s = settings.get();
-        opened = ui.supply(() -> open(s));
-        return opened.thenAccept(o -> checkConnection());
+        CompletableFuture<Opened> first = opened;
+        ui.supply(() -> open(s)).whenComplete((o, e) -> {
+            if (e != null) {
+                first.completeExceptionally(e);
+            } else {
+                first.complete(o);
+            }
+        });
+        return first.thenAccept(o -> checkConnection());
     }
 
     private Opened open(Settings s) {
