@@ -61,7 +61,12 @@ public final class AppServices implements AutoCloseable {
     public CompletableFuture<Void> start() {
         Settings s = settings.get();
         CompletableFuture<Opened> first = opened;
-        ui.supply(() -> open(s)).whenComplete((o, e) -> {
+        // Its own thread, not the shared pool: views may already hold pool threads waiting for this.
+        CompletableFuture.supplyAsync(() -> open(s), r -> {
+            Thread t = new Thread(r, "barkeep-open");
+            t.setDaemon(true);
+            t.start();
+        }).whenComplete((o, e) -> {
             if (e != null) {
                 first.completeExceptionally(e);
             } else {
