@@ -79,6 +79,7 @@ public final class CandleChart extends Region {
     private final ReadOnlyIntegerWrapper frames = new ReadOnlyIntegerWrapper(this, "frames");
 
     private ChartPainter.Frame frame;
+    private ChartData painted = ChartData.NONE;
     private boolean repaintQueued;
     private double mouseX = Double.NaN;
     private double mouseY;
@@ -138,8 +139,14 @@ public final class CandleChart extends Region {
         }
         frame = ChartPainter.paint(base.getGraphicsContext2D(), data.get(), viewport.get(), base.getWidth(),
                 base.getHeight(), palette(), loadingOlder.get() ? loadingOlderText.get() : null);
+        painted = data.get();
         frames.set(frames.get() + 1);
         paintCrosshair();
+    }
+
+    /** The data the last frame showed (tests). */
+    ChartData painted() {
+        return painted;
     }
 
     private List<StyleableProperty<Paint>> colours() {
