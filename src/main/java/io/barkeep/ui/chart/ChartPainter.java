@@ -28,7 +28,7 @@ final class ChartPainter {
     }
 
     /** What a frame showed: the mapping between price and y that the crosshair needs. */
-    record Frame(ChartLayout layout, Viewport viewport, double low, double high, double volumeMax) {
+    record Frame(ChartLayout layout, Viewport viewport, double low, double high, double volumeMax, boolean priced) {
         double y(double ticks) {
             return layout.priceBottom() - (ticks - low) / (high - low) * (layout.priceBottom() - layout.priceTop());
         }
@@ -72,7 +72,9 @@ final class ChartPainter {
             shadeSlots(g, data, from, to, f, p);
         }
         List<TimeAxis.Tick> ticks = TimeAxis.ticks(data, viewport, plot, LABEL_SPACING);
-        ChartAxes.priceGrid(g, f, p);
+        if (f.priced()) {
+            ChartAxes.priceGrid(g, f, p);
+        }
         ChartAxes.timeGrid(g, data, f, p, ticks, SEPARATOR_MIN_SESSION_WIDTH);
         if (columns != null) {
             drawColumns(g, columns, f, p);
@@ -80,7 +82,10 @@ final class ChartPainter {
             drawCandles(g, data, from, to, f, p);
         }
         g.restore();
-        ChartAxes.priceLabels(g, f, p);
+        if (f.priced()) {
+            // Without a candle in view there is no price to scale to: no made-up axis either.
+            ChartAxes.priceLabels(g, f, p);
+        }
         ChartAxes.timeLabels(g, f, p, ticks);
         ChartAxes.lastPrice(g, data, f, p);
         if (loadingOlder != null) {
@@ -100,7 +105,7 @@ final class ChartPainter {
             hi += Prices.SCALE / 100.0;
         }
         double pad = (hi - lo) * PRICE_PADDING;
-        return new Frame(layout, viewport, lo - pad, hi + pad, volumeMax);
+        return new Frame(layout, viewport, lo - pad, hi + pad, volumeMax, range[0] <= range[1]);
     }
 
     private static void shadeSlots(GraphicsContext g, ChartData d, int from, int to, Frame f, ChartPalette p) {
@@ -203,12 +208,12 @@ final class ChartPainter {
     private static void markers(GraphicsContext g, ChartData d, int from, int to, Frame f, ChartPalette p,
                                 double body, double half) {
         double w = f.layout().plotWidth();
-        double dash = Math.max(3, body);
+        double dash = Math.max(5, body + 2);
         for (int i = from; i < to; i++) {
             double cx = Math.floor(f.viewport().x(i + 0.5, w));
             if (d.has(i, ChartData.EMPTY) && d.close[i] > 0) {
                 g.setFill(p.empty());
-                g.fillRect(cx - Math.floor(dash / 2), Math.floor(f.y(d.close[i])), dash, 2);
+                g.fillRect(cx - Math.floor(dash / 2), Math.floor(f.y(d.close[i])) - 1, dash, 3);
             } else if (d.has(i, ChartData.INCOMPLETE)) {
                 g.setFill(p.incomplete());
                 double r = Math.max(2, Math.min(4, half + 1));

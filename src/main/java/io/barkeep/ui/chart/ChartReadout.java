@@ -38,7 +38,8 @@ final class ChartReadout {
         }
         String when = span(d, i);
         if (d.has(i, ChartData.MISSING)) {
-            return MessageFormat.format(texts.getString("readout.missing"), when, d.missing[i], d.expected[i]);
+            return d.expected[i] == 1 ? MessageFormat.format(texts.getString("readout.missingBar"), when)
+                    : MessageFormat.format(texts.getString("readout.missing"), when, d.missing[i], d.expected[i]);
         }
         if (d.has(i, ChartData.EMPTY)) {
             return MessageFormat.format(texts.getString("readout.empty"), when);

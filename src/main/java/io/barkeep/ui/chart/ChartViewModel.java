@@ -128,7 +128,9 @@ public final class ChartViewModel {
         loading.set(true);
         services.ui().load(() -> {
             var engine = services.engine();
-            LocalDate f = from != null ? from : ChartLoader.initialFrom(engine, sym, around, today, oldest);
+            // Data may have arrived before the loaded range since the last read (a backfill): take it in too.
+            LocalDate f = ChartLoader.initialFrom(engine, sym, around, today, oldest);
+            f = from != null && from.isBefore(f) ? from : f;
             ChartSnapshot s = ChartLoader.read(engine, sym, f, today);
             return new Object[] {s, ChartData.build(s, iv)};
         }, r -> {

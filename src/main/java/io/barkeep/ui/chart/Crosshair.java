@@ -26,7 +26,7 @@ final class Crosshair {
         g.strokeLine(cx, 0, cx, l.volumeBottom());
         g.strokeLine(0, cy, l.plotWidth(), cy);
         g.setLineDashes((double[]) null);
-        if (y <= l.priceBottom()) {
+        if (y <= l.priceBottom() && f.priced()) {
             ChartAxes.tag(g, l, cy, ChartPainter.price(f.price(y), 2), p.labelBackground(), p.labelText());
         }
         if (slot >= 0) {
