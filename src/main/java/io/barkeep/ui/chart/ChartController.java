@@ -30,6 +30,7 @@ public final class ChartController {
     @FXML private ToggleButton interval30m;
     @FXML private ToggleButton interval1h;
     @FXML private ToggleButton interval1d;
+    @FXML private Label symbolError;
     @FXML private Label statusLabel;
     @FXML private Label readoutLabel;
     @FXML private Label messageLabel;
@@ -48,6 +49,8 @@ public final class ChartController {
         model.symbols().addListener((javafx.collections.ListChangeListener<String>) c ->
                 symbolBox.setValue(model.symbolProperty().get()));
         symbolBox.setOnAction(e -> pickSymbol(symbolBox.getValue()));
+        symbolError.visibleProperty().bind(symbolError.textProperty().isNotEmpty());
+        symbolError.managedProperty().bind(symbolError.visibleProperty());
         model.symbolProperty().addListener((obs, was, now) -> {
             if (now != null && !now.equals(symbolBox.getValue())) {
                 symbolBox.setValue(now);
@@ -99,7 +102,7 @@ public final class ChartController {
         try {
             String symbol = Symbols.normalize(raw);
             symbolBox.pseudoClassStateChanged(Styles.STATE_DANGER, false);
-            statusLabel.textProperty().unbind();
+            symbolError.setText("");
             if (!symbol.equals(model.symbolProperty().get())) {
                 model.open(symbol);
             }
@@ -109,7 +112,7 @@ public final class ChartController {
             chart.requestFocus();
         } catch (IllegalArgumentException e) {
             symbolBox.pseudoClassStateChanged(Styles.STATE_DANGER, true);
-            readoutLabel.setText(e.getMessage());
+            symbolError.setText(e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.barkeep.ui.chart;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barkeep.domain.Interval;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,5 +100,14 @@ class ChartViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> controller.chart().painted().interval().equals(Interval.ONE_DAY));
         assertTrue(controller.viewModel().visibleCandles() > 20, "every session of the cache as a day");
+    }
+
+    @Test
+    void aTypedSymbolIsValidatedBeforeTheChartLoadsIt(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> controller.viewModel().visibleCandles() > 0);
+        robot.doubleClickOn(".combo-box .text-field").write("NOT A TICKER").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup(".symbol-error").queryAs(Label.class).getText().contains("bad symbol"));
+        assertEquals("AAPL", controller.viewModel().symbolProperty().get());
     }
 }
