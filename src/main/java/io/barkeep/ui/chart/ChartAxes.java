@@ -4,6 +4,7 @@ import io.barkeep.domain.Prices;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Paint;
 import javafx.scene.text.TextAlignment;
 
 /** The grid, the axes' labels and the last-price tag of a frame. */
@@ -112,8 +113,7 @@ final class ChartAxes {
     }
 
     /** A filled label on the price axis centred at {@code y}. */
-    static void tag(GraphicsContext g, ChartLayout l, double y, String text, javafx.scene.paint.Paint fill,
-                    javafx.scene.paint.Paint textFill) {
+    static void tag(GraphicsContext g, ChartLayout l, double y, String text, Paint fill, Paint textFill) {
         g.setFill(fill);
         g.fillRoundRect(l.plotWidth() + 2, y - TAG_HEIGHT / 2, ChartLayout.AXIS_WIDTH - 4, TAG_HEIGHT, 4, 4);
         g.setFill(textFill);

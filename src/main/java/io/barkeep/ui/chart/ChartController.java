@@ -10,6 +10,7 @@ import io.barkeep.ui.common.UiState;
 import java.util.List;
 import java.util.ResourceBundle;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -46,7 +47,7 @@ public final class ChartController {
         bindIntervals();
         symbolBox.setItems(model.symbols());
         // Replacing the items clears an editable combo box's value: put the shown symbol back.
-        model.symbols().addListener((javafx.collections.ListChangeListener<String>) c ->
+        model.symbols().addListener((ListChangeListener<String>) c ->
                 symbolBox.setValue(model.symbolProperty().get()));
         symbolBox.setOnAction(e -> pickSymbol(symbolBox.getValue()));
         symbolError.visibleProperty().bind(symbolError.textProperty().isNotEmpty());

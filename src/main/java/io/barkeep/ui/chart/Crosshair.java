@@ -1,6 +1,8 @@
 package io.barkeep.ui.chart;
 
+import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.TextAlignment;
 
 /** The crosshair on the overlay canvas: lines through the slot and the mouse, price and time tags on the axes. */
 final class Crosshair {
@@ -35,8 +37,8 @@ final class Crosshair {
             double top = l.stripTop() + ChartLayout.STRIP;
             g.fillRoundRect(left, top + 2, TIME_TAG_WIDTH, ChartLayout.TIME_HEIGHT - 4, 4, 4);
             g.setFill(p.labelText());
-            g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
-            g.setTextBaseline(javafx.geometry.VPos.CENTER);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
             g.fillText(ChartReadout.time(d, slot), left + TIME_TAG_WIDTH / 2, top + ChartLayout.TIME_HEIGHT / 2);
         }
     }
