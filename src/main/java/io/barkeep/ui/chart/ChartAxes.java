@@ -1,0 +1,124 @@
+package io.barkeep.ui.chart;
+
+import io.barkeep.domain.Prices;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.TextAlignment;
+
+/** The grid, the axes' labels and the last-price tag of a frame. */
+final class ChartAxes {
+    private static final double PRICE_LABEL_SPACING = 44;
+    private static final double TAG_HEIGHT = 16;
+
+    private ChartAxes() {
+    }
+
+    /** The price step of a frame's grid, in dollars. */
+    static double priceStep(ChartPainter.Frame f) {
+        ChartLayout l = f.layout();
+        int maxTicks = Math.max(2, (int) ((l.priceBottom() - l.priceTop()) / PRICE_LABEL_SPACING));
+        return PriceTicks.step((f.high() - f.low()) / Prices.SCALE, maxTicks);
+    }
+
+    static void priceGrid(GraphicsContext g, ChartPainter.Frame f, ChartPalette p) {
+        double step = priceStep(f) * Prices.SCALE;
+        g.setFill(p.grid());
+        for (double v = Math.ceil(f.low() / step) * step; v <= f.high(); v += step) {
+            g.fillRect(0, Math.floor(f.y(v)), f.layout().plotWidth(), 1);
+        }
+    }
+
+    /** Vertical lines at the labelled times, and a separator at each session's open while there is room. */
+    static void timeGrid(GraphicsContext g, ChartData d, ChartPainter.Frame f, ChartPalette p,
+                         List<TimeAxis.Tick> ticks, double separatorMinWidth) {
+        ChartLayout l = f.layout();
+        double height = l.volumeBottom();
+        g.setFill(p.grid());
+        for (TimeAxis.Tick t : ticks) {
+            g.fillRect(Math.floor(t.x()), 0, 1, height);
+        }
+        if (d.interval.isSession() || d.sessionCount() == 0
+                || TimeAxis.pixelsPerSession(d, f.viewport(), l.plotWidth()) < separatorMinWidth) {
+            return;
+        }
+        g.setFill(p.separator());
+        int to = f.viewport().to(d.size);
+        if (to == 0) {
+            return;
+        }
+        for (int k = d.sessionOf(f.viewport().from()); k <= d.sessionOf(to - 1); k++) {
+            double x = Math.floor(f.viewport().x(d.sessionFirst[k], l.plotWidth()));
+            if (x >= 0) {
+                g.fillRect(x, 0, 1, height);
+            }
+        }
+    }
+
+    static void priceLabels(GraphicsContext g, ChartPainter.Frame f, ChartPalette p) {
+        double stepDollars = priceStep(f);
+        double step = stepDollars * Prices.SCALE;
+        int decimals = PriceTicks.decimals(stepDollars);
+        ChartLayout l = f.layout();
+        g.setFill(p.text());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double v = Math.ceil(f.low() / step) * step; v <= f.high(); v += step) {
+            double y = f.y(v);
+            if (y > l.priceTop() - 4 && y < l.priceBottom() + 4) {
+                g.fillText(ChartPainter.price(v, decimals), l.plotWidth() + 8, y);
+            }
+        }
+        if (f.volumeMax() > 0) {
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(ChartReadout.volume(Math.round(f.volumeMax())), l.plotWidth() + 8, l.volumeTop());
+        }
+    }
+
+    static void timeLabels(GraphicsContext g, ChartPainter.Frame f, ChartPalette p, List<TimeAxis.Tick> ticks) {
+        ChartLayout l = f.layout();
+        g.setFill(p.text());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        double y = l.stripTop() + ChartLayout.STRIP + ChartLayout.TIME_HEIGHT / 2;
+        for (TimeAxis.Tick t : ticks) {
+            if (t.x() + 4 < l.plotWidth() - 20) {
+                g.fillText(t.text(), Math.floor(t.x()) + 4, y);
+            }
+        }
+    }
+
+    /** The newest close: a dotted line over the plot and a tag on the axis in the last candle's colour. */
+    static void lastPrice(GraphicsContext g, ChartData d, ChartPainter.Frame f, ChartPalette p) {
+        int last = d.size - 1;
+        while (last >= 0 && !d.has(last, ChartData.HAS_BAR)) {
+            last--;
+        }
+        if (last < 0) {
+            return;
+        }
+        double y = Math.floor(f.y(d.close[last])) + 0.5;
+        ChartLayout l = f.layout();
+        if (y < l.priceTop() || y > l.priceBottom()) {
+            return;
+        }
+        boolean up = d.close[last] >= d.open[last];
+        g.setStroke(up ? p.up() : p.down());
+        g.setLineWidth(1);
+        g.setLineDashes(2, 3);
+        g.strokeLine(0, y, l.plotWidth(), y);
+        g.setLineDashes((double[]) null);
+        tag(g, l, y, ChartPainter.price(d.close[last], 2), up ? p.up() : p.down(), p.labelText());
+    }
+
+    /** A filled label on the price axis centred at {@code y}. */
+    static void tag(GraphicsContext g, ChartLayout l, double y, String text, Paint fill, Paint textFill) {
+        g.setFill(fill);
+        g.fillRoundRect(l.plotWidth() + 2, y - TAG_HEIGHT / 2, ChartLayout.AXIS_WIDTH - 4, TAG_HEIGHT, 4, 4);
+        g.setFill(textFill);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, l.plotWidth() + 8, y);
+    }
+}

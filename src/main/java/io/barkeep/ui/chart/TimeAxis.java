@@ -1,0 +1,147 @@
+package io.barkeep.ui.chart;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Labels of the ordinal time axis. The unit follows the zoom: sessions when each has room for a label, then
+ * weeks, months, quarters, years; when zoomed into a few sessions, clock times inside them too. A label sits at
+ * the first slot of its unit; labels never crowd closer than the spacing asked for.
+ */
+final class TimeAxis {
+    private static final DateTimeFormatter F_DAY = DateTimeFormatter.ofPattern("EEE d", Locale.getDefault());
+    private static final DateTimeFormatter F_MONTH_DAY = DateTimeFormatter.ofPattern("MMM d", Locale.getDefault());
+    private static final DateTimeFormatter F_MONTH = DateTimeFormatter.ofPattern("MMM", Locale.getDefault());
+    private static final DateTimeFormatter F_YEAR = DateTimeFormatter.ofPattern("yyyy", Locale.getDefault());
+    private static final int[] MINUTE_STEPS = {15, 30, 60, 120};
+
+    /** One label: the x of its slot's left edge, and whether it starts a session. */
+    record Tick(double x, String text, boolean sessionStart) {
+    }
+
+    /** Calendar units of the labels, with about how many sessions each spans. */
+    enum Unit {
+        SESSION(1), WEEK(5), MONTH(21), QUARTER(63), YEAR(252);
+
+        final int sessions;
+
+        Unit(int sessions) {
+            this.sessions = sessions;
+        }
+
+        long key(LocalDate d) {
+            return switch (this) {
+                case SESSION -> d.toEpochDay();
+                // Epoch day 0 was a Thursday: +3 makes weeks start on Monday.
+                case WEEK -> Math.floorDiv(d.toEpochDay() + 3, 7);
+                case MONTH -> d.getYear() * 12L + d.getMonthValue();
+                case QUARTER -> d.getYear() * 4L + (d.getMonthValue() - 1) / 3;
+                case YEAR -> d.getYear();
+            };
+        }
+
+        String label(LocalDate d, LocalDate previous) {
+            if (previous == null || previous.getYear() != d.getYear()) {
+                return this == SESSION || this == WEEK ? d.format(F_MONTH_DAY) + " " + d.getYear()
+                        : d.format(F_YEAR);
+            }
+            return switch (this) {
+                case SESSION -> previous.getMonthValue() != d.getMonthValue() ? d.format(F_MONTH_DAY)
+                        : d.format(F_DAY);
+                case WEEK -> d.format(F_MONTH_DAY);
+                default -> d.format(F_MONTH);
+            };
+        }
+    }
+
+    private TimeAxis() {
+    }
+
+    /** The coarsest detail that still gives each label {@code spacing} pixels. */
+    static Unit unit(double pixelsPerSession, double spacing) {
+        for (Unit u : Unit.values()) {
+            if (pixelsPerSession * u.sessions >= spacing) {
+                return u;
+            }
+        }
+        return Unit.YEAR;
+    }
+
+    /** Pixels one session takes on average at this zoom. */
+    static double pixelsPerSession(ChartData data, Viewport viewport, double width) {
+        return data.sessionCount() == 0 ? 0
+                : viewport.slotWidth(width) * data.size / data.sessionCount();
+    }
+
+    static List<Tick> ticks(ChartData data, Viewport viewport, double width, double spacing) {
+        List<Tick> out = new ArrayList<>();
+        int to = viewport.to(data.size);
+        int from = viewport.from();
+        if (from >= to) {
+            return out;
+        }
+        double perSession = pixelsPerSession(data, viewport, width);
+        Unit unit = unit(perSession, spacing);
+        double lastX = Double.NEGATIVE_INFINITY;
+        for (int k = data.sessionOf(from); k <= data.sessionOf(to - 1); k++) {
+            LocalDate previous = k == 0 ? null : data.sessionDate[k - 1];
+            if (previous != null && unit.key(previous) == unit.key(data.sessionDate[k])) {
+                continue;
+            }
+            double x = viewport.x(data.sessionFirst[k], width);
+            if (x >= 0 && x - lastX >= spacing) {
+                out.add(new Tick(x, unit.label(data.sessionDate[k], previous), true));
+                lastX = x;
+            }
+        }
+        if (unit == Unit.SESSION && !data.interval.isSession()) {
+            addClockTimes(data, viewport, width, spacing, perSession, out);
+        }
+        out.sort((a, b) -> Double.compare(a.x(), b.x()));
+        return out;
+    }
+
+    private static void addClockTimes(ChartData data, Viewport viewport, double width, double spacing,
+                                      double perSession, List<Tick> out) {
+        // A regular session is 390 minutes long.
+        double perMinute = perSession / 390;
+        int step = 0;
+        for (int s : MINUTE_STEPS) {
+            if (perMinute * s >= spacing) {
+                step = s;
+                break;
+            }
+        }
+        if (step == 0) {
+            return;
+        }
+        List<Tick> sessionTicks = List.copyOf(out);
+        double lastX = Double.NEGATIVE_INFINITY;
+        int to = viewport.to(data.size);
+        for (int i = Math.max(1, viewport.from()); i < to; i++) {
+            int k = data.sessionOf(i);
+            if (data.sessionFirst[k] == i || data.localMinute(i, k) / step == data.localMinute(i - 1, k) / step) {
+                continue;
+            }
+            double x = viewport.x(i, width);
+            if (x < 0 || x - lastX < spacing || crowds(sessionTicks, x, spacing)) {
+                continue;
+            }
+            int minute = data.localMinute(i, k);
+            out.add(new Tick(x, String.format(Locale.ROOT, "%02d:%02d", minute / 60, minute % 60), false));
+            lastX = x;
+        }
+    }
+
+    private static boolean crowds(List<Tick> ticks, double x, double spacing) {
+        for (Tick t : ticks) {
+            if (Math.abs(t.x() - x) < spacing) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
