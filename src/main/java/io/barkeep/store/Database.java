@@ -148,7 +148,9 @@ public final class Database implements AutoCloseable {
         // NORMAL in WAL mode: a power loss may drop the last commits, never corrupts the file.
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(busyMillis);
-        config.setCacheSize(-16_000);
+        // Pages cached per connection (KiB): the writer's batches want room; readers are short range scans
+        // that the OS file cache serves well, and there may be several of them.
+        config.setCacheSize(readOnly ? -2_000 : -16_000);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         if (readOnly) {
             config.setReadOnly(true);
