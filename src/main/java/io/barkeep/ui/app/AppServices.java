@@ -74,25 +74,30 @@ public final class AppServices implements AutoCloseable {
     /** Applies new settings: saved at once; the engine and source are reopened behind the queue of jobs. */
     public CompletableFuture<Void> apply(Settings next) {
         Settings before = settings.get();
+        boolean reopen = !next.database(dataFolder).equals(before.database(dataFolder))
+                || !next.source().equals(before.source()) || !java.util.Objects.equals(next.thetaUrl(),
+                before.thetaUrl()) || next.thetaConcurrency() != before.thetaConcurrency()
+                || next.cacheMb() != before.cacheMb();
+        CompletableFuture<Opened> old = opened;
+        if (reopen && old != null) {
+            // Closing and opening touch the disk: in the background, even when the old engine is long open
+            // (handle() on a completed future would run them on the caller's, the FX, thread).
+            opened = old.handle((o, e) -> o).thenCompose(o -> ui.supply(() -> {
+                if (o != null) {
+                    o.engine().close();
+                }
+                return open(next);
+            }));
+        }
+        // Set once the new engine is on its way, so a view that reloads on this change reaches the new one.
         settings.set(next);
         CompletableFuture<Void> saved = ui.supply(() -> {
             next.save(dataFolder);
             return null;
         });
-        boolean reopen = !next.database(dataFolder).equals(before.database(dataFolder))
-                || !next.source().equals(before.source()) || !java.util.Objects.equals(next.thetaUrl(),
-                before.thetaUrl()) || next.thetaConcurrency() != before.thetaConcurrency()
-                || next.cacheMb() != before.cacheMb();
-        if (!reopen) {
+        if (!reopen || old == null) {
             return saved;
         }
-        CompletableFuture<Opened> old = opened;
-        opened = old.handle((o, e) -> {
-            if (o != null) {
-                o.engine().close();
-            }
-            return open(next);
-        });
         return saved.thenCombine(opened, (a, b) -> null).thenAccept(x -> checkConnection());
     }
 
