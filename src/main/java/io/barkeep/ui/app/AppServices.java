@@ -42,7 +42,9 @@ public final class AppServices implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>(Connection.CHECKING);
     private final ReadOnlyStringWrapper connectionMessage = new ReadOnlyStringWrapper("");
-    private volatile CompletableFuture<Opened> opened;
+    // Pending until start() opens it: a view that loads before then waits instead of failing.
+    private final CompletableFuture<Opened> firstOpen = new CompletableFuture<>();
+    private volatile CompletableFuture<Opened> opened = firstOpen;
 
     /** The engine and the lazy cache over it, opened together. */
     private record Opened(CacheEngine engine, MarketData data) {
@@ -59,8 +61,22 @@ public final class AppServices implements AutoCloseable {
     /** Opens the database and the source in the background; call once, after the window shows. */
     public CompletableFuture<Void> start() {
         Settings s = settings.get();
-        opened = ui.supply(() -> open(s));
-        return opened.thenAccept(o -> checkConnection());
+        ui.supply(() -> open(s)).whenComplete((o, e) -> {
+            if (e == null) {
+                firstOpen.complete(o);
+            } else {
+                firstOpen.completeExceptionally(e);
+            }
+        });
+        return firstOpen.thenAccept(o -> checkConnection());
+    }
+
+    /**
+     * Completes when the engine and source in force are open (at once when they are), so work can wait for them
+     * without holding a thread; fails when they could not be opened.
+     */
+    public CompletableFuture<Void> ready() {
+        return opened.thenApply(o -> null);
     }
 
     private Opened open(Settings s) {
@@ -79,7 +95,7 @@ public final class AppServices implements AutoCloseable {
                 before.thetaUrl()) || next.thetaConcurrency() != before.thetaConcurrency()
                 || next.cacheMb() != before.cacheMb();
         CompletableFuture<Opened> old = opened;
-        if (reopen && old != null) {
+        if (reopen) {
             // Closing and opening touch the disk: in the background, even when the old engine is long open
             // (handle() on a completed future would run them on the caller's, the FX, thread).
             opened = old.handle((o, e) -> o).thenCompose(o -> ui.supply(() -> {
@@ -95,7 +111,7 @@ public final class AppServices implements AutoCloseable {
             next.save(dataFolder);
             return null;
         });
-        if (!reopen || old == null) {
+        if (!reopen) {
             return saved;
         }
         return saved.thenCombine(opened, (a, b) -> null).thenAccept(x -> checkConnection());

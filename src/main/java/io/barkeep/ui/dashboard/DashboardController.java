@@ -85,8 +85,4 @@ public final class DashboardController {
             model.refresh();
         }
     }
-
-    DashboardViewModel model() {
-        return model;
-    }
 }

@@ -49,7 +49,7 @@ final class DashboardQuery {
                 .sorted(Comparator.comparingDouble(Freshness::coveragePercent)).toList();
         Freshness freshest = candidates.stream().filter(f -> f.newestBar() != null)
                 .max(Comparator.comparing(Freshness::newestBar)).orElse(null);
-        Freshness stalest = candidates.stream().min(Comparator.comparing(Freshness::newestBar,
+        Freshness stalest = freshest == null ? null : candidates.stream().min(Comparator.comparing(Freshness::newestBar,
                 Comparator.nullsFirst(Comparator.naturalOrder()))).orElse(null);
         Instant lastPass = watchlist.stream().map(WatchlistEntry::lastUpdated).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
@@ -57,7 +57,7 @@ final class DashboardQuery {
                 Duration.ofSeconds(services.settings().vendorDelaySeconds()));
         Path file = engine.database().file();
         return new DashboardStats(watchlist.size(), active.size(), cached, bars, databaseBytes(file),
-                file.getFileName().toString(), expected == 0 ? 0 : 100.0 * held / expected, gaps,
+                file.getFileName().toString(), expected, expected == 0 ? 0 : 100.0 * held / expected, gaps,
                 schedule.next(now), lastPass, vendorErrors(engine, now), freshest, stalest, candidates, now);
     }
 

@@ -45,7 +45,7 @@ final class DashboardTiles {
         tiles.put(Kind.BARS, number("tile.bars", "#,##0", null));
         tiles.put(Kind.DATABASE, number("tile.database", "#,##0.0", "MB"));
         tiles.put(Kind.COVERAGE, base(SkinType.CIRCULAR_PROGRESS, "tile.coverage").minValue(0).maxValue(100)
-                .decimals(1).unit("%").valueVisible(false).build());
+                .decimals(1).valueVisible(false).textVisible(false).build());
         tiles.put(Kind.UPDATER, textTile("tile.updater"));
         tiles.put(Kind.ERRORS, number("tile.errors", "#,##0", null));
         tiles.put(Kind.FRESHEST, textTile("tile.freshest"));
@@ -69,7 +69,8 @@ final class DashboardTiles {
     }
 
     private Tile textTile(String titleKey) {
-        return base(SkinType.TEXT, titleKey).descriptionAlignment(Pos.CENTER_LEFT).textAlignment(TextAlignment.LEFT)
+        // Right, like the numbers of the other tiles (the skin aligns a description's lines right anyway).
+        return base(SkinType.TEXT, titleKey).descriptionAlignment(Pos.CENTER_RIGHT).textAlignment(TextAlignment.LEFT)
                 .build();
     }
 
@@ -180,8 +181,10 @@ final class DashboardTiles {
         Tile coverage = tiles.get(Kind.COVERAGE);
         // Rounded down: a cache with a single hole must never read 100.0 %.
         coverage.setValue(Math.floor(s.coveragePercent() * 10) / 10);
-        coverage.setBarColor(coverageColor(s.gaps(), s.coveragePercent()));
-        coverage.setText(s.gaps() == 0 ? text.getString("coverage.none") : format("coverage.gaps", s.gaps()));
+        coverage.setBarColor(s.expectedBars() == 0 ? palette.muted() : coverageColor(s.gaps(), s.coveragePercent()));
+        // In the title: the ring leaves no room for a bottom line.
+        coverage.setTitle(s.expectedBars() == 0 ? text.getString("coverage.nothing")
+                : format(s.gaps() == 0 ? "coverage.none" : "coverage.gaps", s.gaps()));
     }
 
     private void showUpdater(DashboardStats s) {

@@ -32,6 +32,11 @@ public final class DashboardViewModel {
             return;
         }
         loading.set(true);
+        // Views load before the database has opened: wait for it without holding a thread, then read.
+        services.ready().whenComplete((x, e) -> services.ui().onFx(this::load));
+    }
+
+    private void load() {
         services.ui().load(query::load, loaded -> {
             stats.set(loaded);
             error.set("");

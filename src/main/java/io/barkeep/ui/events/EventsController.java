@@ -7,11 +7,14 @@ import io.barkeep.ui.common.Navigator;
 import io.barkeep.ui.common.Navigator.View;
 import io.barkeep.ui.common.UiState;
 import java.text.MessageFormat;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -96,8 +99,8 @@ public final class EventsController {
         model.refresh();
     }
 
-    private void filter(ComboBox<String> box, javafx.collections.ObservableList<String> items,
-                        javafx.beans.property.ObjectProperty<String> chosen, String allKey) {
+    private void filter(ComboBox<String> box, ObservableList<String> items, ObjectProperty<String> chosen,
+                        String allKey) {
         box.setItems(items);
         box.setConverter(new StringConverter<>() {
             @Override
@@ -119,7 +122,7 @@ public final class EventsController {
 
     private void openChart(SafetyEvent e) {
         if (e.symbol() != null) {
-            var at = e.rangeFrom() != null ? e.rangeFrom() : e.at();
+            Instant at = e.rangeFrom() != null ? e.rangeFrom() : e.at();
             navigator.openChart(e.symbol(), at.atZone(Session.NEW_YORK).toLocalDate());
         }
     }
@@ -134,10 +137,6 @@ public final class EventsController {
         if (!stale) {
             model.refresh();
         }
-    }
-
-    EventsViewModel model() {
-        return model;
     }
 
     /** The kind, coloured by how bad it is. */

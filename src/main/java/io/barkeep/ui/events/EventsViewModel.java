@@ -51,6 +51,11 @@ public final class EventsViewModel {
     /** Reloads the events in the background; call on the FX thread. */
     public void refresh() {
         loading.set(true);
+        // Views load before the database has opened: wait for it without holding a thread, then read.
+        services.ready().whenComplete((x, e) -> services.ui().onFx(this::load));
+    }
+
+    private void load() {
         services.ui().load(() -> services.engine().events().since(Instant.EPOCH, LIMIT), this::apply, failure -> {
             loading.set(false);
             error.set(String.valueOf(failure.getMessage()));

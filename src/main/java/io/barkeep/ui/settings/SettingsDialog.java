@@ -4,12 +4,15 @@ import io.barkeep.ui.app.AppServices;
 import io.barkeep.ui.app.ViewLoader;
 import java.util.Map;
 import java.util.ResourceBundle;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +38,12 @@ public final class SettingsDialog {
         dialog.initOwner(owner);
         dialog.setTitle(text.getString("settings.title"));
         dialog.setResizable(true);
+        dialog.setHeaderText(text.getString("settings.header"));
+        dialog.setGraphic(new FontIcon("mdi2c-cog-outline"));
         dialog.getDialogPane().setContent(new ViewLoader(Map.of(SettingsController.class, () -> controller))
                 .load(SettingsController.class));
+        // The pane's own width estimate squeezes the wrapped help texts; the form wants its width.
+        dialog.getDialogPane().setMinWidth(740);
         ButtonType save = new ButtonType(text.getString("settings.save"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
         SettingsViewModel model = controller.model();
@@ -53,6 +60,16 @@ public final class SettingsDialog {
                 }
             }));
         });
+        // A problem or a verdict adds a line: grow the window after the layout pass so the buttons stay in view.
+        InvalidationListener fit = obs -> Platform.runLater(() -> {
+            Window window = dialog.getDialogPane().getScene().getWindow();
+            if (window != null && window.getHeight() < dialog.getDialogPane().prefHeight(window.getWidth())) {
+                window.sizeToScene();
+            }
+        });
+        model.problemsProperty().addListener(fit);
+        model.saveErrorProperty().addListener(fit);
+        model.testResultProperty().addListener(fit);
         dialog.show();
     }
 }

@@ -2,13 +2,16 @@ package io.barkeep.ui.settings;
 
 import io.barkeep.domain.NyseCalendar;
 import io.barkeep.source.BarSource;
-import io.barkeep.source.SourceException;
+import io.barkeep.source.thetadata.ThetaMcpSource;
+import io.barkeep.source.thetadata.ThetaV2Source;
+import io.barkeep.source.thetadata.ThetaV3Source;
 import io.barkeep.sync.Settings;
 import io.barkeep.sync.Sources;
 import io.barkeep.ui.app.AppServices;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -95,9 +98,9 @@ public final class SettingsViewModel {
     }
 
     private static String reason(Throwable error) {
-        Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+        Throwable e = error instanceof CompletionException && error.getCause() != null
                 ? error.getCause() : error;
-        return e instanceof SourceException || e.getMessage() != null ? e.getMessage() : e.toString();
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     /**
@@ -124,11 +127,15 @@ public final class SettingsViewModel {
     /** The URL the chosen source uses when the field is empty. */
     public String defaultUrl() {
         String s = source.get();
-        if (Sources.THETA_V2.equals(s)) {
-            return io.barkeep.source.thetadata.ThetaV2Source.DEFAULT_ROOT.toString();
+        if (s == null) {
+            return "";
         }
-        return Sources.isSimulated(s) || s == null ? "" : io.barkeep.source.thetadata.ThetaV3Source.DEFAULT_ROOT
-                .toString();
+        return switch (s) {
+            case Sources.THETA -> ThetaV3Source.DEFAULT_ROOT.toString();
+            case Sources.THETA_V2 -> ThetaV2Source.DEFAULT_ROOT.toString();
+            case Sources.THETA_MCP -> ThetaMcpSource.DEFAULT_ROOT.toString();
+            default -> "";
+        };
     }
 
     public ObjectProperty<String> sourceProperty() {

@@ -1,6 +1,7 @@
 package io.barkeep.ui.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,6 +126,38 @@ class DashboardViewModelTest {
         // 16:30 New York, the revision just done: the night's backfill window opens at 22:00.
         assertEquals(new UpdaterSchedule.Planned(Instant.parse("2024-03-16T02:00:00Z"),
                 UpdaterSchedule.PassKind.BACKFILL), s.nextPass());
+    }
+
+    @Test
+    void anEmptyCacheNamesNoSymbolAndExpectsNothing() {
+        try (AppServices empty = new AppServices(folder.resolve("empty"), Settings.defaults(),
+                new SameThreadUiExecutor(), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            empty.start().join();
+            empty.engine().watchlist().add("SPY", 1, null, NOW);
+            DashboardViewModel model = new DashboardViewModel(empty);
+            model.refresh();
+            DashboardStats s = model.statsProperty().get();
+            assertEquals(1, s.symbols());
+            assertEquals(0, s.bars());
+            assertEquals(0, s.expectedBars());
+            assertEquals(null, s.freshest());
+            assertEquals(null, s.stalest());
+        }
+    }
+
+    @Test
+    void aViewLoadedBeforeTheDatabaseOpensFillsOnceItIs() {
+        try (AppServices later = new AppServices(folder.resolve("later"), Settings.defaults(),
+                new SameThreadUiExecutor(), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            DashboardViewModel model = new DashboardViewModel(later);
+            model.refresh();
+            assertEquals(null, model.statsProperty().get());
+            assertTrue(model.loadingProperty().get());
+            later.start().join();
+            assertEquals("", model.errorProperty().get());
+            assertEquals(0, model.statsProperty().get().symbols());
+            assertFalse(model.loadingProperty().get());
+        }
     }
 
     @Test
