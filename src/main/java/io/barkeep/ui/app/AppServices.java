@@ -42,8 +42,9 @@ public final class AppServices implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>(Connection.CHECKING);
     private final ReadOnlyStringWrapper connectionMessage = new ReadOnlyStringWrapper("");
-    /** Incomplete until {@link #start()} has opened the database: work that needs it simply waits. */
-    private volatile CompletableFuture<Opened> opened = new CompletableFuture<>();
+    // Pending until start() opens it: a view that loads before then waits instead of failing.
+    private final CompletableFuture<Opened> firstOpen = new CompletableFuture<>();
+    private volatile CompletableFuture<Opened> opened = firstOpen;
 
     /** The engine and the lazy cache over it, opened together. */
     private record Opened(CacheEngine engine, MarketData data) {
@@ -60,20 +61,27 @@ public final class AppServices implements AutoCloseable {
     /** Opens the database and the source in the background; call once, after the window shows. */
     public CompletableFuture<Void> start() {
         Settings s = settings.get();
-        CompletableFuture<Opened> first = opened;
         // Its own thread, not the shared pool: views may already hold pool threads waiting for this.
         CompletableFuture.supplyAsync(() -> open(s), r -> {
             Thread t = new Thread(r, "barkeep-open");
             t.setDaemon(true);
             t.start();
         }).whenComplete((o, e) -> {
-            if (e != null) {
-                first.completeExceptionally(e);
+            if (e == null) {
+                firstOpen.complete(o);
             } else {
-                first.complete(o);
+                firstOpen.completeExceptionally(e);
             }
         });
-        return first.thenAccept(o -> checkConnection());
+        return firstOpen.thenAccept(o -> checkConnection());
+    }
+
+    /**
+     * Completes when the engine and source in force are open (at once when they are), so work can wait for them
+     * without holding a thread; fails when they could not be opened.
+     */
+    public CompletableFuture<Void> ready() {
+        return opened.thenApply(o -> null);
     }
 
     private Opened open(Settings s) {
@@ -87,25 +95,30 @@ public final class AppServices implements AutoCloseable {
     /** Applies new settings: saved at once; the engine and source are reopened behind the queue of jobs. */
     public CompletableFuture<Void> apply(Settings next) {
         Settings before = settings.get();
+        boolean reopen = !next.database(dataFolder).equals(before.database(dataFolder))
+                || !next.source().equals(before.source()) || !java.util.Objects.equals(next.thetaUrl(),
+                before.thetaUrl()) || next.thetaConcurrency() != before.thetaConcurrency()
+                || next.cacheMb() != before.cacheMb();
+        CompletableFuture<Opened> old = opened;
+        if (reopen) {
+            // Closing and opening touch the disk: in the background, even when the old engine is long open
+            // (handle() on a completed future would run them on the caller's, the FX, thread).
+            opened = old.handle((o, e) -> o).thenCompose(o -> ui.supply(() -> {
+                if (o != null) {
+                    o.engine().close();
+                }
+                return open(next);
+            }));
+        }
+        // Set once the new engine is on its way, so a view that reloads on this change reaches the new one.
         settings.set(next);
         CompletableFuture<Void> saved = ui.supply(() -> {
             next.save(dataFolder);
             return null;
         });
-        boolean reopen = !next.database(dataFolder).equals(before.database(dataFolder))
-                || !next.source().equals(before.source()) || !java.util.Objects.equals(next.thetaUrl(),
-                before.thetaUrl()) || next.thetaConcurrency() != before.thetaConcurrency()
-                || next.cacheMb() != before.cacheMb();
         if (!reopen) {
             return saved;
         }
-        CompletableFuture<Opened> old = opened;
-        opened = old.handle((o, e) -> {
-            if (o != null) {
-                o.engine().close();
-            }
-            return open(next);
-        });
         return saved.thenCombine(opened, (a, b) -> null).thenAccept(x -> checkConnection());
     }
 

@@ -1,0 +1,76 @@
+package io.barkeep.ui.dashboard;
+
+import io.barkeep.domain.Freshness;
+import io.barkeep.domain.SafetyEvent;
+import io.barkeep.domain.WatchlistEntry;
+import io.barkeep.store.CacheEngine;
+import io.barkeep.sync.UpdaterSchedule;
+import io.barkeep.ui.app.AppServices;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads the dashboard's numbers from the engine; blocking, so it runs only in background work. */
+final class DashboardQuery {
+    /** Vendor errors count over this window. */
+    static final Duration ERROR_WINDOW = Duration.ofHours(24);
+    /** Safety events are kinds like {@code vendor_retry}, {@code vendor_gave_up}: the vendor's all share this. */
+    static final String VENDOR_KIND_PREFIX = "vendor_";
+    private static final int EVENT_LIMIT = 100_000;
+
+    private final AppServices services;
+
+    DashboardQuery(AppServices services) {
+        this.services = services;
+    }
+
+    DashboardStats load() throws IOException {
+        CacheEngine engine = services.engine();
+        Instant now = services.clock().instant();
+        List<WatchlistEntry> watchlist = engine.watchlist().list();
+        List<Freshness> all = engine.freshness().refreshAll();
+        long bars = all.stream().mapToLong(Freshness::barCount).sum();
+        long held = bars + all.stream().mapToLong(Freshness::emptyCount).sum();
+        long expected = all.stream().mapToLong(Freshness::expectedCount).sum();
+        int gaps = all.stream().mapToInt(Freshness::gapCount).sum();
+        int cached = (int) all.stream().filter(f -> f.newestBar() != null).count();
+        // Freshest and stalest speak of what the updater keeps fresh; an old symbol left off the list is no news.
+        Set<String> active = watchlist.stream().filter(WatchlistEntry::active).map(WatchlistEntry::symbol)
+                .collect(Collectors.toSet());
+        List<Freshness> watched = all.stream().filter(f -> active.contains(f.symbol())).toList();
+        List<Freshness> candidates = (watched.isEmpty() ? all : watched).stream()
+                .sorted(Comparator.comparingDouble(Freshness::coveragePercent)).toList();
+        Freshness freshest = candidates.stream().filter(f -> f.newestBar() != null)
+                .max(Comparator.comparing(Freshness::newestBar)).orElse(null);
+        Freshness stalest = freshest == null ? null : candidates.stream().min(Comparator.comparing(Freshness::newestBar,
+                Comparator.nullsFirst(Comparator.naturalOrder()))).orElse(null);
+        Instant lastPass = watchlist.stream().map(WatchlistEntry::lastUpdated).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        UpdaterSchedule schedule = new UpdaterSchedule(engine.bars().calendar(),
+                Duration.ofSeconds(services.settings().vendorDelaySeconds()));
+        Path file = engine.database().file();
+        return new DashboardStats(watchlist.size(), active.size(), cached, bars, databaseBytes(file),
+                file.getFileName().toString(), expected, expected == 0 ? 0 : 100.0 * held / expected, gaps,
+                schedule.next(now), lastPass, vendorErrors(engine, now), freshest, stalest, candidates, now);
+    }
+
+    private static int vendorErrors(CacheEngine engine, Instant now) {
+        List<SafetyEvent> recent = engine.events().since(now.minus(ERROR_WINDOW), EVENT_LIMIT);
+        return (int) recent.stream().filter(e -> e.kind() != null && e.kind().startsWith(VENDOR_KIND_PREFIX))
+                .count();
+    }
+
+    /** The file and its write-ahead log: in WAL mode fresh writes sit in the log until a checkpoint. */
+    static long databaseBytes(Path file) throws IOException {
+        long size = Files.isRegularFile(file) ? Files.size(file) : 0;
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        return size + (Files.isRegularFile(wal) ? Files.size(wal) : 0);
+    }
+}

@@ -1,0 +1,191 @@
+package io.barkeep.ui.settings;
+
+import io.barkeep.domain.NyseCalendar;
+import io.barkeep.source.BarSource;
+import io.barkeep.source.thetadata.ThetaMcpSource;
+import io.barkeep.source.thetadata.ThetaV2Source;
+import io.barkeep.source.thetadata.ThetaV3Source;
+import io.barkeep.sync.Settings;
+import io.barkeep.sync.Sources;
+import io.barkeep.ui.app.AppServices;
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * The settings form's state: one text per field, the problems with them as they are typed, a connection test
+ * in the background, and saving, which applies the settings to the running app without a restart.
+ */
+public final class SettingsViewModel {
+    private final AppServices services;
+    private final ResourceBundle text;
+    private final SettingsForm form;
+    private final ObjectProperty<String> source = new SimpleObjectProperty<>();
+    private final StringProperty url = new SimpleStringProperty("");
+    private final StringProperty concurrency = new SimpleStringProperty("");
+    private final StringProperty delay = new SimpleStringProperty("");
+    private final StringProperty database = new SimpleStringProperty("");
+    private final StringProperty retain = new SimpleStringProperty("");
+    private final StringProperty backups = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper testPassed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper("");
+
+    public SettingsViewModel(AppServices services, ResourceBundle text) {
+        this.services = services;
+        this.text = text;
+        this.form = new SettingsForm(text);
+        Settings s = services.settings();
+        source.set(s.source());
+        url.set(s.thetaUrl() == null ? "" : s.thetaUrl());
+        concurrency.set(SettingsForm.concurrencyText(s.thetaConcurrency()));
+        delay.set(Integer.toString(s.vendorDelaySeconds()));
+        database.set(s.databasePath() == null ? "" : s.databasePath());
+        retain.set(Integer.toString(s.retainDays()));
+        backups.set(Integer.toString(s.backupKeep()));
+        ObservableValue<?>[] fields = {source, url, concurrency, delay, database, retain, backups};
+        problems.bind(Bindings.createStringBinding(() -> String.join("\n", read().problems()), fields));
+        for (ObservableValue<?> field : fields) {
+            // A test's verdict speaks of the fields it was run with.
+            field.addListener(obs -> testResult.set(""));
+        }
+    }
+
+    private SettingsForm.Result read() {
+        return form.read(services.settings(), source.get(), url.get(), concurrency.get(), delay.get(),
+                database.get(), retain.get(), backups.get());
+    }
+
+    /** Asks the chosen source whether it answers, in the background; the verdict lands in {@link #testResult}. */
+    public CompletableFuture<String> testConnection() {
+        SettingsForm.Result r = read();
+        if (!r.valid()) {
+            testPassed.set(false);
+            testResult.set(problems.get());
+            return CompletableFuture.completedFuture(problems.get());
+        }
+        Settings s = r.settings();
+        busy.set(true);
+        testResult.set(text.getString("test.running"));
+        CompletableFuture<String> verdict = services.ui().supply(() -> {
+            try (BarSource probe = Sources.create(s.source(), s.thetaUrl(), s.thetaConcurrency(), NyseCalendar.load(),
+                    services.clock())) {
+                probe.checkReady();
+                return probe.simulated() ? text.getString("test.simulated")
+                        : MessageFormat.format(text.getString("test.ok"), probe.name());
+            }
+        });
+        verdict.whenComplete((message, error) -> services.ui().onFx(() -> {
+            busy.set(false);
+            testPassed.set(error == null);
+            testResult.set(error == null ? message : MessageFormat.format(text.getString("test.failed"),
+                    reason(error)));
+        }));
+        return verdict;
+    }
+
+    private static String reason(Throwable error) {
+        Throwable e = error instanceof CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    /**
+     * Saves and applies the settings (the engine and source reopen when they changed), then checks the connection.
+     * A form with problems is refused: the future fails with them, and nothing is written.
+     */
+    public CompletableFuture<Void> save() {
+        SettingsForm.Result r = read();
+        if (!r.valid()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(problems.get()));
+        }
+        busy.set(true);
+        saveError.set("");
+        CompletableFuture<Void> applied = services.apply(r.settings()).thenRun(services::checkConnection);
+        applied.whenComplete((x, e) -> services.ui().onFx(() -> {
+            busy.set(false);
+            if (e != null) {
+                saveError.set(MessageFormat.format(text.getString("save.failed"), reason(e)));
+            }
+        }));
+        return applied;
+    }
+
+    /** The URL the chosen source uses when the field is empty. */
+    public String defaultUrl() {
+        String s = source.get();
+        if (s == null) {
+            return "";
+        }
+        return switch (s) {
+            case Sources.THETA -> ThetaV3Source.DEFAULT_ROOT.toString();
+            case Sources.THETA_V2 -> ThetaV2Source.DEFAULT_ROOT.toString();
+            case Sources.THETA_MCP -> ThetaMcpSource.DEFAULT_ROOT.toString();
+            default -> "";
+        };
+    }
+
+    public ObjectProperty<String> sourceProperty() {
+        return source;
+    }
+
+    public StringProperty urlProperty() {
+        return url;
+    }
+
+    public StringProperty concurrencyProperty() {
+        return concurrency;
+    }
+
+    public StringProperty delayProperty() {
+        return delay;
+    }
+
+    public StringProperty databaseProperty() {
+        return database;
+    }
+
+    public StringProperty retainProperty() {
+        return retain;
+    }
+
+    public StringProperty backupsProperty() {
+        return backups;
+    }
+
+    /** What is wrong with the fields, one problem a line; empty when they can be saved. */
+    public ReadOnlyStringProperty problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty testResultProperty() {
+        return testResult.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty testPassedProperty() {
+        return testPassed.getReadOnlyProperty();
+    }
+
+    /** Why the last save could not be applied (the new database would not open...), or empty. */
+    public ReadOnlyStringProperty saveErrorProperty() {
+        return saveError.getReadOnlyProperty();
+    }
+
+    /** True while a test or a save runs. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}
