@@ -62,6 +62,9 @@ public final class BarkeepApp extends Application {
             return null;
         }));
         updater.setOnSucceeded(e -> state.dataChanged());
+        // New settings may mean another database or source: every view reloads once it is open.
+        services.settingsProperty().addListener((obs, was, now) -> services.ready()
+                .thenRun(() -> ui.onFx(state::dataChanged)));
 
         WindowState window = WindowState.load(folder);
         state.darkProperty().set(window.dark());
