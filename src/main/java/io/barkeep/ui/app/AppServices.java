@@ -62,11 +62,7 @@ public final class AppServices implements AutoCloseable {
     public CompletableFuture<Void> start() {
         Settings s = settings.get();
         // Its own thread, not the shared pool: views may already hold pool threads waiting for this.
-        CompletableFuture.supplyAsync(() -> open(s), r -> {
-            Thread t = new Thread(r, "barkeep-open");
-            t.setDaemon(true);
-            t.start();
-        }).whenComplete((o, e) -> {
+        CompletableFuture.supplyAsync(() -> open(s), ui.dedicated("barkeep-open")).whenComplete((o, e) -> {
             if (e == null) {
                 firstOpen.complete(o);
             } else {

@@ -15,6 +15,11 @@ public final class SameThreadUiExecutor implements UiExecutor {
     }
 
     @Override
+    public java.util.concurrent.Executor dedicated(String threadName) {
+        return Runnable::run;
+    }
+
+    @Override
     public void onFx(Runnable action) {
         action.run();
     }

@@ -12,6 +12,18 @@ public interface UiExecutor {
     /** Runs {@code work} in the background (database, network); the future completes off the FX thread. */
     <T> CompletableFuture<T> supply(Callable<T> work);
 
+    /**
+     * An executor for one long-lived piece of work that must not wait for a pooled thread (opening the
+     * database while views may already hold pool threads waiting for it).
+     */
+    default java.util.concurrent.Executor dedicated(String threadName) {
+        return r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            t.start();
+        };
+    }
+
     /** Runs {@code action} on the FX thread (the one place a view model touches its properties from work). */
     void onFx(Runnable action);
 
