@@ -83,6 +83,7 @@ public final class Updater {
             latest.forEach(s -> requests.add(new FetchRequest(w.symbol(), s.date(), s.date())));
         }
         SyncResult result = data.run(requests, SyncProgress.NONE, cancel);
+        markUpdated(requests, result, now);
         return new PassResult(UpdaterSchedule.PassKind.REVISION, active.size(), result, false);
     }
 
@@ -107,8 +108,16 @@ public final class Updater {
         boolean more = requests.size() > BACKFILL_REQUESTS_PER_PASS;
         List<FetchRequest> batch = requests.subList(0, Math.min(requests.size(), BACKFILL_REQUESTS_PER_PASS));
         SyncResult result = data.run(new ArrayList<>(batch), SyncProgress.NONE, cancel);
+        markUpdated(batch, result, now);
         // Requests given up are planned again by the next window's passes, not retried all night long.
         return new PassResult(UpdaterSchedule.PassKind.BACKFILL, active.size(), result, more);
+    }
+
+    /** Symbols every request of which was answered count as updated now. */
+    private void markUpdated(List<FetchRequest> requests, SyncResult result, Instant now) {
+        requests.stream().map(FetchRequest::symbol).distinct()
+                .filter(s -> result.failures().stream().noneMatch(f -> f.startsWith(s + " ")))
+                .forEach(s -> data.engine().watchlist().markUpdated(s, now));
     }
 
     private static LocalDate sessionsBack(TradingCalendar calendar, LocalDate today, int sessions) {
