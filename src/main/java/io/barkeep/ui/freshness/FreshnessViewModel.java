@@ -15,8 +15,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -46,18 +44,7 @@ public final class FreshnessViewModel {
 
     /** The first load: at once when the database is open, else as soon as it is (the app opens it behind). */
     public void start() {
-        if (services.connectionProperty().get() != AppServices.Connection.CHECKING) {
-            reload();
-            return;
-        }
-        services.connectionProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends AppServices.Connection> obs,
-                                AppServices.Connection was, AppServices.Connection now) {
-                obs.removeListener(this);
-                reload();
-            }
-        });
+        services.ready().thenRun(() -> services.ui().onFx(this::reload));
     }
 
     /** Recomputes every row off the FX thread; a newer reload wins over an older one still running. */

@@ -22,8 +22,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -71,18 +69,7 @@ public final class WatchlistViewModel {
 
     /** The first load: at once when the database is open, else as soon as it is (the app opens it behind). */
     public void start() {
-        if (services.connectionProperty().get() != AppServices.Connection.CHECKING) {
-            reload();
-            return;
-        }
-        services.connectionProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends AppServices.Connection> obs,
-                                AppServices.Connection was, AppServices.Connection now) {
-                obs.removeListener(this);
-                reload();
-            }
-        });
+        services.ready().thenRun(() -> services.ui().onFx(this::reload));
     }
 
     /** Reads the watchlist and each symbol's freshness in the background; the newest reload wins. */
