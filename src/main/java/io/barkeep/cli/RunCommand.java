@@ -26,7 +26,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         try (CacheEngine e = engine.open()) {
-            Updater updater = new Updater(engine.marketData(e), engine.settings().retainDays());
+            Updater updater = new Updater(engine.marketData(e), engine.settings().retainDays(),
+                    engine.settings().backupKeep());
             UpdaterSchedule schedule = new UpdaterSchedule(e.bars().calendar(),
                     Duration.ofSeconds(engine.settings().vendorDelaySeconds()));
             CountDownLatch stopped = new CountDownLatch(1);

@@ -58,6 +58,44 @@ public final class Backups {
         return list().stream().findFirst();
     }
 
+    /**
+     * The newest backup that passes {@code PRAGMA quick_check}, opened read-only: the one to point a person to
+     * when the database itself is damaged.
+     */
+    public Optional<Path> newestGood() {
+        for (Path candidate : list()) {
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            config.setReadOnly(true);
+            try (var c = config.createConnection("jdbc:sqlite:" + candidate);
+                 var st = c.createStatement();
+                 var rs = st.executeQuery("PRAGMA quick_check")) {
+                if (rs.next() && "ok".equalsIgnoreCase(rs.getString(1))) {
+                    return Optional.of(candidate);
+                }
+            } catch (java.sql.SQLException e) {
+                // a damaged backup: try the next older one
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Takes a backup when the newest is older than {@code every}; returns it, or empty when none was due. */
+    public Optional<Path> takeIfDue(Database db, int keep, Clock clock, java.time.Duration every) {
+        Optional<Path> newest = newest();
+        if (newest.isPresent()) {
+            try {
+                var age = java.time.Duration.between(Files.getLastModifiedTime(newest.get()).toInstant(),
+                        clock.instant());
+                if (age.compareTo(every) < 0) {
+                    return Optional.empty();
+                }
+            } catch (IOException e) {
+                // unreadable time: take one
+            }
+        }
+        return Optional.of(take(db, keep, clock));
+    }
+
     /** Takes a backup now and prunes all but the newest {@code keep}; returns the new file. */
     public Path take(Database db, int keep, Clock clock) {
         Path folder = folder();

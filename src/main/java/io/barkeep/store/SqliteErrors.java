@@ -35,7 +35,7 @@ final class SqliteErrors {
 
     static String corrupt(String name, Backups backups) {
         String newest = backups == null ? null
-                : backups.newest().map(Path::toString).orElse(null);
+                : backups.newestGood().map(Path::toString).orElse(null);
         return "database " + name + " is corrupt; "
                 + (newest != null ? "newest backup: " + newest : "no backup found beside it");
     }

@@ -26,15 +26,24 @@ public final class Updater {
      * hiccup heals, and what the vendor truly lacks costs a request an hour at most.
      */
     public static final Duration RECHECK_AFTER = Duration.ofHours(1);
+    /** A backup is due when the newest is older than this (a little under a day: the pass time drifts). */
+    static final Duration DAILY = Duration.ofHours(20);
     /** How far back an update pass looks for holes in the latest sessions. */
     static final int UPDATE_LOOKBACK_SESSIONS = 5;
 
     private final MarketData data;
     private final int retainDays;
+    private final int backupKeep;
 
     public Updater(MarketData data, int retainDays) {
+        this(data, retainDays, io.barkeep.store.Backups.DEFAULT_KEEP);
+    }
+
+    /** @param backupKeep how many daily backups the after-close pass keeps */
+    public Updater(MarketData data, int retainDays, int backupKeep) {
         this.data = data;
         this.retainDays = retainDays;
+        this.backupKeep = backupKeep;
     }
 
     /** What a pass did. {@code moreToDo} is true when a backfill pass stopped at its request budget. */
@@ -84,6 +93,8 @@ public final class Updater {
         }
         SyncResult result = data.run(requests, SyncProgress.NONE, cancel);
         markUpdated(requests, result, now);
+        // The daily online backup rides on the once-a-day after-close pass (DESIGN point 10).
+        engine.database().backups().takeIfDue(engine.database(), backupKeep, engine.clock(), DAILY);
         return new PassResult(UpdaterSchedule.PassKind.REVISION, active.size(), result, false);
     }
 

@@ -184,6 +184,9 @@ class SyncEndToEndTest {
             assertEquals(1, later.revisions().count("AAPL"));
             Bar stored = later.bars().bars("AAPL", r.start(), r.start().plusSeconds(300)).get(0);
             assertEquals(r.volume() + 100, stored.volume());
+            assertEquals(1, later.database().backups().list().size(), "the after-close pass takes the daily backup");
+            new Updater(lateData, 1095).revise(new AtomicBoolean());
+            assertEquals(1, later.database().backups().list().size(), "one a day");
         }
     }
 

@@ -52,7 +52,8 @@ public final class UpdaterService extends ScheduledService<Updater.PassResult> {
         return new Task<>() {
             @Override
             protected Updater.PassResult call() {
-                return new Updater(services.data(), services.settings().retainDays()).run(kind, cancel);
+                return new Updater(services.data(), services.settings().retainDays(),
+                        services.settings().backupKeep()).run(kind, cancel);
             }
         };
     }
