@@ -65,13 +65,16 @@ final class BarsCommand implements Callable<Integer> {
                 bars = answer.bars();
                 SyncReport.printFailures(spec.commandLine().getErr(), answer.sync());
             }
+            NoTradeCounter noTrade = new NoTradeCounter(e.bars().emptyBars(sym,
+                    dates[0].atStartOfDay(Session.NEW_YORK).toInstant(),
+                    dates[1].plusDays(1).atStartOfDay(Session.NEW_YORK).toInstant()));
             // What the file holds decides the label, whatever source this command named.
             boolean simulated = e.feedGuard().holdsSimulated().orElse(Sources.isSimulated(engine.sourceName()));
             PrintWriter out = spec.commandLine().getOut();
             switch (json ? Format.JSON : format) {
                 case CSV -> printCsv(out, bars);
-                case JSON -> printJson(out, sym, ivl, dates, bars, simulated);
-                default -> printTable(out, sym, ivl, bars, simulated);
+                case JSON -> printJson(out, sym, ivl, dates, bars, noTrade, simulated);
+                default -> printTable(out, sym, ivl, bars, noTrade, simulated);
             }
         }
         return 0;
@@ -87,7 +90,7 @@ final class BarsCommand implements Callable<Integer> {
     }
 
     private static void printJson(PrintWriter out, String sym, Interval ivl, LocalDate[] dates,
-                                  List<AggregateBar> bars, boolean simulated) {
+                                  List<AggregateBar> bars, NoTradeCounter noTrade, boolean simulated) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("symbol", sym);
         doc.put("simulated", simulated);
@@ -95,11 +98,12 @@ final class BarsCommand implements Callable<Integer> {
         doc.put("from", dates[0].toString());
         doc.put("to", dates[1].toString());
         doc.put("count", bars.size());
-        doc.put("bars", bars.stream().map(BarsCommand::toJson).toList());
+        doc.put("bars", bars.stream().map(b -> toJson(b, noTrade.in(b))).toList());
         Output.json(out, doc);
     }
 
-    static Map<String, Object> toJson(AggregateBar b) {
+    /** @param noTrade the bar's vendor-confirmed no-trade intervals (covered, not missing) */
+    static Map<String, Object> toJson(AggregateBar b, int noTrade) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("timestamp", Output.localTime(b.start()));
         m.put("end", Output.localTime(b.end()));
@@ -112,20 +116,22 @@ final class BarsCommand implements Callable<Integer> {
         m.put("vwap", b.vwap() < 0 ? null : Prices.toDecimal(b.vwap()));
         m.put("bars", b.bars());
         m.put("expected_bars", b.expectedBars());
+        m.put("no_trade_bars", noTrade);
         m.put("partial", b.partial());
         return m;
     }
 
     private static void printTable(PrintWriter out, String sym, Interval ivl, List<AggregateBar> bars,
-                                   boolean simulated) {
+                                   NoTradeCounter noTrade, boolean simulated) {
         if (simulated) {
             out.println("SIMULATED data from the built-in demo feed, not market prices");
         }
         Output.Table table = new Output.Table("time (New York)", "open", "high", "low", "close", "volume", "bars")
                 .right(1, 2, 3, 4, 5, 6);
         for (AggregateBar b : bars) {
-            String count = b.bars() + (b.bars() < b.expectedBars() ? "/" + b.expectedBars() : "")
-                    + (b.partial() ? " partial" : "");
+            int quiet = noTrade.in(b);
+            String count = b.bars() + (b.bars() + quiet < b.expectedBars() ? "/" + b.expectedBars() : "")
+                    + (quiet > 0 ? " +" + quiet + " no-trade" : "") + (b.partial() ? " partial" : "");
             table.row(Output.localTime(b.start()), Prices.format(b.open()), Prices.format(b.high()),
                     Prices.format(b.low()), Prices.format(b.close()), b.volume(), count);
         }

@@ -1,6 +1,7 @@
 package io.barkeep.cli;
 
 import io.barkeep.domain.Interval;
+import io.barkeep.domain.Session;
 import io.barkeep.store.CacheEngine;
 import io.barkeep.sync.MarketData;
 import java.util.LinkedHashMap;
@@ -44,7 +45,12 @@ final class MultiCommand implements Callable<Integer> {
             doc.put("simulated", data.source().simulated());
             doc.put("lookback_days", lookbackDays);
             Map<String, Object> byInterval = new LinkedHashMap<>();
-            all.forEach((i, h) -> byInterval.put(i.label(), h.bars().stream().map(BarsCommand::toJson).toList()));
+            MarketData.HistoricalBars any = all.values().iterator().next();
+            NoTradeCounter noTrade = new NoTradeCounter(e.bars().emptyBars(any.symbol(),
+                    any.from().atStartOfDay(Session.NEW_YORK).toInstant(),
+                    any.to().plusDays(1).atStartOfDay(Session.NEW_YORK).toInstant()));
+            all.forEach((i, h) -> byInterval.put(i.label(), h.bars().stream()
+                    .map(b -> BarsCommand.toJson(b, noTrade.in(b))).toList()));
             doc.put("intervals", byInterval);
             Output.json(spec.commandLine().getOut(), doc);
         }

@@ -51,6 +51,21 @@ class CliSyncTest {
     }
 
     @Test
+    void noTradeIntervalsCountAsCoveredNotAsHoles() throws Exception {
+        demo("backfill", "AAPL", "--from", "2024-03-04", "--to", "2024-03-22");
+        demo("backfill", "AAPL", "--from", "2024-03-04", "--to", "2024-03-22");
+        JsonNode doc = JSON.readTree(demo("bars", "AAPL", "--from", "2024-03-04", "--to", "2024-03-22", "--interval",
+                "1d", "--json", "--no-fetch").out());
+        int quiet = 0;
+        for (JsonNode b : doc.get("bars")) {
+            assertEquals(b.get("expected_bars").asInt(), b.get("bars").asInt() + b.get("no_trade_bars").asInt(),
+                    b.toString());
+            quiet += b.get("no_trade_bars").asInt();
+        }
+        assertTrue(quiet > 0, "the demo feed has a few no-trade intervals in three weeks");
+    }
+
+    @Test
     void multiAnswersEveryIntervalInOneDocument() throws Exception {
         CliTestSupport.Result r = demo("multi", "AAPL", "--intervals", "5m,1h,1d", "--lookback-days", "7");
         assertEquals(0, r.code(), r.toString());
