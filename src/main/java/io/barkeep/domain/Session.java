@@ -19,6 +19,8 @@ public record Session(LocalDate date, Instant open, Instant close, SessionKind k
     public static final LocalTime REGULAR_OPEN = LocalTime.of(9, 30);
     public static final LocalTime REGULAR_CLOSE = LocalTime.of(16, 0);
     public static final LocalTime EARLY_CLOSE_TIME = LocalTime.of(13, 0);
+    /** How long after its close a session may still change at the vendor; after that it is final (settled). */
+    public static final java.time.Duration SETTLE = java.time.Duration.ofDays(1);
 
     /** A session on {@code date} of the given kind, with New York open and close times. */
     public static Session of(LocalDate date, SessionKind kind) {
@@ -36,6 +38,11 @@ public record Session(LocalDate date, Instant open, Instant close, SessionKind k
     public boolean holdsBarStart(long epochSecond) {
         long offset = epochSecond - open.getEpochSecond();
         return offset >= 0 && epochSecond < close.getEpochSecond() && offset % BAR_SECONDS == 0;
+    }
+
+    /** Whether the session is final by {@code now}: closed at least {@link #SETTLE} ago. */
+    public boolean settledBy(Instant now) {
+        return !close.plus(SETTLE).isAfter(now);
     }
 
     /** Whether {@code instant} falls inside the session, open inclusive, close exclusive. */

@@ -7,7 +7,6 @@ import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
 import io.barkeep.domain.Session;
 import io.barkeep.store.schema.tables.records.SessionCoverageRecord;
 import io.barkeep.domain.TradingCalendar;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -26,8 +25,6 @@ import org.jooq.impl.DSL;
  */
 final class CoverageLedger {
     private static final long DAY = 86_400;
-    /** A session becomes final (settled) once this long has passed since its close. */
-    static final Duration SETTLE = Duration.ofDays(1);
 
     private final TradingCalendar calendar;
 
@@ -65,7 +62,7 @@ final class CoverageLedger {
                 drop.add((long) s.dateKey());
                 continue;
             }
-            boolean isFinal = !s.close().plus(SETTLE).isAfter(now);
+            boolean isFinal = s.settledBy(now);
             insert = insert.values(symbolId, (long) s.dateKey(), (long) s.expectedBars(), h[0], e[0],
                     h[0] == 0 ? null : h[1], h[0] == 0 ? null : h[2], now.getEpochSecond(), isFinal ? 1L : 0L,
                     calendar.version(), h[0] + e[0] == 0 ? 1L : 0L);

@@ -30,8 +30,40 @@ public final class FreshnessService {
         this.gaps = new GapService(store);
     }
 
-    /** Recomputes, stores and returns the freshness of {@code symbol}. */
+    /**
+     * The freshness of {@code symbol}, read only: what views show. {@link #refresh} also stores it, for whoever
+     * changed the data.
+     */
+    public Freshness compute(String symbol) {
+        return computeWithGaps(symbol).freshness();
+    }
+
+    /** Recomputes, stores and returns the freshness of {@code symbol}; call after writing its bars. */
     public Freshness refresh(String symbol) {
+        Computed c = computeWithGaps(symbol);
+        save(c.freshness(), c.missing());
+        return c.freshness();
+    }
+
+    /** {@link #compute} for every symbol that has data or is on the watchlist, in symbol order. */
+    public List<Freshness> computeAll() {
+        return symbols().stream().map(this::compute).toList();
+    }
+
+    /** {@link #refresh} for every symbol that has data or is on the watchlist, in symbol order. */
+    public List<Freshness> refreshAll() {
+        return symbols().stream().map(this::refresh).toList();
+    }
+
+    private TreeSet<String> symbols() {
+        TreeSet<String> symbols = new TreeSet<>();
+        symbols.addAll(store.database().read(dsl -> dsl.select(SYMBOLS.SYMBOL).from(SYMBOLS).fetch(SYMBOLS.SYMBOL)));
+        symbols.addAll(store.database().read(dsl -> dsl.select(WATCHLIST.SYMBOL).from(WATCHLIST)
+                .fetch(WATCHLIST.SYMBOL)));
+        return symbols;
+    }
+
+    private Computed computeWithGaps(String symbol) {
         GapService.GapReport report = gaps.report(symbol);
         var summary = store.symbolIds().find(symbol).map(id -> store.database().read(dsl -> dsl
                 .select(DSL.min(SESSION_COVERAGE.FIRST_TS), DSL.max(SESSION_COVERAGE.LAST_TS),
@@ -41,17 +73,10 @@ public final class FreshnessService {
                 instant(summary == null ? null : summary.value2()), report.heldBars(), report.emptyBars(),
                 report.expectedBars(), report.coveragePercent(), report.missing().size(),
                 instant(summary == null ? null : summary.value3()));
-        save(f, report.missing());
-        return f;
+        return new Computed(f, report.missing());
     }
 
-    /** Refreshes every symbol that has data or is on the watchlist, in symbol order. */
-    public List<Freshness> refreshAll() {
-        TreeSet<String> symbols = new TreeSet<>();
-        symbols.addAll(store.database().read(dsl -> dsl.select(SYMBOLS.SYMBOL).from(SYMBOLS).fetch(SYMBOLS.SYMBOL)));
-        symbols.addAll(store.database().read(dsl -> dsl.select(WATCHLIST.SYMBOL).from(WATCHLIST)
-                .fetch(WATCHLIST.SYMBOL)));
-        return symbols.stream().map(this::refresh).toList();
+    private record Computed(Freshness freshness, List<MissingRange> missing) {
     }
 
     private void save(Freshness f, List<MissingRange> missing) {

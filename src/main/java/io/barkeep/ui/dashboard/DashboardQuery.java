@@ -35,7 +35,7 @@ final class DashboardQuery {
         CacheEngine engine = services.engine();
         Instant now = services.clock().instant();
         List<WatchlistEntry> watchlist = engine.watchlist().list();
-        List<Freshness> all = engine.freshness().refreshAll();
+        List<Freshness> all = engine.freshness().computeAll();
         long bars = all.stream().mapToLong(Freshness::barCount).sum();
         long held = bars + all.stream().mapToLong(Freshness::emptyCount).sum();
         long expected = all.stream().mapToLong(Freshness::expectedCount).sum();

@@ -72,7 +72,7 @@ final class CellDescriber {
         List<String> parts = new ArrayList<>();
         if (cell.state() == CellState.NOT_FINAL) {
             parts.add(col.session().close().isAfter(asOf) ? text.getString("tip.inProgress") : format("tip.notFinal",
-                    DATE_TIME.format(col.session().close().plus(HeatmapLoader.SETTLE).atZone(Session.NEW_YORK))));
+                    DATE_TIME.format(col.session().close().plus(Session.SETTLE).atZone(Session.NEW_YORK))));
         }
         if (cell.state() == CellState.VENDOR_EMPTY) {
             parts.add(text.getString("tip.vendorEmpty"));

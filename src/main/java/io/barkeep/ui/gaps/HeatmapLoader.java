@@ -9,7 +9,6 @@ import io.barkeep.store.GapService.GapReport;
 import io.barkeep.ui.gaps.HeatmapModel.Cell;
 import io.barkeep.ui.gaps.HeatmapModel.Column;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,12 +23,6 @@ import java.util.Set;
  * symbol (a ledger read, plus bar times only for incomplete sessions). Blocking: background work only.
  */
 final class HeatmapLoader {
-    /**
-     * A session may still change until this long after its close: the store's settle window, after which the
-     * ledger marks a session final.
-     */
-    static final Duration SETTLE = Duration.ofDays(1);
-
     private final CacheEngine engine;
 
     HeatmapLoader(CacheEngine engine) {
@@ -101,7 +94,7 @@ final class HeatmapLoader {
     }
 
     static CellState state(Session session, SessionCoverage c, Instant now) {
-        if (session.close().plus(SETTLE).isAfter(now)) {
+        if (!session.settledBy(now)) {
             return CellState.NOT_FINAL;
         }
         if (c.expected() > 0 && c.held() == 0 && c.vendorEmpty() == c.expected()) {

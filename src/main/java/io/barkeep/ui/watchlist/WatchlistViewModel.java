@@ -99,7 +99,7 @@ public final class WatchlistViewModel {
         List<WatchlistEntry> entries = engine.watchlist().list();
         Map<String, Freshness> freshness = new HashMap<>();
         for (WatchlistEntry e : entries) {
-            freshness.put(e.symbol(), engine.freshness().refresh(e.symbol()));
+            freshness.put(e.symbol(), engine.freshness().compute(e.symbol()));
         }
         return new Snapshot(entries, freshness);
     }
