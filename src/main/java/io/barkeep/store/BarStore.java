@@ -1,7 +1,7 @@
 package io.barkeep.store;
 
 import static io.barkeep.store.schema.Tables.EMPTY_BARS;
-import static io.barkeep.store.schema.Tables.MARKET_DATA_BARS;
+import static io.barkeep.store.schema.Tables.BARS_5M;
 
 import io.barkeep.domain.AggregateBar;
 import io.barkeep.domain.Aggregator;
@@ -38,7 +38,7 @@ import org.jooq.impl.DSL;
  * (the benchmark's 30-day read has a 2 ms budget and the JDBC floor is about 1.8 ms).
  */
 public final class BarStore {
-    private static final Field<Long> TS = MARKET_DATA_BARS.TS;
+    private static final Field<Long> TS = BARS_5M.TS;
 
     /** Rows per multi-row upsert: one statement step per 16 bars instead of per bar (about 25% faster). */
     private static final int ROWS_PER_STATEMENT = 16;
@@ -47,11 +47,11 @@ public final class BarStore {
     private static final String UPSERT_MANY = upsertSql(ROWS_PER_STATEMENT);
 
     private static final String SELECT_RANGE = DSL.using(SQLDialect.SQLITE)
-            .select(TS, MARKET_DATA_BARS.OPEN, MARKET_DATA_BARS.HIGH, MARKET_DATA_BARS.LOW, MARKET_DATA_BARS.CLOSE,
-                    MARKET_DATA_BARS.VOLUME, DSL.coalesce(MARKET_DATA_BARS.TRADES, DSL.inline(Bar.UNKNOWN)),
-                    DSL.coalesce(MARKET_DATA_BARS.VWAP, DSL.inline(Bar.UNKNOWN)))
-            .from(MARKET_DATA_BARS)
-            .where(MARKET_DATA_BARS.SYMBOL_ID.eq((Long) null)).and(TS.ge((Long) null)).and(TS.lt((Long) null))
+            .select(TS, BARS_5M.OPEN, BARS_5M.HIGH, BARS_5M.LOW, BARS_5M.CLOSE,
+                    BARS_5M.VOLUME, DSL.coalesce(BARS_5M.TRADES, DSL.inline(Bar.UNKNOWN)),
+                    DSL.coalesce(BARS_5M.VWAP, DSL.inline(Bar.UNKNOWN)))
+            .from(BARS_5M)
+            .where(BARS_5M.SYMBOL_ID.eq((Long) null)).and(TS.ge((Long) null)).and(TS.lt((Long) null))
             .orderBy(TS)
             .getSQL(ParamType.INDEXED);
 
@@ -157,14 +157,14 @@ public final class BarStore {
                     .onConflict(EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS).doUpdate()
                     .set(EMPTY_BARS.VWAP, DSL.excluded(EMPTY_BARS.VWAP)).execute();
             // The newest answer wins: "no trade" replaces a traded bar the vendor no longer has.
-            changed += dsl.deleteFrom(MARKET_DATA_BARS).where(MARKET_DATA_BARS.SYMBOL_ID.eq(symbolId))
+            changed += dsl.deleteFrom(BARS_5M).where(BARS_5M.SYMBOL_ID.eq(symbolId))
                     .and(TS.eq(ts)).execute();
         }
         if (!bars.isEmpty()) {
             // ...and a traded bar replaces an older "no trade" answer.
             // EXISTS, not IN: evaluated only for the (usually zero) empty markers in range.
-            dsl.deleteFrom(EMPTY_BARS).where(inRange).andExists(DSL.selectOne().from(MARKET_DATA_BARS)
-                    .where(MARKET_DATA_BARS.SYMBOL_ID.eq(EMPTY_BARS.SYMBOL_ID)).and(TS.eq(EMPTY_BARS.TS))).execute();
+            dsl.deleteFrom(EMPTY_BARS).where(inRange).andExists(DSL.selectOne().from(BARS_5M)
+                    .where(BARS_5M.SYMBOL_ID.eq(EMPTY_BARS.SYMBOL_ID)).and(TS.eq(EMPTY_BARS.TS))).execute();
         }
         ledger.recount(dsl, symbolId, batch.from(), batch.to(), batch.authoritative(), clock.instant());
         return new WriteResult(symbolId, bars.size(), changed);
@@ -212,27 +212,27 @@ public final class BarStore {
     /** {@code rows} bars per statement; a bar that exists is rewritten only if it differs. */
     private static String upsertSql(int rows) {
         var insert = DSL.using(SQLDialect.SQLITE)
-                .insertInto(MARKET_DATA_BARS, MARKET_DATA_BARS.SYMBOL_ID, TS, MARKET_DATA_BARS.OPEN,
-                        MARKET_DATA_BARS.HIGH, MARKET_DATA_BARS.LOW, MARKET_DATA_BARS.CLOSE, MARKET_DATA_BARS.VOLUME,
-                        MARKET_DATA_BARS.TRADES, MARKET_DATA_BARS.VWAP)
+                .insertInto(BARS_5M, BARS_5M.SYMBOL_ID, TS, BARS_5M.OPEN,
+                        BARS_5M.HIGH, BARS_5M.LOW, BARS_5M.CLOSE, BARS_5M.VOLUME,
+                        BARS_5M.TRADES, BARS_5M.VWAP)
                 .values((Long) null, null, null, null, null, null, null, null, null);
         for (int i = 1; i < rows; i++) {
             insert = insert.values((Long) null, null, null, null, null, null, null, null, null);
         }
-        return insert.onConflict(MARKET_DATA_BARS.SYMBOL_ID, TS)
+        return insert.onConflict(BARS_5M.SYMBOL_ID, TS)
                 .doUpdate()
-                .set(MARKET_DATA_BARS.OPEN, DSL.excluded(MARKET_DATA_BARS.OPEN))
-                .set(MARKET_DATA_BARS.HIGH, DSL.excluded(MARKET_DATA_BARS.HIGH))
-                .set(MARKET_DATA_BARS.LOW, DSL.excluded(MARKET_DATA_BARS.LOW))
-                .set(MARKET_DATA_BARS.CLOSE, DSL.excluded(MARKET_DATA_BARS.CLOSE))
-                .set(MARKET_DATA_BARS.VOLUME, DSL.excluded(MARKET_DATA_BARS.VOLUME))
-                .set(MARKET_DATA_BARS.TRADES, DSL.excluded(MARKET_DATA_BARS.TRADES))
-                .set(MARKET_DATA_BARS.VWAP, DSL.excluded(MARKET_DATA_BARS.VWAP))
+                .set(BARS_5M.OPEN, DSL.excluded(BARS_5M.OPEN))
+                .set(BARS_5M.HIGH, DSL.excluded(BARS_5M.HIGH))
+                .set(BARS_5M.LOW, DSL.excluded(BARS_5M.LOW))
+                .set(BARS_5M.CLOSE, DSL.excluded(BARS_5M.CLOSE))
+                .set(BARS_5M.VOLUME, DSL.excluded(BARS_5M.VOLUME))
+                .set(BARS_5M.TRADES, DSL.excluded(BARS_5M.TRADES))
+                .set(BARS_5M.VWAP, DSL.excluded(BARS_5M.VWAP))
                 // A repeated write touches no page and reports 0 changes.
-                .where(changed(MARKET_DATA_BARS.OPEN).or(changed(MARKET_DATA_BARS.HIGH))
-                        .or(changed(MARKET_DATA_BARS.LOW)).or(changed(MARKET_DATA_BARS.CLOSE))
-                        .or(changed(MARKET_DATA_BARS.VOLUME)).or(changed(MARKET_DATA_BARS.TRADES))
-                        .or(changed(MARKET_DATA_BARS.VWAP)))
+                .where(changed(BARS_5M.OPEN).or(changed(BARS_5M.HIGH))
+                        .or(changed(BARS_5M.LOW)).or(changed(BARS_5M.CLOSE))
+                        .or(changed(BARS_5M.VOLUME)).or(changed(BARS_5M.TRADES))
+                        .or(changed(BARS_5M.VWAP)))
                 .getSQL(ParamType.INDEXED);
     }
 
@@ -337,8 +337,8 @@ public final class BarStore {
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        Long ts = db.read(dsl -> dsl.select(DSL.max(TS)).from(MARKET_DATA_BARS)
-                .where(MARKET_DATA_BARS.SYMBOL_ID.eq(id.get())).fetchOne(0, Long.class));
+        Long ts = db.read(dsl -> dsl.select(DSL.max(TS)).from(BARS_5M)
+                .where(BARS_5M.SYMBOL_ID.eq(id.get())).fetchOne(0, Long.class));
         return ts == null ? Optional.empty() : bars(symbol, Instant.ofEpochSecond(ts), Instant.ofEpochSecond(ts + 1))
                 .stream().findFirst();
     }

@@ -36,10 +36,17 @@ public final class CacheEngine implements AutoCloseable {
         this.retention = new Retention(bars);
         this.revisions = new RevisionRepository(bars);
         this.feedGuard = new FeedGuard(database);
+        TradingSessionTable.sync(database, calendar);
     }
 
-    /** Opens (creating, checking and migrating) the database at {@code file}. */
+    /**
+     * Opens (creating, checking and migrating) the database at {@code file}. A file that holds the original
+     * design's tables is first migrated into the compact store, once, with a backup beside it.
+     */
     public static CacheEngine open(Path file, TradingCalendar calendar, long cacheBytes, Clock clock) {
+        if (OriginalDesignMigration.holdsOriginalTables(file)) {
+            OriginalDesignMigration.migrate(file, calendar, clock);
+        }
         return new CacheEngine(Database.open(file), calendar, cacheBytes, clock);
     }
 

@@ -1,7 +1,7 @@
 package io.barkeep.store;
 
 import static io.barkeep.store.schema.Tables.EMPTY_BARS;
-import static io.barkeep.store.schema.Tables.MARKET_DATA_BARS;
+import static io.barkeep.store.schema.Tables.BARS_5M;
 import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
 
 import io.barkeep.domain.Session;
@@ -43,7 +43,7 @@ final class CoverageLedger {
         long lo = sessions.get(0).open().getEpochSecond();
         long hi = sessions.get(sessions.size() - 1).close().getEpochSecond();
         // A regular session (13:30/14:30-21:00 UTC) never crosses a UTC midnight, so ts / 86400 names it.
-        Map<Long, long[]> held = countByDay(dsl, MARKET_DATA_BARS, MARKET_DATA_BARS.SYMBOL_ID, MARKET_DATA_BARS.TS,
+        Map<Long, long[]> held = countByDay(dsl, BARS_5M, BARS_5M.SYMBOL_ID, BARS_5M.TS,
                 symbolId, lo, hi);
         Map<Long, long[]> empty = countByDay(dsl, EMPTY_BARS, EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS, symbolId, lo, hi);
 

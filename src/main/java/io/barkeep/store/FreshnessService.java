@@ -1,9 +1,9 @@
 package io.barkeep.store;
 
-import static io.barkeep.store.schema.Tables.DATA_FRESHNESS;
+import static io.barkeep.store.schema.Tables.SYMBOL_FRESHNESS;
 import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
 import static io.barkeep.store.schema.Tables.SYMBOLS;
-import static io.barkeep.store.schema.Tables.WATCHLIST;
+import static io.barkeep.store.schema.Tables.WATCHED_SYMBOLS;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,8 +58,8 @@ public final class FreshnessService {
     private TreeSet<String> symbols() {
         TreeSet<String> symbols = new TreeSet<>();
         symbols.addAll(store.database().read(dsl -> dsl.select(SYMBOLS.SYMBOL).from(SYMBOLS).fetch(SYMBOLS.SYMBOL)));
-        symbols.addAll(store.database().read(dsl -> dsl.select(WATCHLIST.SYMBOL).from(WATCHLIST)
-                .fetch(WATCHLIST.SYMBOL)));
+        symbols.addAll(store.database().read(dsl -> dsl.select(WATCHED_SYMBOLS.SYMBOL).from(WATCHED_SYMBOLS)
+                .fetch(WATCHED_SYMBOLS.SYMBOL)));
         return symbols;
     }
 
@@ -81,20 +81,20 @@ public final class FreshnessService {
 
     private void save(Freshness f, List<MissingRange> missing) {
         String gapsJson = toJson(missing);
-        store.database().writer().run(dsl -> dsl.insertInto(DATA_FRESHNESS, DATA_FRESHNESS.SYMBOL,
-                        DATA_FRESHNESS.OLDEST_BAR, DATA_FRESHNESS.NEWEST_BAR, DATA_FRESHNESS.BAR_COUNT,
-                        DATA_FRESHNESS.EXPECTED_COUNT, DATA_FRESHNESS.GAP_COUNT, DATA_FRESHNESS.LAST_CHECKED,
-                        DATA_FRESHNESS.GAPS_DETECTED)
+        store.database().writer().run(dsl -> dsl.insertInto(SYMBOL_FRESHNESS, SYMBOL_FRESHNESS.SYMBOL,
+                        SYMBOL_FRESHNESS.OLDEST_BAR, SYMBOL_FRESHNESS.NEWEST_BAR, SYMBOL_FRESHNESS.BAR_COUNT,
+                        SYMBOL_FRESHNESS.EXPECTED_COUNT, SYMBOL_FRESHNESS.GAP_COUNT, SYMBOL_FRESHNESS.LAST_CHECKED,
+                        SYMBOL_FRESHNESS.GAPS_DETECTED)
                 .values(f.symbol(), epoch(f.oldestBar()), epoch(f.newestBar()), f.barCount(), f.expectedCount(),
                         (long) f.gapCount(), epoch(f.lastChecked()), gapsJson)
-                .onConflict(DATA_FRESHNESS.SYMBOL).doUpdate()
-                .set(DATA_FRESHNESS.OLDEST_BAR, DSL.excluded(DATA_FRESHNESS.OLDEST_BAR))
-                .set(DATA_FRESHNESS.NEWEST_BAR, DSL.excluded(DATA_FRESHNESS.NEWEST_BAR))
-                .set(DATA_FRESHNESS.BAR_COUNT, DSL.excluded(DATA_FRESHNESS.BAR_COUNT))
-                .set(DATA_FRESHNESS.EXPECTED_COUNT, DSL.excluded(DATA_FRESHNESS.EXPECTED_COUNT))
-                .set(DATA_FRESHNESS.GAP_COUNT, DSL.excluded(DATA_FRESHNESS.GAP_COUNT))
-                .set(DATA_FRESHNESS.LAST_CHECKED, DSL.excluded(DATA_FRESHNESS.LAST_CHECKED))
-                .set(DATA_FRESHNESS.GAPS_DETECTED, DSL.excluded(DATA_FRESHNESS.GAPS_DETECTED))
+                .onConflict(SYMBOL_FRESHNESS.SYMBOL).doUpdate()
+                .set(SYMBOL_FRESHNESS.OLDEST_BAR, DSL.excluded(SYMBOL_FRESHNESS.OLDEST_BAR))
+                .set(SYMBOL_FRESHNESS.NEWEST_BAR, DSL.excluded(SYMBOL_FRESHNESS.NEWEST_BAR))
+                .set(SYMBOL_FRESHNESS.BAR_COUNT, DSL.excluded(SYMBOL_FRESHNESS.BAR_COUNT))
+                .set(SYMBOL_FRESHNESS.EXPECTED_COUNT, DSL.excluded(SYMBOL_FRESHNESS.EXPECTED_COUNT))
+                .set(SYMBOL_FRESHNESS.GAP_COUNT, DSL.excluded(SYMBOL_FRESHNESS.GAP_COUNT))
+                .set(SYMBOL_FRESHNESS.LAST_CHECKED, DSL.excluded(SYMBOL_FRESHNESS.LAST_CHECKED))
+                .set(SYMBOL_FRESHNESS.GAPS_DETECTED, DSL.excluded(SYMBOL_FRESHNESS.GAPS_DETECTED))
                 .execute());
     }
 

@@ -1,7 +1,7 @@
 package io.barkeep.store;
 
 import static io.barkeep.store.schema.Tables.EMPTY_BARS;
-import static io.barkeep.store.schema.Tables.MARKET_DATA_BARS;
+import static io.barkeep.store.schema.Tables.BARS_5M;
 import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
 
 import io.barkeep.domain.GapDetector;
@@ -130,8 +130,8 @@ public final class GapService {
             } else if (held + empty == s.expectedBars()) {
                 out.add(GapDetector.complete(s, held, empty));
             } else {
-                out.add(GapDetector.coverage(s, starts(dsl, MARKET_DATA_BARS, MARKET_DATA_BARS.SYMBOL_ID,
-                        MARKET_DATA_BARS.TS, symbolId, s), starts(dsl, EMPTY_BARS, EMPTY_BARS.SYMBOL_ID,
+                out.add(GapDetector.coverage(s, starts(dsl, BARS_5M, BARS_5M.SYMBOL_ID,
+                        BARS_5M.TS, symbolId, s), starts(dsl, EMPTY_BARS, EMPTY_BARS.SYMBOL_ID,
                         EMPTY_BARS.TS, symbolId, s)));
             }
         }

@@ -1,7 +1,7 @@
 package io.barkeep.store;
 
 import static io.barkeep.store.schema.Tables.EMPTY_BARS;
-import static io.barkeep.store.schema.Tables.MARKET_DATA_BARS;
+import static io.barkeep.store.schema.Tables.BARS_5M;
 import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
 
 import io.barkeep.domain.Session;
@@ -33,7 +33,7 @@ public final class Retention {
         long cutoffTs = cutoff.atStartOfDay(Session.NEW_YORK).toEpochSecond();
         long cutoffKey = cutoff.getYear() * 10_000L + cutoff.getMonthValue() * 100L + cutoff.getDayOfMonth();
         return store.bulkWrite(() -> store.database().writer().run(dsl -> {
-            int bars = dsl.deleteFrom(MARKET_DATA_BARS).where(MARKET_DATA_BARS.TS.lt(cutoffTs)).execute();
+            int bars = dsl.deleteFrom(BARS_5M).where(BARS_5M.TS.lt(cutoffTs)).execute();
             dsl.deleteFrom(EMPTY_BARS).where(EMPTY_BARS.TS.lt(cutoffTs)).execute();
             dsl.deleteFrom(SESSION_COVERAGE).where(SESSION_COVERAGE.SESSION_DATE.lt(cutoffKey)).execute();
             return bars;

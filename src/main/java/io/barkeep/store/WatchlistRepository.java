@@ -1,9 +1,9 @@
 package io.barkeep.store;
 
-import static io.barkeep.store.schema.Tables.WATCHLIST;
+import static io.barkeep.store.schema.Tables.WATCHED_SYMBOLS;
 
 import io.barkeep.domain.WatchlistEntry;
-import io.barkeep.store.schema.tables.records.WatchlistRecord;
+import io.barkeep.store.schema.tables.records.WatchedSymbolsRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,42 +18,42 @@ public final class WatchlistRepository {
 
     /** Adds {@code symbol}, or updates priority and notes of an existing entry (re-activating it). */
     public WatchlistEntry add(String symbol, int priority, String notes, Instant now) {
-        db.writer().run(dsl -> dsl.insertInto(WATCHLIST, WATCHLIST.SYMBOL, WATCHLIST.ADDED_AT, WATCHLIST.ACTIVE,
-                        WATCHLIST.PRIORITY, WATCHLIST.NOTES)
+        db.writer().run(dsl -> dsl.insertInto(WATCHED_SYMBOLS, WATCHED_SYMBOLS.SYMBOL, WATCHED_SYMBOLS.ADDED_AT, WATCHED_SYMBOLS.ACTIVE,
+                        WATCHED_SYMBOLS.PRIORITY, WATCHED_SYMBOLS.NOTES)
                 .values(symbol, now.getEpochSecond(), 1L, (long) priority, notes)
-                .onConflict(WATCHLIST.SYMBOL).doUpdate()
-                .set(WATCHLIST.ACTIVE, 1L)
-                .set(WATCHLIST.PRIORITY, (long) priority)
-                .set(WATCHLIST.NOTES, notes)
+                .onConflict(WATCHED_SYMBOLS.SYMBOL).doUpdate()
+                .set(WATCHED_SYMBOLS.ACTIVE, 1L)
+                .set(WATCHED_SYMBOLS.PRIORITY, (long) priority)
+                .set(WATCHED_SYMBOLS.NOTES, notes)
                 .execute());
         return find(symbol).orElseThrow();
     }
 
     /** Removes {@code symbol}; false when it was not on the list. Cached bars stay. */
     public boolean remove(String symbol) {
-        return db.writer().run(dsl -> dsl.deleteFrom(WATCHLIST).where(WATCHLIST.SYMBOL.eq(symbol)).execute()) > 0;
+        return db.writer().run(dsl -> dsl.deleteFrom(WATCHED_SYMBOLS).where(WATCHED_SYMBOLS.SYMBOL.eq(symbol)).execute()) > 0;
     }
 
     /** Sets the fields a person edits; false when the symbol is not listed. */
     public boolean update(String symbol, boolean active, int priority, String notes) {
-        return db.writer().run(dsl -> dsl.update(WATCHLIST).set(WATCHLIST.ACTIVE, active ? 1L : 0L)
-                .set(WATCHLIST.PRIORITY, (long) priority).set(WATCHLIST.NOTES, notes)
-                .where(WATCHLIST.SYMBOL.eq(symbol)).execute()) > 0;
+        return db.writer().run(dsl -> dsl.update(WATCHED_SYMBOLS).set(WATCHED_SYMBOLS.ACTIVE, active ? 1L : 0L)
+                .set(WATCHED_SYMBOLS.PRIORITY, (long) priority).set(WATCHED_SYMBOLS.NOTES, notes)
+                .where(WATCHED_SYMBOLS.SYMBOL.eq(symbol)).execute()) > 0;
     }
 
     public void markUpdated(String symbol, Instant when) {
-        db.writer().run(dsl -> dsl.update(WATCHLIST).set(WATCHLIST.LAST_UPDATED, when.getEpochSecond())
-                .where(WATCHLIST.SYMBOL.eq(symbol)).execute());
+        db.writer().run(dsl -> dsl.update(WATCHED_SYMBOLS).set(WATCHED_SYMBOLS.LAST_UPDATED, when.getEpochSecond())
+                .where(WATCHED_SYMBOLS.SYMBOL.eq(symbol)).execute());
     }
 
     public Optional<WatchlistEntry> find(String symbol) {
-        return db.read(dsl -> dsl.selectFrom(WATCHLIST).where(WATCHLIST.SYMBOL.eq(symbol)).fetchOptional())
+        return db.read(dsl -> dsl.selectFrom(WATCHED_SYMBOLS).where(WATCHED_SYMBOLS.SYMBOL.eq(symbol)).fetchOptional())
                 .map(WatchlistRepository::toEntry);
     }
 
     /** All entries, highest priority first, then by symbol. */
     public List<WatchlistEntry> list() {
-        return db.read(dsl -> dsl.selectFrom(WATCHLIST).orderBy(WATCHLIST.PRIORITY.desc(), WATCHLIST.SYMBOL)
+        return db.read(dsl -> dsl.selectFrom(WATCHED_SYMBOLS).orderBy(WATCHED_SYMBOLS.PRIORITY.desc(), WATCHED_SYMBOLS.SYMBOL)
                 .fetch(WatchlistRepository::toEntry));
     }
 
@@ -62,7 +62,7 @@ public final class WatchlistRepository {
         return list().stream().filter(WatchlistEntry::active).toList();
     }
 
-    private static WatchlistEntry toEntry(WatchlistRecord r) {
+    private static WatchlistEntry toEntry(WatchedSymbolsRecord r) {
         return new WatchlistEntry(r.getSymbol(), Instant.ofEpochSecond(r.getAddedAt()), r.getActive() != 0,
                 r.getLastUpdated() == null ? null : Instant.ofEpochSecond(r.getLastUpdated()),
                 r.getPriority().intValue(), r.getNotes());

@@ -198,15 +198,15 @@ class CliCoverageTest {
         long oldest = ny("2024-12-20T09:30").getEpochSecond();
         long newest = ny("2024-12-27T15:55").getEpochSecond();
         List<Map<String, Object>> rows = query(db(), "SELECT symbol, oldest_bar, newest_bar, bar_count, "
-                + "expected_count, gap_count FROM data_freshness");
+                + "expected_count, gap_count FROM symbol_freshness");
         assertEquals(List.of(Map.of("symbol", "GAPS", "oldest_bar", (int) oldest, "newest_bar", (int) newest,
                 "bar_count", 222, "expected_count", 354, "gap_count", 2)), rows, "filled by the import");
 
         runOn(db(), "watchlist", "add", "EMPTY").ok();
         runOn(db(), "freshness", "--json").ok();
-        assertEquals(2, queryLong(db(), "SELECT count(*) FROM data_freshness"));
-        assertTrue(queryLong(db(), "SELECT last_checked FROM data_freshness WHERE symbol = 'GAPS'") > 0);
-        JsonNode gaps = JSON.readTree(query(db(), "SELECT gaps_detected FROM data_freshness WHERE symbol = 'GAPS'")
+        assertEquals(2, queryLong(db(), "SELECT count(*) FROM symbol_freshness"));
+        assertTrue(queryLong(db(), "SELECT last_checked FROM symbol_freshness WHERE symbol = 'GAPS'") > 0);
+        JsonNode gaps = JSON.readTree(query(db(), "SELECT gaps_detected FROM symbol_freshness WHERE symbol = 'GAPS'")
                 .get(0).get("gaps_detected").toString());
         assertEquals(2, gaps.size(), gaps.toString());
         assertEquals(125, gaps.get(0).get("bars").asInt());
@@ -232,7 +232,7 @@ class CliCoverageTest {
         String text = csv(rows(old, recent)).replaceFirst("\n" + old + "T12:00:00,[^\n]*\n",
                 "\n" + old + "T12:00:00,0,0,0,0,0,0,\n");
         runOn(db(), "import", write(dir.resolve("span.csv"), text).toString(), "--symbol", "OLD").ok();
-        assertEquals(155, queryLong(db(), "SELECT count(*) FROM market_data_bars"));
+        assertEquals(155, queryLong(db(), "SELECT count(*) FROM bars_5m"));
         assertEquals(1, queryLong(db(), "SELECT count(*) FROM empty_bars"));
 
         LocalDate cutoffBefore = LocalDate.now(Session.NEW_YORK).minusDays(1095);
@@ -242,8 +242,8 @@ class CliCoverageTest {
                 || out.equals("removed 77 bars before " + cutoffAfter + "\n"), out);
 
         long recentOpen = CliTestSupport.session(recent).open().getEpochSecond();
-        assertEquals(78, queryLong(db(), "SELECT count(*) FROM market_data_bars"));
-        assertEquals(recentOpen, queryLong(db(), "SELECT min(ts) FROM market_data_bars"));
+        assertEquals(78, queryLong(db(), "SELECT count(*) FROM bars_5m"));
+        assertEquals(recentOpen, queryLong(db(), "SELECT min(ts) FROM bars_5m"));
         assertEquals(0, queryLong(db(), "SELECT count(*) FROM empty_bars"));
         assertEquals(1, queryLong(db(), "SELECT count(*) FROM session_coverage"), "the old ledger row is gone");
         List<String> exported = runOn(db(), "export", "OLD").ok().outLines();
@@ -251,8 +251,8 @@ class CliCoverageTest {
         assertTrue(exported.get(1).startsWith(recent + "T09:30:00,"), exported.get(1));
 
         // the freshness row follows: the oldest bar is now the recent session's first
-        assertEquals(recentOpen, queryLong(db(), "SELECT oldest_bar FROM data_freshness WHERE symbol = 'OLD'"));
-        assertEquals(78, queryLong(db(), "SELECT bar_count FROM data_freshness WHERE symbol = 'OLD'"));
+        assertEquals(recentOpen, queryLong(db(), "SELECT oldest_bar FROM symbol_freshness WHERE symbol = 'OLD'"));
+        assertEquals(78, queryLong(db(), "SELECT bar_count FROM symbol_freshness WHERE symbol = 'OLD'"));
     }
 
     @Test
@@ -264,8 +264,8 @@ class CliCoverageTest {
         assertTrue(runOn(db(), "cleanup", "--retain-days", "1095").ok().out().startsWith("removed 0 bars before "));
         assertTrue(runOn(db(), "cleanup", "--retain-days", "50").ok().out().startsWith("removed 78 bars before "));
         assertEquals(CliTestSupport.session(newer).open().getEpochSecond(),
-                queryLong(db(), "SELECT min(ts) FROM market_data_bars"));
-        assertEquals(78, queryLong(db(), "SELECT count(*) FROM market_data_bars"));
+                queryLong(db(), "SELECT min(ts) FROM bars_5m"));
+        assertEquals(78, queryLong(db(), "SELECT count(*) FROM bars_5m"));
     }
 
     @Test

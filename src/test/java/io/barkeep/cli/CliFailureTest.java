@@ -79,7 +79,7 @@ class CliFailureTest {
         assertEquals(backups(), file.getParent());
         assertTrue(file.getFileName().toString().matches(BACKUP_NAME), file.toString());
         assertTrue(Files.isRegularFile(file));
-        assertEquals(120, queryLong(file, "SELECT count(*) FROM market_data_bars"));
+        assertEquals(120, queryLong(file, "SELECT count(*) FROM bars_5m"));
         assertEquals("ok", CliTestSupport.query(file, "PRAGMA quick_check").get(0).values().iterator().next());
         // the copy is a working database: the command line reads it
         assertEquals(120 + 1, runOn(file, "export", "AAPL").ok().outLines().size());

@@ -33,7 +33,7 @@ class CliImportExportTest {
     }
 
     private long storedBars() {
-        return queryLong(db(), "SELECT count(*) FROM market_data_bars");
+        return queryLong(db(), "SELECT count(*) FROM bars_5m");
     }
 
     @Test
@@ -70,7 +70,7 @@ class CliImportExportTest {
                 + "1 exact duplicates skipped, 0 rejected, 1 prices rounded to 1e-4\n", r.out());
         assertEquals(79, storedBars());
         assertEquals(1, queryLong(db(), "SELECT count(*) FROM empty_bars"));
-        assertEquals(1_001_235, queryLong(db(), "SELECT open FROM market_data_bars ORDER BY ts DESC LIMIT 1"),
+        assertEquals(1_001_235, queryLong(db(), "SELECT open FROM bars_5m ORDER BY ts DESC LIMIT 1"),
                 "100.123456 rounded half-even to 100.1235");
     }
 
@@ -148,7 +148,7 @@ class CliImportExportTest {
 
         assertEquals(List.of(Map.of("ts", 1_734_964_200, "close", 1_005_000), Map.of("ts", 1_734_964_500,
                 "close", 1_005_000), Map.of("ts", 1_734_966_300, "close", 1_005_000)),
-                query(db(), "SELECT ts, close FROM market_data_bars ORDER BY ts"),
+                query(db(), "SELECT ts, close FROM bars_5m ORDER BY ts"),
                 "09:30, 09:35 and 10:05 stored; the 09:30 bar keeps line 2's close, not line 14's");
         List<Map<String, Object>> events = query(db(), "SELECT kind, symbol, source, message FROM safety_events");
         assertEquals(1, events.size());

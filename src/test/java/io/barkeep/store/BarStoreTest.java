@@ -6,7 +6,7 @@ import static io.barkeep.store.TestBars.batch;
 import static io.barkeep.store.TestBars.empty;
 import static io.barkeep.store.TestBars.start;
 import static io.barkeep.store.schema.Tables.EMPTY_BARS;
-import static io.barkeep.store.schema.Tables.MARKET_DATA_BARS;
+import static io.barkeep.store.schema.Tables.BARS_5M;
 import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
 import static io.barkeep.store.schema.Tables.SYMBOLS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +20,7 @@ import io.barkeep.domain.Bar;
 import io.barkeep.domain.EmptyBar;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.TradingCalendar;
-import io.barkeep.store.schema.tables.records.MarketDataBarsRecord;
+import io.barkeep.store.schema.tables.records.Bars_5mRecord;
 import io.barkeep.store.schema.tables.records.SessionCoverageRecord;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,9 +79,9 @@ class BarStoreTest {
         assertEquals(78, result.barsChanged());
         assertEquals(bars, store.bars("AAPL", MON.open(), MON.close()));
         // Unknown is stored as NULL, not as the sentinel -1.
-        int nulls = count(MARKET_DATA_BARS, MARKET_DATA_BARS.TRADES.isNull());
+        int nulls = count(BARS_5M, BARS_5M.TRADES.isNull());
         assertEquals(bars.stream().filter(b -> b.trades() == Bar.UNKNOWN).count(), nulls);
-        assertEquals(0, count(MARKET_DATA_BARS, MARKET_DATA_BARS.VWAP.lt(0L)));
+        assertEquals(0, count(BARS_5M, BARS_5M.VWAP.lt(0L)));
     }
 
     @Test
@@ -101,7 +101,7 @@ class BarStoreTest {
     void writingTheSameBatchTwiceChangesNothing() {
         List<Bar> bars = TestBars.sessions(List.of(MON, TUE, EARLY), 1);
         store.write(BarBatch.of("AAPL", bars));
-        List<MarketDataBarsRecord> before = rows();
+        List<Bars_5mRecord> before = rows();
 
         BarStore.WriteResult again = store.write(BarBatch.of("AAPL", bars));
 
@@ -124,7 +124,7 @@ class BarStoreTest {
 
         assertEquals(1, result.barsChanged());
         assertEquals(bars, store.bars("AAPL", MON.open(), MON.close()));
-        assertEquals(78, count(MARKET_DATA_BARS));
+        assertEquals(78, count(BARS_5M));
     }
 
     @Test
@@ -151,7 +151,7 @@ class BarStoreTest {
         assertEquals(bars, store.bars("AAPL", MON.open(), MON.close()));
         assertEquals(empties, store.emptyBars("AAPL", MON.open(), MON.close()));
         assertEquals(2, count(EMPTY_BARS));
-        assertEquals(76, count(MARKET_DATA_BARS));
+        assertEquals(76, count(BARS_5M));
     }
 
     @Test
@@ -291,7 +291,7 @@ class BarStoreTest {
     @Test
     void anEmptyMarkerOutsideItsBatchRangeIsRefusedAndNothingIsWritten() {
         store.write(BarBatch.of("AAPL", TestBars.session(TUE, 1)));
-        List<MarketDataBarsRecord> before = rows();
+        List<Bars_5mRecord> before = rows();
 
         // A marker outside the range would escape the ledger recount and the cache invalidation of the write.
         assertThrows(IllegalArgumentException.class,
@@ -390,9 +390,9 @@ class BarStoreTest {
         return n;
     }
 
-    private List<MarketDataBarsRecord> rows() {
-        return db.read(dsl -> dsl.selectFrom(MARKET_DATA_BARS)
-                .orderBy(MARKET_DATA_BARS.SYMBOL_ID, MARKET_DATA_BARS.TS).fetch());
+    private List<Bars_5mRecord> rows() {
+        return db.read(dsl -> dsl.selectFrom(BARS_5M)
+                .orderBy(BARS_5M.SYMBOL_ID, BARS_5M.TS).fetch());
     }
 
     private Map<Integer, SessionCoverageRecord> ledger() {
@@ -401,7 +401,7 @@ class BarStoreTest {
     }
 
     private void assertNothingStored() {
-        assertEquals(0, count(MARKET_DATA_BARS));
+        assertEquals(0, count(BARS_5M));
         assertEquals(0, count(EMPTY_BARS));
         assertEquals(0, count(SESSION_COVERAGE));
         assertEquals(0, count(SYMBOLS));

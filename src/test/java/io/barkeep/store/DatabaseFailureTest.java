@@ -1,6 +1,6 @@
 package io.barkeep.store;
 
-import static io.barkeep.store.schema.Tables.MARKET_DATA_BARS;
+import static io.barkeep.store.schema.Tables.BARS_5M;
 import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
 import static io.barkeep.store.schema.Tables.SYMBOLS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -220,7 +220,7 @@ class DatabaseFailureTest {
             Snapshot before = Snapshot.of(db);
             // Fails the insert of one bar deep in the batch, after the corrections before it were written.
             long poisoned = TestBars.start(TUE, 50).getEpochSecond();
-            db.writer().run(dsl -> dsl.execute("CREATE TRIGGER injected_failure AFTER INSERT ON market_data_bars"
+            db.writer().run(dsl -> dsl.execute("CREATE TRIGGER injected_failure AFTER INSERT ON bars_5m"
                     + " WHEN NEW.ts = " + poisoned + " BEGIN SELECT RAISE(ABORT, 'injected failure'); END"));
             BarBatch corrections = BarBatch.of("AAPL", TestBars.sessions(List.of(MON, TUE, WED), 2));
 
@@ -251,7 +251,7 @@ class DatabaseFailureTest {
             Snapshot before = Snapshot.of(db);
 
             assertThrows(IllegalStateException.class, () -> db.writer().run(dsl -> {
-                dsl.deleteFrom(MARKET_DATA_BARS).execute();
+                dsl.deleteFrom(BARS_5M).execute();
                 dsl.deleteFrom(SESSION_COVERAGE).execute();
                 throw new IllegalStateException("failed halfway");
             }));
@@ -264,8 +264,8 @@ class DatabaseFailureTest {
     private record Snapshot(List<Record> bars, List<Record> ledger, List<Record> symbols) {
         static Snapshot of(Database db) {
             return db.read(dsl -> new Snapshot(
-                    List.copyOf(dsl.selectFrom(MARKET_DATA_BARS).orderBy(MARKET_DATA_BARS.SYMBOL_ID,
-                            MARKET_DATA_BARS.TS).fetch()),
+                    List.copyOf(dsl.selectFrom(BARS_5M).orderBy(BARS_5M.SYMBOL_ID,
+                            BARS_5M.TS).fetch()),
                     List.copyOf(dsl.selectFrom(SESSION_COVERAGE).orderBy(SESSION_COVERAGE.SYMBOL_ID,
                             SESSION_COVERAGE.SESSION_DATE).fetch()),
                     List.copyOf(dsl.selectFrom(SYMBOLS).orderBy(SYMBOLS.ID).fetch())));
