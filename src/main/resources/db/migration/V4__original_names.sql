@@ -69,7 +69,7 @@ CREATE TABLE compat_pending_bar (
 );
 
 -- Writes through the original name. The checks are BarRules' (domain/BarRules.java), restated in SQL
--- because a foreign client cannot call Barkeep; BarRulesSqlAgreementTest runs one corpus through both.
+-- because a foreign client cannot call Barkeep; CompatViewsTest runs one corpus through both.
 -- A timestamp without an offset is New York wall-clock time, as the view shows it; one with an offset or Z
 -- is converted by SQLite itself. The ledger row of the bar's session is recounted from the rows.
 CREATE TRIGGER market_data_bars_insert INSTEAD OF INSERT ON market_data_bars
@@ -89,6 +89,7 @@ BEGIN
     SELECT RAISE(ABORT, 'market_data_bars: close outside high-low')
     WHERE NEW.close > NEW.high OR NEW.close < NEW.low;
     SELECT RAISE(ABORT, 'market_data_bars: negative volume') WHERE NEW.volume < 0;
+    SELECT RAISE(ABORT, 'market_data_bars: non-positive price with volume') WHERE NEW.low <= 0 AND NEW.volume > 0;
     SELECT RAISE(ABORT, 'market_data_bars: non-positive price') WHERE NEW.low <= 0;
     SELECT RAISE(ABORT, 'market_data_bars: price above $10,000,000') WHERE NEW.high > 10000000;
     SELECT RAISE(ABORT, 'market_data_bars: negative vwap') WHERE NEW.vwap < 0;
@@ -108,9 +109,9 @@ BEGIN
            CAST(round(NEW.low * 10000) AS INTEGER), CAST(round(NEW.close * 10000) AS INTEGER), NEW.volume,
            CASE WHEN NEW.vwap IS NULL THEN NULL ELSE CAST(round(NEW.vwap * 10000) AS INTEGER) END;
 
-    SELECT RAISE(ABORT, 'market_data_bars: timestamp is off the 5-minute grid')
+    SELECT RAISE(ABORT, 'market_data_bars: off the 5-minute grid')
     FROM compat_pending_bar WHERE slot = 1 AND ts % 300 != 0;
-    SELECT RAISE(ABORT, 'market_data_bars: timestamp is not inside a regular session of the NYSE calendar')
+    SELECT RAISE(ABORT, 'market_data_bars: outside the session')
     FROM compat_pending_bar p WHERE p.slot = 1 AND NOT EXISTS (
         SELECT 1 FROM trading_sessions t WHERE t.open_ts <= p.ts AND p.ts < t.close_ts);
 

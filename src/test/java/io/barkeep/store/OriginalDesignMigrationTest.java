@@ -155,6 +155,29 @@ class OriginalDesignMigrationTest {
                 "the backup holds the file as it was");
     }
 
+    /** The README's join (docs/examples/trades_join.sql) pairs each trade with the bar that holds it. */
+    @Test
+    void theReadmesTradesJoinFindsTheBarOfEachTrade() throws Exception {
+        OriginalDesignMigration.migrate(file, NYSE, CLOCK);
+        String sql = Files.readString(Path.of("docs/examples/trades_join.sql"));
+
+        List<List<Object>> joined = rows(file, sql);
+
+        // Trade 1: AAPL 2024-03-11 10:07:13 lies in bar 7 (10:05) of session 10; trade 2: MSFT 15:59:59 on
+        // 2024-03-05 in the last bar (77) of session 6; trade 3: AAPL 09:30:00 in bar 0 of session 1.
+        int[][] where = {{10, 7}, {6, 77}, {1, 0}};
+        String[] symbols = {"AAPL", "MSFT", "AAPL"};
+        assertEquals(3, joined.size());
+        for (int i = 0; i < 3; i++) {
+            long open = ticks(symbols[i], where[i][0], where[i][1]);
+            Session s = SESSIONS.get(where[i][0]);
+            List<Object> row = joined.get(i);
+            assertEquals(ISO.format(s.openInNewYork().plusMinutes(5L * where[i][1]).toLocalDateTime()), row.get(4));
+            assertEquals(open / 10_000.0, row.get(5));
+            assertEquals((open + 100) / 10_000.0, row.get(10), "the session VWAP at that bar");
+        }
+    }
+
     @Test
     void theOriginalQueryUsesThePrimaryKey() throws SQLException {
         OriginalDesignMigration.migrate(file, NYSE, CLOCK);
