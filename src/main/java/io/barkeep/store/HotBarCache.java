@@ -1,31 +1,33 @@
 package io.barkeep.store;
 
-import io.barkeep.domain.Bar;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A bounded in-memory cache of decoded bars in front of the store, in blocks of one symbol and one UTC month,
- * evicted least-recently-used by an estimate of their heap size. Writes invalidate the blocks they touch;
- * a block read from disk is only kept if no write happened while it was being read.
+ * A bounded in-memory cache of decoded bars in front of the store, in {@link BarBlock}s of one symbol and one UTC
+ * month, weighed by their heap bytes. Caffeine's admission policy (W-TinyLFU) keeps the months read often: a
+ * whole-history scan of one symbol, each month read once, does not push the hot recent months of every other
+ * symbol out as a plain LRU did. Writes invalidate the blocks they touch; a block read from disk is only kept if no
+ * write happened while it was being read.
  */
 final class HotBarCache {
-    /** Heap bytes one cached bar costs: the record, its Instant and the array slot. */
-    static final int BYTES_PER_BAR = 96;
-
+    private final Cache<Long, BarBlock> blocks;
     private final long maxBytes;
-    private final LinkedHashMap<Long, Bar[]> blocks = new LinkedHashMap<>(256, 0.75f, true);
     private final AtomicLong generation = new AtomicLong();
     private final AtomicInteger writesInFlight = new AtomicInteger();
-    private long bytes;
 
     HotBarCache(long maxBytes) {
         this.maxBytes = maxBytes;
+        // executor(Runnable::run): evictions happen on the caller's thread, no pool thread of Caffeine's own.
+        this.blocks = Caffeine.newBuilder().maximumWeight(maxBytes)
+                .weigher((Long key, BarBlock block) -> block.bytes())
+                .executor(Runnable::run)
+                .build();
     }
 
     static long key(long symbolId, int monthIndex) {
@@ -42,8 +44,8 @@ final class HotBarCache {
         return YearMonth.of(monthIndex / 12, monthIndex % 12 + 1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
-    synchronized Bar[] get(long key) {
-        return blocks.get(key);
+    BarBlock get(long key) {
+        return blocks.getIfPresent(key);
     }
 
     /** The generation to pass to {@link #put} for a block read after this call. */
@@ -69,17 +71,10 @@ final class HotBarCache {
         return writesInFlight.get() > 0 || generation.get() != readGeneration;
     }
 
-    synchronized void put(long key, Bar[] block, long readGeneration) {
-        if (readGeneration != generation.get() || (long) block.length * BYTES_PER_BAR > maxBytes) {
-            return;
-        }
-        Bar[] old = blocks.put(key, block);
-        bytes += (long) block.length * BYTES_PER_BAR - (old == null ? 0 : (long) old.length * BYTES_PER_BAR);
-        var it = blocks.entrySet().iterator();
-        while (bytes > maxBytes && it.hasNext()) {
-            Map.Entry<Long, Bar[]> eldest = it.next();
-            bytes -= (long) eldest.getValue().length * BYTES_PER_BAR;
-            it.remove();
+    /** Offers a block read from disk; kept only if no write invalidated anything since {@code readGeneration}. */
+    synchronized void put(long key, BarBlock block, long readGeneration) {
+        if (readGeneration == generation.get() && block.bytes() <= maxBytes) {
+            blocks.put(key, block);
         }
     }
 
@@ -87,20 +82,18 @@ final class HotBarCache {
     synchronized void invalidate(long symbolId, int fromMonth, int toMonth) {
         generation.incrementAndGet();
         for (int m = fromMonth; m <= toMonth; m++) {
-            Bar[] old = blocks.remove(key(symbolId, m));
-            if (old != null) {
-                bytes -= (long) old.length * BYTES_PER_BAR;
-            }
+            blocks.invalidate(key(symbolId, m));
         }
     }
 
     synchronized void clear() {
         generation.incrementAndGet();
-        blocks.clear();
-        bytes = 0;
+        blocks.invalidateAll();
     }
 
-    synchronized long bytes() {
-        return bytes;
+    /** The weight held now (after pending maintenance), for tests and the benchmark. */
+    long bytes() {
+        blocks.cleanUp();
+        return blocks.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 }

@@ -1,0 +1,72 @@
+package io.barkeep.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.barkeep.domain.Bar;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The hot cache keeps what is read often, whatever one long scan reads once. */
+class HotBarCacheTest {
+    private static BarBlock block(long firstEpochSecond, int bars) {
+        List<Bar> list = new ArrayList<>();
+        for (int i = 0; i < bars; i++) {
+            list.add(Bar.of(Instant.ofEpochSecond(firstEpochSecond + 300L * i), 10, 12, 9, 11, 100));
+        }
+        return BarBlock.of(list);
+    }
+
+    @Test
+    void aWholeHistoryScanDoesNotEvictTheMonthsReadOften() {
+        BarBlock sample = block(0, 1_600);
+        HotBarCache cache = new HotBarCache(100L * sample.bytes());
+        scanHistory(cache, sample, 100);
+        // The views read 20 symbols' recent month again and again...
+        for (int round = 0; round < 6; round++) {
+            readRecentMonths(cache, sample);
+        }
+        // ...then one chart shows another symbol's whole history: 150 months read once, more than the capacity.
+        // A plain LRU dropped every recent month here.
+        scanHistory(cache, sample, 101);
+        for (int symbol = 1; symbol <= 20; symbol++) {
+            assertNotNull(cache.get(HotBarCache.key(symbol, 24_310)), "recent month of symbol " + symbol);
+        }
+    }
+
+    private static void scanHistory(HotBarCache cache, BarBlock block, long symbolId) {
+        for (int month = 0; month < 150; month++) {
+            long key = HotBarCache.key(symbolId, 24_000 + month);
+            assertNull(cache.get(key));
+            cache.put(key, block, cache.generation());
+        }
+    }
+
+    private static void readRecentMonths(HotBarCache cache, BarBlock block) {
+        for (int symbol = 1; symbol <= 20; symbol++) {
+            long key = HotBarCache.key(symbol, 24_310);
+            if (cache.get(key) == null) {
+                cache.put(key, block, cache.generation());
+            }
+        }
+    }
+
+    @Test
+    void aBlockWeighsItsPrimitiveCellsNotARecordPerBar() {
+        BarBlock b = block(0, 2_000);
+        assertEquals(2_000, b.size());
+        assertEquals(48 + 2_000 * 8 * Long.BYTES, b.bytes(), "64 bytes a bar plus the array header");
+    }
+
+    @Test
+    void aBlockGivesBackTheBarsOfARangeExactly() {
+        BarBlock b = block(1_000_000, 10);
+        List<Bar> out = new ArrayList<>();
+        b.appendTo(out, 1_000_000 + 300 * 3, 1_000_000 + 300 * 6);
+        assertEquals(List.of(1_000_900L, 1_001_200L, 1_001_500L), out.stream().map(Bar::epochSecond).toList());
+        assertEquals(Bar.of(Instant.ofEpochSecond(1_000_900), 10, 12, 9, 11, 100), out.get(0));
+    }
+}
