@@ -5,6 +5,8 @@ import io.barkeep.domain.Session;
 import io.barkeep.source.BarSource;
 import io.barkeep.source.SourceException;
 import io.barkeep.store.CacheEngine;
+import io.barkeep.store.OriginalDesignMigration;
+import io.barkeep.store.StoreException;
 import io.barkeep.sync.MarketData;
 import io.barkeep.sync.Settings;
 import io.barkeep.sync.Sleeper;
@@ -45,6 +47,7 @@ public final class AppServices implements AutoCloseable {
     // Pending until start() opens it: a view that loads before then waits instead of failing.
     private final CompletableFuture<Opened> firstOpen = new CompletableFuture<>();
     private volatile CompletableFuture<Opened> opened = firstOpen;
+    private volatile java.util.function.Predicate<Path> migrationConsent = file -> false;
 
     /** The engine and the lazy cache over it, opened together. */
     private record Opened(CacheEngine engine, MarketData data) {
@@ -80,8 +83,22 @@ public final class AppServices implements AutoCloseable {
         return opened.thenApply(o -> null);
     }
 
+    /**
+     * Who says yes before a file holding the original design's tables is migrated (the app asks the person in a
+     * dialog; it is called on a background thread and may block until they answer). Without one, such a file is
+     * not opened.
+     */
+    public void askBeforeMigrating(java.util.function.Predicate<Path> consent) {
+        this.migrationConsent = consent;
+    }
+
     private Opened open(Settings s) {
-        CacheEngine engine = CacheEngine.open(s.database(dataFolder), NyseCalendar.load(), s.cacheMb() * 1024L * 1024L,
+        Path file = s.database(dataFolder);
+        if (OriginalDesignMigration.holdsOriginalTables(file) && !migrationConsent.test(file)) {
+            throw new StoreException(file + " holds the original design's market_data_bars table; Barkeep opens it "
+                    + "once it is migrated (a backup is taken first), or choose another database in Settings");
+        }
+        CacheEngine engine = CacheEngine.open(file, NyseCalendar.load(), s.cacheMb() * 1024L * 1024L,
                 clock);
         BarSource source = Sources.create(s.source(), s.thetaUrl(), s.thetaConcurrency(), engine.bars().calendar(),
                 clock);

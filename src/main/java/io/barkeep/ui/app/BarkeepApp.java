@@ -57,6 +57,7 @@ public final class BarkeepApp extends Application {
         ui = new FxUiExecutor("barkeep-io", 3);
         updaterThread = new FxUiExecutor("barkeep-updater", 1);
         services = new AppServices(folder, settings, ui, Clock.systemUTC());
+        services.askBeforeMigrating(file -> new MigrationConsent(ui, () -> stage).ask(file));
         updater = new UpdaterService(services, command -> updaterThread.supply(() -> {
             command.run();
             return null;
