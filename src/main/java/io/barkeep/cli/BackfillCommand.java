@@ -2,6 +2,7 @@ package io.barkeep.cli;
 
 import io.barkeep.domain.Session;
 import io.barkeep.domain.Symbols;
+import io.barkeep.source.Cancellation;
 import io.barkeep.store.CacheEngine;
 import io.barkeep.sync.MarketData;
 import io.barkeep.sync.SyncProgress;
@@ -10,7 +11,6 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,14 +42,14 @@ final class BackfillCommand implements Callable<Integer> {
         if (days != null && (from != null || to != null)) {
             throw new UserError("give --days or --from/--to, not both");
         }
-        try (CacheEngine e = engine.open()) {
+        try (MarketData data = engine.openData()) {
+            CacheEngine e = data.engine();
             LocalDate today = LocalDate.now(e.clock().withZone(Session.NEW_YORK));
             LocalDate last = to != null ? to : today;
             LocalDate first = from != null ? from : last.minusDays(days != null ? days : 30);
             if (last.isBefore(first)) {
                 throw new UserError("--to " + last + " is before --from " + first);
             }
-            MarketData data = engine.marketData(e);
             PrintWriter err = spec.commandLine().getErr();
             boolean terminal = System.console() != null && !json;
             SyncProgress progress = terminal ? (done, total, bars) -> {
@@ -57,8 +57,8 @@ final class BackfillCommand implements Callable<Integer> {
                         + " bars");
                 err.flush();
             } : SyncProgress.NONE;
-            AtomicBoolean cancel = new AtomicBoolean();
-            Thread hook = new Thread(() -> cancel.set(true));
+            Cancellation cancel = new Cancellation();
+            Thread hook = new Thread(cancel::cancel);
             Runtime.getRuntime().addShutdownHook(hook);
             SyncResult result;
             try {

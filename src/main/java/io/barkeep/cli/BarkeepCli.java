@@ -4,6 +4,10 @@ import io.barkeep.store.StoreException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -14,6 +18,9 @@ import picocli.CommandLine;
  */
 public final class BarkeepCli {
     private static final Logger LOG = LoggerFactory.getLogger(BarkeepCli.class);
+    /** The options of {@link EngineOptions}, which every command that opens a database takes. */
+    private static final Set<String> GLOBAL_OPTIONS = Set.of("--db", "--source", "--theta-url",
+            "--theta-concurrency");
 
     private BarkeepCli() {
     }
@@ -27,7 +34,7 @@ public final class BarkeepCli {
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
-        int code = cli.execute(args);
+        int code = cli.execute(globalOptionsLast(args));
         out.flush();
         err.flush();
         return code;
@@ -58,6 +65,30 @@ public final class BarkeepCli {
             return 2;
         });
         return cli;
+    }
+
+    /**
+     * Moves the global options given before the command ({@code barkeep --db x.db bars AAPL}) to after it, where
+     * the command's own option parser reads them, as git and kubectl accept them in either place. Options after
+     * a {@code --} stay before it.
+     */
+    static String[] globalOptionsLast(String[] args) {
+        List<String> global = new ArrayList<>();
+        int i = 0;
+        while (i < args.length && GLOBAL_OPTIONS.contains(args[i].split("=", 2)[0])) {
+            global.add(args[i]);
+            if (!args[i].contains("=") && i + 1 < args.length) {
+                global.add(args[++i]);
+            }
+            i++;
+        }
+        if (global.isEmpty()) {
+            return args;
+        }
+        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(i, args.length));
+        int end = rest.indexOf("--");
+        rest.addAll(end < 0 ? rest.size() : end, global);
+        return rest.toArray(String[]::new);
     }
 
     private static LocalDate date(String text) {

@@ -52,7 +52,10 @@ final class BarsCommand implements Callable<Integer> {
         String sym = Symbols.normalize(symbol);
         Interval ivl = Interval.parse(interval);
         BucketAlignment alignment = clockHours ? BucketAlignment.CLOCK : BucketAlignment.SESSION_OPEN;
-        try (CacheEngine e = engine.open()) {
+        // Only a read that fetches needs the source: --no-fetch opens the database alone.
+        try (MarketData data = noFetch ? null : engine.openData();
+             CacheEngine opened = noFetch ? engine.open() : null) {
+            CacheEngine e = data != null ? data.engine() : opened;
             LocalDate[] dates = range.resolve(e.clock());
             List<AggregateBar> bars;
             if (noFetch) {
@@ -60,7 +63,6 @@ final class BarsCommand implements Callable<Integer> {
                 var end = dates[1].plusDays(1).atStartOfDay(Session.NEW_YORK).toInstant();
                 bars = e.bars().aggregated(sym, start, end, ivl, alignment);
             } else {
-                MarketData data = engine.marketData(e);
                 var answer = data.getHistoricalBars(sym, ivl, alignment, dates[0], dates[1], true);
                 bars = answer.bars();
                 SyncReport.printFailures(spec.commandLine().getErr(), answer.sync());

@@ -1,12 +1,10 @@
 package io.barkeep.cli;
 
 import io.barkeep.domain.NyseCalendar;
-import io.barkeep.source.BarSource;
 import io.barkeep.store.CacheEngine;
 import io.barkeep.store.DataFolder;
 import io.barkeep.sync.MarketData;
 import io.barkeep.sync.Settings;
-import io.barkeep.sync.Sleeper;
 import io.barkeep.sync.Sources;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -78,14 +76,13 @@ public final class EngineOptions {
         return CacheEngine.open(file, NyseCalendar.load(), settings().cacheMb() * 1024L * 1024L, Clock.systemUTC());
     }
 
-    /** The source, configured from the options and settings. */
-    public BarSource openSource(CacheEngine engine) {
+    /**
+     * The engine, the source and the lazy cache over them, as one unit ({@link MarketData#open}) that closes
+     * together.
+     */
+    public MarketData openData() {
         String url = thetaUrl != null ? thetaUrl : settings().thetaUrl();
-        return Sources.create(sourceName(), url, concurrency(), engine.bars().calendar(), engine.clock());
-    }
-
-    /** The lazy cache over {@code engine} and this command's source. */
-    public MarketData marketData(CacheEngine engine) {
-        return new MarketData(engine, openSource(engine), concurrency(), Sleeper.REAL);
+        return MarketData.open(new MarketData.Config(databaseFile(), sourceName(), url, concurrency(),
+                settings().cacheMb() * 1024L * 1024L), Clock.systemUTC());
     }
 }

@@ -1,7 +1,6 @@
 package io.barkeep.cli;
 
 import io.barkeep.domain.Prices;
-import io.barkeep.store.CacheEngine;
 import io.barkeep.sync.MarketData;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,8 +26,8 @@ final class LatestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (CacheEngine e = engine.open()) {
-            MarketData.LatestPrice latest = engine.marketData(e).getLatestPrice(symbol)
+        try (MarketData data = engine.openData()) {
+            MarketData.LatestPrice latest = data.getLatestPrice(symbol)
                     .orElseThrow(() -> new UserError("no bars for " + symbol + " from source " + engine.sourceName()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("symbol", latest.symbol());

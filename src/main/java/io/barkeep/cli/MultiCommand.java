@@ -37,8 +37,8 @@ final class MultiCommand implements Callable<Integer> {
             throw new UserError("--lookback-days must be at least 1, got " + lookbackDays);
         }
         List<Interval> parsed = intervals.stream().map(Interval::parse).toList();
-        try (CacheEngine e = engine.open()) {
-            MarketData data = engine.marketData(e);
+        try (MarketData data = engine.openData()) {
+            CacheEngine e = data.engine();
             Map<Interval, MarketData.HistoricalBars> all = data.getMultiTimeframeData(symbol, parsed, lookbackDays);
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("symbol", all.values().iterator().next().symbol());

@@ -1,6 +1,7 @@
 package io.barkeep.cli;
 
 import io.barkeep.store.CacheEngine;
+import io.barkeep.sync.MarketData;
 import io.barkeep.sync.Updater;
 import io.barkeep.sync.UpdaterLoop;
 import io.barkeep.sync.UpdaterSchedule;
@@ -25,9 +26,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        try (CacheEngine e = engine.open()) {
-            Updater updater = new Updater(engine.marketData(e), engine.settings().retainDays(),
-                    engine.settings().backupKeep());
+        try (MarketData data = engine.openData()) {
+            CacheEngine e = data.engine();
+            Updater updater = new Updater(data, engine.settings().retainDays(), engine.settings().backupKeep());
             UpdaterSchedule schedule = new UpdaterSchedule(e.bars().calendar(),
                     Duration.ofSeconds(engine.settings().vendorDelaySeconds()));
             CountDownLatch stopped = new CountDownLatch(1);

@@ -1,9 +1,9 @@
 package io.barkeep.cli;
 
-import io.barkeep.store.CacheEngine;
+import io.barkeep.source.Cancellation;
+import io.barkeep.sync.MarketData;
 import io.barkeep.sync.Updater;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,9 +22,9 @@ final class UpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (CacheEngine e = engine.open()) {
-            Updater updater = new Updater(engine.marketData(e), engine.settings().retainDays());
-            Updater.PassResult result = updater.update(new AtomicBoolean());
+        try (MarketData data = engine.openData()) {
+            Updater updater = new Updater(data, engine.settings().retainDays());
+            Updater.PassResult result = updater.update(Cancellation.none());
             SyncReport.printFailures(spec.commandLine().getErr(), result.sync());
             if (json) {
                 Output.json(spec.commandLine().getOut(), result);

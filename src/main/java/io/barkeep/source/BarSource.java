@@ -31,6 +31,19 @@ public interface BarSource extends AutoCloseable {
      */
     SourceAnswer fetch(String symbol, LocalDate from, LocalDate to) throws SourceException;
 
+    /**
+     * As {@link #fetch(String, LocalDate, LocalDate)}, aborting the request in flight when {@code cancel} is
+     * cancelled (then it throws a {@link SourceException.Kind#CANCELLED}). Sources that answer at once (the
+     * simulated feed) need not override it.
+     */
+    default SourceAnswer fetch(String symbol, LocalDate from, LocalDate to, Cancellation cancel)
+            throws SourceException {
+        if (cancel.isCancelled()) {
+            throw new SourceException(SourceException.Kind.CANCELLED, -1, "cancelled");
+        }
+        return fetch(symbol, from, to);
+    }
+
     @Override
     default void close() {
     }

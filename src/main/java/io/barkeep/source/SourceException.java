@@ -18,7 +18,9 @@ public final class SourceException extends Exception {
         /** Nothing will work until a person acts: subscription, configuration, two terminals (471, 476, 478). */
         FATAL,
         /** The source is not there: terminal not running or not connected upstream. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The caller cancelled the work; the request in flight was aborted. Nothing to record or retry. */
+        CANCELLED
     }
 
     private final Kind kind;

@@ -7,6 +7,7 @@ import io.barkeep.domain.SafetyEvent;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.TradingCalendar;
 import io.barkeep.source.BarSource;
+import io.barkeep.source.Cancellation;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
 import io.barkeep.store.BarBatch;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * back-off (1, 2, 4, 8, 16 s, then given up for this pass), splitting what is too large, checking every bar
  * against the calendar (bad ones quarantined), writing each answer as one transaction, logging revisions, and
  * recording every failure in {@code safety_events}. One request failing never stops the others; only a
- * failure no request can get past (no terminal, no permission) stops the run.
+ * failure no request can get past (no terminal, no permission) stops the run. A {@link Cancellation} aborts the
+ * requests in flight and wakes the back-off waits: a cancelled run ends within moments.
  */
 public final class Fetcher {
     private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
@@ -56,7 +57,7 @@ public final class Fetcher {
     }
 
     /** Runs {@code requests}; throws {@link SyncAbortedException} when the run had to stop. */
-    public SyncResult run(List<FetchRequest> requests, SyncProgress progress, AtomicBoolean cancel) {
+    public SyncResult run(List<FetchRequest> requests, SyncProgress progress, Cancellation cancel) {
         if (requests.isEmpty()) {
             return new SyncResult(0, 0, 0, 0, 0, 0, 0, 0, List.of());
         }
@@ -76,7 +77,7 @@ public final class Fetcher {
         if (run.abort.get() != null) {
             throw new SyncAbortedException(run.abort.get());
         }
-        if (cancel.get()) {
+        if (cancel.isCancelled()) {
             throw new SyncAbortedException("cancelled");
         }
         return run.result();
@@ -101,7 +102,7 @@ public final class Fetcher {
             }
             try {
                 run.vendorRequests.incrementAndGet();
-                SourceAnswer answer = source.fetch(request.symbol(), request.from(), request.to());
+                SourceAnswer answer = source.fetch(request.symbol(), request.from(), request.to(), run.cancel);
                 store(request, answer, run);
                 run.done(request);
                 return List.of();
@@ -122,6 +123,10 @@ public final class Fetcher {
 
     /** Decides what follows a failed attempt: null to retry, parts to fetch instead, or empty to stop. */
     private List<FetchRequest> onFailure(FetchRequest request, SourceException e, int retry, Run run) {
+        if (e.kind() == SourceException.Kind.CANCELLED || run.cancel.isCancelled()) {
+            // the request was aborted on purpose: nothing to record, nothing to retry
+            return List.of();
+        }
         switch (e.kind()) {
             case TOO_LARGE -> {
                 List<FetchRequest> parts = planner.split(request);
@@ -139,13 +144,13 @@ public final class Fetcher {
                 }
                 record(request, "vendor_retry", e.getMessage() + "; retry in " + wait.toSeconds() + " s");
                 try {
-                    sleeper.sleep(wait);
+                    sleeper.sleep(wait, run.cancel);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    run.cancel.set(true);
+                    run.cancel.cancel();
                     return List.of();
                 }
-                return null;
+                return run.cancel.isCancelled() ? List.of() : null;
             }
             case REQUEST_FAILED -> {
                 return giveUp(request, e, run);
@@ -265,9 +270,9 @@ public final class Fetcher {
         final AtomicReference<String> abort = new AtomicReference<>();
         final int planned;
         final SyncProgress progress;
-        final AtomicBoolean cancel;
+        final Cancellation cancel;
 
-        Run(int planned, SyncProgress progress, AtomicBoolean cancel) {
+        Run(int planned, SyncProgress progress, Cancellation cancel) {
             this.planned = planned;
             this.total = new AtomicInteger(planned);
             this.progress = progress;
@@ -275,7 +280,7 @@ public final class Fetcher {
         }
 
         boolean stopped() {
-            return cancel.get() || abort.get() != null;
+            return cancel.isCancelled() || abort.get() != null;
         }
 
         void done(FetchRequest r) {

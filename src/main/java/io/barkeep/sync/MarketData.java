@@ -4,13 +4,18 @@ import io.barkeep.domain.AggregateBar;
 import io.barkeep.domain.Bar;
 import io.barkeep.domain.BucketAlignment;
 import io.barkeep.domain.Interval;
+import io.barkeep.domain.NyseCalendar;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.Symbols;
+import io.barkeep.domain.TradingCalendar;
 import io.barkeep.domain.WatchlistEntry;
 import io.barkeep.source.BarSource;
+import io.barkeep.source.Cancellation;
 import io.barkeep.source.SourceException;
 import io.barkeep.store.CacheEngine;
 import io.barkeep.store.GapService.GapReport;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,13 +24,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The lazy cache (the original design's "skill" functions): every read first fetches what the cache lacks for
  * the range asked, stores it, then answers from disk; asking again makes no vendor request.
+ * <p>
+ * The engine, the source and this facade are one unit: {@link #open(Config, Clock)} builds them for the command
+ * line, the desktop app and the settings check alike, and {@link #close()} waits for the requests in flight, then
+ * closes the source and the engine. A run asked of a closing unit is refused, so the old and the new unit of a
+ * settings change never have requests in flight at the same time.
  */
-public final class MarketData {
+public final class MarketData implements AutoCloseable {
     /** A settled session the vendor already answered is not asked again by a read for this long. */
     public static final Duration READ_RETRY_AFTER = Duration.ofDays(1);
     /** Default lookback of the skill functions. */
@@ -35,6 +44,54 @@ public final class MarketData {
     private final BarSource source;
     private final Fetcher fetcher;
     private final FetchPlanner planner;
+    private final Object runs = new Object();
+    // guarded by runs
+    private int running;
+    // guarded by runs
+    private boolean closed;
+
+    /**
+     * What a unit is built from.
+     *
+     * @param thetaUrl    the terminal's root URL, or null for the source's default
+     * @param concurrency requests in flight at most, the account tier's limit
+     */
+    public record Config(Path database, String source, String thetaUrl, int concurrency, long cacheBytes) {
+        /** The unit {@code settings} describe, with its database in {@code dataFolder} unless they name one. */
+        public static Config of(Settings settings, Path dataFolder) {
+            return new Config(settings.database(dataFolder), settings.source(), settings.thetaUrl(),
+                    settings.thetaConcurrency(), settings.cacheMb() * 1024L * 1024L);
+        }
+    }
+
+    /** Opens the engine on the NYSE calendar, the configured source, and the facade over both: one unit. */
+    public static MarketData open(Config config, Clock clock) {
+        CacheEngine engine = CacheEngine.open(config.database(), NyseCalendar.load(), config.cacheBytes(), clock);
+        try {
+            return new MarketData(engine, source(config, engine.bars().calendar(), clock), config.concurrency(),
+                    Sleeper.REAL);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The settings check: makes the source {@code config} names exactly as {@link #open} would, asks whether it
+     * answers, and closes it, without opening a database.
+     *
+     * @return the source's name, for the verdict
+     */
+    public static String checkSource(Config config, Clock clock) throws SourceException {
+        try (BarSource probe = source(config, NyseCalendar.load(), clock)) {
+            probe.checkReady();
+            return probe.name();
+        }
+    }
+
+    private static BarSource source(Config config, TradingCalendar calendar, Clock clock) {
+        return Sources.create(config.source(), config.thetaUrl(), config.concurrency(), calendar, clock);
+    }
 
     public MarketData(CacheEngine engine, BarSource source, int concurrency, Sleeper sleeper) {
         this.engine = engine;
@@ -55,7 +112,7 @@ public final class MarketData {
     public HistoricalBars getHistoricalBars(String symbol, Interval interval, BucketAlignment alignment,
                                             LocalDate from, LocalDate to, boolean fetch) {
         String sym = Symbols.normalize(symbol);
-        SyncResult sync = fetch ? ensure(sym, from, to, READ_RETRY_AFTER, SyncProgress.NONE, new AtomicBoolean())
+        SyncResult sync = fetch ? ensure(sym, from, to, READ_RETRY_AFTER, SyncProgress.NONE, Cancellation.none())
                 : null;
         Instant start = from.atStartOfDay(Session.NEW_YORK).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(Session.NEW_YORK).toInstant();
@@ -76,7 +133,7 @@ public final class MarketData {
         LocalDate today = today();
         LocalDate from = today.minusDays(lookbackDays);
         String sym = Symbols.normalize(symbol);
-        ensure(sym, from, today, READ_RETRY_AFTER, SyncProgress.NONE, new AtomicBoolean());
+        ensure(sym, from, today, READ_RETRY_AFTER, SyncProgress.NONE, Cancellation.none());
         Map<Interval, HistoricalBars> out = new LinkedHashMap<>();
         for (Interval i : intervals) {
             out.put(i, getHistoricalBars(sym, i, BucketAlignment.SESSION_OPEN, from, today, false));
@@ -89,7 +146,7 @@ public final class MarketData {
         String sym = Symbols.normalize(symbol);
         Instant now = engine.clock().instant();
         engine.bars().calendar().latestSessionStartedBy(now).ifPresent(s ->
-                ensure(sym, s.date(), s.date(), Duration.ZERO, SyncProgress.NONE, new AtomicBoolean()));
+                ensure(sym, s.date(), s.date(), Duration.ZERO, SyncProgress.NONE, Cancellation.none()));
         return engine.bars().latest(sym).map(b -> new LatestPrice(sym, b, source.name(), source.simulated()));
     }
 
@@ -109,7 +166,7 @@ public final class MarketData {
      * Fills every hole of {@code symbols} from..to, asking again even for sessions the vendor answered before.
      */
     public SyncResult backfill(List<String> symbols, LocalDate from, LocalDate to, SyncProgress progress,
-                               AtomicBoolean cancel) {
+                               Cancellation cancel) {
         List<FetchRequest> requests = new ArrayList<>();
         for (String s : symbols) {
             requests.addAll(plan(Symbols.normalize(s), from, to, Duration.ZERO));
@@ -119,7 +176,7 @@ public final class MarketData {
 
     /** Fetches what {@code symbol} lacks from..to. */
     public SyncResult ensure(String symbol, LocalDate from, LocalDate to, Duration retryAfter, SyncProgress progress,
-                             AtomicBoolean cancel) {
+                             Cancellation cancel) {
         return run(plan(symbol, from, to, retryAfter), progress, cancel);
     }
 
@@ -128,18 +185,57 @@ public final class MarketData {
         return planner.plan(report, engine.clock().instant(), retryAfter);
     }
 
-    SyncResult run(List<FetchRequest> requests, SyncProgress progress, AtomicBoolean cancel) {
+    SyncResult run(List<FetchRequest> requests, SyncProgress progress, Cancellation cancel) {
         if (requests.isEmpty()) {
             return new SyncResult(0, 0, 0, 0, 0, 0, 0, 0, List.of());
         }
+        synchronized (runs) {
+            if (closed) {
+                throw new SyncAbortedException("the " + source.name() + " source was closed (the settings changed); "
+                        + "try again");
+            }
+            running++;
+        }
         try {
             source.checkReady();
+            SyncResult result = fetcher.run(requests, progress, cancel);
+            requests.stream().map(FetchRequest::symbol).distinct().forEach(s -> engine.freshness().refresh(s));
+            return result;
         } catch (SourceException e) {
             throw new SyncAbortedException(e.getMessage());
+        } finally {
+            synchronized (runs) {
+                running--;
+                runs.notifyAll();
+            }
         }
-        SyncResult result = fetcher.run(requests, progress, cancel);
-        requests.stream().map(FetchRequest::symbol).distinct().forEach(s -> engine.freshness().refresh(s));
-        return result;
+    }
+
+    /**
+     * Refuses new runs, waits for the runs in flight to end (their requests end within the source's deadline, at
+     * once when cancelled), then closes the source and the engine.
+     */
+    @Override
+    public void close() {
+        boolean interrupted = false;
+        synchronized (runs) {
+            closed = true;
+            while (running > 0) {
+                try {
+                    runs.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        try {
+            source.close();
+        } finally {
+            engine.close();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private LocalDate today() {

@@ -3,6 +3,7 @@ package io.barkeep.sync;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.TradingCalendar;
 import io.barkeep.domain.WatchlistEntry;
+import io.barkeep.source.Cancellation;
 import io.barkeep.store.CacheEngine;
 import io.barkeep.store.Retention;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One updater pass over the active watchlist, without JavaFX (the desktop app wraps it in a ScheduledService,
@@ -48,9 +48,13 @@ public final class Updater {
 
     /** What a pass did. {@code moreToDo} is true when a backfill pass stopped at its request budget. */
     public record PassResult(UpdaterSchedule.PassKind kind, int symbols, SyncResult sync, boolean moreToDo) {
+        /** Whether the pass wrote new or changed bars, no-trade intervals, revisions or refused rows. */
+        public boolean changedData() {
+            return sync.barsChanged() > 0 || sync.emptyBars() > 0 || sync.revisions() > 0 || sync.quarantined() > 0;
+        }
     }
 
-    public PassResult run(UpdaterSchedule.PassKind kind, AtomicBoolean cancel) {
+    public PassResult run(UpdaterSchedule.PassKind kind, Cancellation cancel) {
         return switch (kind) {
             case UPDATE -> update(cancel);
             case REVISION -> revise(cancel);
@@ -59,7 +63,7 @@ public final class Updater {
     }
 
     /** Brings the latest sessions of every active symbol up to the last closed bar. */
-    public PassResult update(AtomicBoolean cancel) {
+    public PassResult update(Cancellation cancel) {
         CacheEngine engine = data.engine();
         Instant now = engine.clock().instant();
         List<WatchlistEntry> active = engine.watchlist().active();
@@ -77,7 +81,7 @@ public final class Updater {
     }
 
     /** Re-fetches the last two sessions once after the close; the fetcher logs every bar that changed. */
-    public PassResult revise(AtomicBoolean cancel) {
+    public PassResult revise(Cancellation cancel) {
         CacheEngine engine = data.engine();
         Instant now = engine.clock().instant();
         TradingCalendar calendar = engine.bars().calendar();
@@ -99,7 +103,7 @@ public final class Updater {
     }
 
     /** Fills holes in the retention window, newest-added symbols first, up to a request budget per pass. */
-    public PassResult backfill(AtomicBoolean cancel) {
+    public PassResult backfill(Cancellation cancel) {
         CacheEngine engine = data.engine();
         Instant now = engine.clock().instant();
         LocalDate today = now.atZone(Session.NEW_YORK).toLocalDate();

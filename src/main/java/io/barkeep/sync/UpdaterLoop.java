@@ -1,5 +1,6 @@
 package io.barkeep.sync;
 
+import io.barkeep.source.Cancellation;
 import io.barkeep.sync.UpdaterSchedule.Planned;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,13 +9,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the updater on its schedule on one named daemon thread, for a headless machine ({@code barkeep run}).
- * A failed pass is retried a minute later; a backfill pass that found nothing left skips the rest of its window.
+ * Runs the updater on one named daemon thread, for a headless machine ({@code barkeep run}): each pass when
+ * {@link UpdaterPolicy} plans it. Closing aborts the running pass's request in flight.
  */
 public final class UpdaterLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UpdaterLoop.class);
@@ -29,7 +29,7 @@ public final class UpdaterLoop implements AutoCloseable {
     }
 
     private final Updater updater;
-    private final UpdaterSchedule schedule;
+    private final UpdaterPolicy policy;
     private final Clock clock;
     private final Listener listener;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -37,59 +37,56 @@ public final class UpdaterLoop implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final AtomicBoolean cancel = new AtomicBoolean();
+    private volatile boolean closed;
+    // the running pass's token: close() aborts its request in flight
+    private volatile Cancellation current = Cancellation.none();
     private volatile ScheduledFuture<?> pending;
 
     public UpdaterLoop(Updater updater, UpdaterSchedule schedule, Clock clock, Listener listener) {
         this.updater = updater;
-        this.schedule = schedule;
+        this.policy = new UpdaterPolicy(schedule);
         this.clock = clock;
         this.listener = listener;
     }
 
     public void start() {
-        plan(schedule.next(clock.instant()));
+        plan(policy.first(clock.instant()));
     }
 
     private void plan(Planned next) {
+        if (closed) {
+            return;
+        }
         listener.planned(next);
         long delayMs = Math.max(0, Duration.between(clock.instant(), next.at()).toMillis());
         pending = thread.schedule(() -> runPass(next), delayMs, TimeUnit.MILLISECONDS);
     }
 
     private void runPass(Planned planned) {
-        if (cancel.get()) {
+        if (closed) {
             return;
         }
+        Cancellation cancel = new Cancellation();
+        current = cancel;
         try {
             Updater.PassResult result = updater.run(planned.kind(), cancel);
             listener.finished(result);
-            Instant now = clock.instant();
-            if (planned.kind() == UpdaterSchedule.PassKind.BACKFILL && result.moreToDo()
-                    && schedule.inBackfillWindow(now)) {
-                plan(new Planned(now, UpdaterSchedule.PassKind.BACKFILL));
-            } else if (planned.kind() == UpdaterSchedule.PassKind.BACKFILL && schedule.inBackfillWindow(now)) {
-                // Nothing left now: look again in an hour (incomplete answers are re-asked), or at the window's end.
-                Instant recheck = now.plus(Updater.RECHECK_AFTER);
-                Planned after = schedule.next(schedule.backfillWindowEnd(now));
-                plan(schedule.inBackfillWindow(recheck) && recheck.isBefore(after.at())
-                        ? new Planned(recheck, UpdaterSchedule.PassKind.BACKFILL) : after);
-            } else {
-                plan(schedule.next(now));
-            }
+            plan(policy.afterSuccess(planned, result.moreToDo(), clock.instant()));
         } catch (RuntimeException e) {
-            LOG.warn("{} pass failed", planned.kind(), e);
-            Instant retry = clock.instant().plus(UpdaterSchedule.RETRY_AFTER_FAILURE);
-            listener.failed(planned.kind(), e.getMessage(), retry);
-            if (!cancel.get()) {
-                plan(new Planned(retry, planned.kind()));
+            if (closed) {
+                return;
             }
+            LOG.warn("{} pass failed", planned.kind(), e);
+            Planned retry = policy.afterFailure(planned, clock.instant());
+            listener.failed(planned.kind(), e.getMessage(), retry.at());
+            plan(retry);
         }
     }
 
     @Override
     public void close() {
-        cancel.set(true);
+        closed = true;
+        current.cancel();
         ScheduledFuture<?> p = pending;
         if (p != null) {
             p.cancel(false);

@@ -60,8 +60,9 @@ public final class UpdaterSchedule {
     }
 
     /**
-     * The first pass strictly after {@code after}. Backfill passes are offered from the start of each window;
-     * the runner skips the rest of a window once a pass finds nothing to do.
+     * The first pass strictly after {@code after} by the timetable alone: inside a backfill window, a backfill a
+     * second later. What follows a backfill pass (at once, at the hourly re-check, or after the window) is
+     * {@link UpdaterPolicy}'s to decide, never this method's.
      */
     public Planned next(Instant after) {
         LocalDate day = after.atZone(Session.NEW_YORK).toLocalDate();

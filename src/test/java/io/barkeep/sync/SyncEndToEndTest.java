@@ -11,6 +11,7 @@ import io.barkeep.domain.NyseCalendar;
 import io.barkeep.domain.SafetyEvent;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.TradingCalendar;
+import io.barkeep.source.Cancellation;
 import io.barkeep.source.thetadata.FakeMarket;
 import io.barkeep.source.thetadata.FakeRow;
 import io.barkeep.source.thetadata.FakeThetaTerminal;
@@ -25,7 +26,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +71,7 @@ class SyncEndToEndTest {
         int passes = 0;
         SyncResult result;
         do {
-            result = data.backfill(SYMBOLS, FROM, TO, SyncProgress.NONE, new AtomicBoolean());
+            result = data.backfill(SYMBOLS, FROM, TO, SyncProgress.NONE, Cancellation.none());
             passes++;
         } while (!result.complete() && passes < 5);
 
@@ -100,7 +100,7 @@ class SyncEndToEndTest {
             requests.addAll(data.plan(symbol, LocalDate.of(2024, 3, 1), TO, Duration.ZERO));
         }
         SyncResult result = new Fetcher(engine, data.source(), LIMIT, waits::add).run(requests, SyncProgress.NONE,
-                new AtomicBoolean());
+                Cancellation.none());
         assertTrue(result.complete());
         assertEquals(LIMIT, terminal.maxInFlight());
     }
@@ -119,7 +119,7 @@ class SyncEndToEndTest {
     void aRangeOverTheVendorsLimitIsSplitAndStillArrivesWhole() {
         terminal.maxDaysPerRequest(7);
         SyncResult result = data.backfill(List.of("AAPL"), LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29),
-                SyncProgress.NONE, new AtomicBoolean());
+                SyncProgress.NONE, Cancellation.none());
         assertTrue(result.complete(), result.failures().toString());
         assertTrue(result.vendorRequests() > 1);
         assertEquals(List.of(), engine.gaps().report("AAPL", LocalDate.of(2024, 2, 1),
@@ -130,7 +130,7 @@ class SyncEndToEndTest {
     void aMissingTerminalIsSaidPlainlyBeforeAnyRequest() {
         terminal.close();
         SyncAbortedException e = assertThrows(SyncAbortedException.class,
-                () -> data.backfill(List.of("AAPL"), FROM, TO, SyncProgress.NONE, new AtomicBoolean()));
+                () -> data.backfill(List.of("AAPL"), FROM, TO, SyncProgress.NONE, Cancellation.none()));
         assertTrue(e.getMessage().startsWith("no Theta Terminal at"), e.getMessage());
     }
 
@@ -138,7 +138,7 @@ class SyncEndToEndTest {
     void aDisconnectedTerminalIsSaidPlainly() {
         terminal.connected(false);
         SyncAbortedException e = assertThrows(SyncAbortedException.class,
-                () -> data.backfill(List.of("AAPL"), FROM, TO, SyncProgress.NONE, new AtomicBoolean()));
+                () -> data.backfill(List.of("AAPL"), FROM, TO, SyncProgress.NONE, Cancellation.none()));
         assertTrue(e.getMessage().contains("not connected"), e.getMessage());
         assertEquals(0, terminal.requests(FakeThetaTerminal.HISTORY));
     }
@@ -147,7 +147,7 @@ class SyncEndToEndTest {
     void aPermissionErrorStopsTheRunWithAMessageAndIsRecorded() {
         terminal.failNext(Integer.MAX_VALUE, 471, "PERMISSION");
         SyncAbortedException e = assertThrows(SyncAbortedException.class,
-                () -> data.backfill(SYMBOLS, FROM, TO, SyncProgress.NONE, new AtomicBoolean()));
+                () -> data.backfill(SYMBOLS, FROM, TO, SyncProgress.NONE, Cancellation.none()));
         assertTrue(e.getMessage().contains("471"), e.getMessage());
         assertTrue(engine.events().since(Instant.EPOCH, 100).stream().anyMatch(ev -> ev.kind().equals("vendor_fatal")));
     }
@@ -156,7 +156,7 @@ class SyncEndToEndTest {
     void aRequestThatKeepsFailingIsGivenUpForThisPassAfterFiveRetries() {
         terminal.failNext(6, 500);
         SyncResult result = data.backfill(List.of("AAPL"), LocalDate.of(2024, 3, 26), LocalDate.of(2024, 3, 26),
-                SyncProgress.NONE, new AtomicBoolean());
+                SyncProgress.NONE, Cancellation.none());
         assertEquals(1, result.failures().size(), result.failures().toString());
         assertEquals(Backoff.DELAYS, waits);
         assertTrue(engine.events().since(Instant.EPOCH, 100).stream()
@@ -167,7 +167,7 @@ class SyncEndToEndTest {
     void theAfterCloseRefetchLogsEveryBarTheVendorCorrected() {
         data.addToWatchlist("AAPL", 0, null);
         LocalDate day = LocalDate.of(2024, 3, 28);
-        data.backfill(List.of("AAPL"), LocalDate.of(2024, 3, 25), day, SyncProgress.NONE, new AtomicBoolean());
+        data.backfill(List.of("AAPL"), LocalDate.of(2024, 3, 25), day, SyncProgress.NONE, Cancellation.none());
         List<FakeRow> rows = new ArrayList<>(terminal.market().rows("AAPL", day));
         FakeRow r = rows.get(10);
         rows.set(10, new FakeRow(r.time(), r.open(), r.high(), r.low(), r.close(), r.volume() + 100, r.count() + 1,
@@ -179,13 +179,13 @@ class SyncEndToEndTest {
         try (CacheEngine later = CacheEngine.open(dir.resolve("trading_data.db"), CALENDAR, 0, afterClose)) {
             MarketData lateData = new MarketData(later, new ThetaV3Source(terminal.root(), LIMIT,
                     Duration.ofSeconds(10)), LIMIT, waits::add);
-            Updater.PassResult pass = new Updater(lateData, 1095).revise(new AtomicBoolean());
+            Updater.PassResult pass = new Updater(lateData, 1095).revise(Cancellation.none());
             assertEquals(1, pass.sync().revisions());
             assertEquals(1, later.revisions().count("AAPL"));
             Bar stored = later.bars().bars("AAPL", r.start(), r.start().plusSeconds(300)).get(0);
             assertEquals(r.volume() + 100, stored.volume());
             assertEquals(1, later.database().backups().list().size(), "the after-close pass takes the daily backup");
-            new Updater(lateData, 1095).revise(new AtomicBoolean());
+            new Updater(lateData, 1095).revise(Cancellation.none());
             assertEquals(1, later.database().backups().list().size(), "one a day");
         }
     }

@@ -5,6 +5,7 @@ import io.barkeep.domain.BucketAlignment;
 import io.barkeep.domain.Interval;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.TradingCalendar;
+import io.barkeep.source.Cancellation;
 import io.barkeep.store.BarBatch;
 import io.barkeep.source.thetadata.ThetaV3Source;
 import io.barkeep.store.BarStore;
@@ -15,7 +16,6 @@ import io.barkeep.sync.Fetcher;
 import io.barkeep.sync.Sleeper;
 import io.barkeep.sync.SyncProgress;
 import io.barkeep.sync.SyncResult;
-import java.util.concurrent.atomic.AtomicBoolean;
 import io.barkeep.store.Database;
 import io.barkeep.store.GapService;
 import java.io.IOException;
@@ -175,7 +175,7 @@ public final class Benchmark {
                         sessions.get(sessions.size() - 1).date()), after.instant(), java.time.Duration.ZERO));
             }
             SyncResult result = new Fetcher(engine, source, SYNC_CONCURRENCY, Sleeper.REAL).run(requests,
-                    SyncProgress.NONE, new AtomicBoolean());
+                    SyncProgress.NONE, Cancellation.none());
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (!result.complete()) {
                 throw new IllegalStateException("benchmark backfill failed: " + result.failures());

@@ -2,6 +2,7 @@ package io.barkeep.source.thetadata;
 
 import io.barkeep.domain.Symbols;
 import io.barkeep.source.BarSource;
+import io.barkeep.source.Cancellation;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
 import io.barkeep.source.SourceException.Kind;
@@ -91,6 +92,13 @@ public final class ThetaMcpSource implements BarSource {
 
     @Override
     public SourceAnswer fetch(String symbol, LocalDate from, LocalDate to) throws SourceException {
+        return fetch(symbol, from, to, Cancellation.none());
+    }
+
+    /** The bars from..to, one day per tool call; a cancel aborts the call in flight (its session is closed). */
+    @Override
+    public SourceAnswer fetch(String symbol, LocalDate from, LocalDate to, Cancellation cancel)
+            throws SourceException {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from " + from + " is after to " + to);
         }
@@ -107,7 +115,7 @@ public final class ThetaMcpSource implements BarSource {
             if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
                 continue;
             }
-            anyData |= fetchDay(ticker, day, rows);
+            anyData |= fetchDay(ticker, day, rows, cancel);
         }
         if (!anyData && rows.size() == 0) {
             return SourceAnswer.empty();
@@ -124,13 +132,16 @@ public final class ThetaMcpSource implements BarSource {
      * Asks for one day; false when the terminal has no data for it. Each call in flight has a session of its own
      * (at most {@code maxInFlight} sessions): no server has to answer two calls at once on one event stream.
      */
-    private boolean fetchDay(String ticker, LocalDate day, ThetaRows rows) throws SourceException {
+    private boolean fetchDay(String ticker, LocalDate day, ThetaRows rows, Cancellation cancel)
+            throws SourceException {
         String request = ticker + " " + day;
         McpSchema.CallToolResult result;
-        acquire();
+        acquire(cancel);
         try {
             McpSyncClient session = sessions.borrow();
-            try {
+            // The SDK's blocking call gives up when its thread is interrupted: that is how a cancel reaches it.
+            Thread caller = Thread.currentThread();
+            try (Cancellation.Registration abort = cancel.onCancel(caller::interrupt)) {
                 ThetaMcpTool call = tool(session);
                 result = session.callTool(new McpSchema.CallToolRequest(call.name(), call.arguments(ticker, day)));
             } catch (McpError e) {
@@ -144,13 +155,20 @@ public final class ThetaMcpSource implements BarSource {
                 sessions.giveBack(session);
                 throw e;
             } catch (RuntimeException e) {
-                // the transport failed: this session is done for
+                // the transport failed, or the call was cut off by a cancel: this session is done for
                 sessions.discard(session);
+                if (cancel.isCancelled()) {
+                    throw new SourceException(Kind.CANCELLED, -1, "cancelled while asking for " + request, e);
+                }
                 throw answers.fromTransportFailure(e, request);
             }
             sessions.giveBack(session);
         } finally {
             inFlight.release();
+            if (cancel.isCancelled()) {
+                // the registration is closed: clear the interrupt the cancel may have sent this thread
+                Thread.interrupted();
+            }
         }
         return answers.read(result, request, rows);
     }
@@ -180,9 +198,13 @@ public final class ThetaMcpSource implements BarSource {
         return known;
     }
 
-    private void acquire() throws SourceException {
+    private void acquire(Cancellation cancel) throws SourceException {
         try {
-            inFlight.acquire();
+            while (!inFlight.tryAcquire(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (cancel.isCancelled()) {
+                    throw new SourceException(Kind.CANCELLED, -1, "cancelled while waiting to ask the Theta Terminal");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SourceException(Kind.RETRYABLE, -1, "interrupted while waiting to ask the Theta Terminal", e);

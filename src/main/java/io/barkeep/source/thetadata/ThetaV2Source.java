@@ -6,24 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.barkeep.domain.Symbols;
 import io.barkeep.source.BarSource;
+import io.barkeep.source.Cancellation;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
 import io.barkeep.source.SourceException.Kind;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,8 +59,7 @@ public final class ThetaV2Source implements BarSource {
     private final String root;
     private final Format format;
     private final Duration requestTimeout;
-    private final Semaphore inFlight;
-    private final HttpClient http;
+    private final ThetaHttp http;
     private final ObjectMapper json = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -90,12 +86,11 @@ public final class ThetaV2Source implements BarSource {
         this.root = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         this.format = Objects.requireNonNull(format, "format");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-        this.inFlight = new Semaphore(maxInFlight, true);
-        this.http = HttpClient.newBuilder()
+        this.http = new ThetaHttp(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .build(), maxInFlight, requestTimeout);
     }
 
     @Override
@@ -103,16 +98,22 @@ public final class ThetaV2Source implements BarSource {
         return NAME;
     }
 
+    /** Refuses every later request (the unit closing this source waited for those in flight). */
+    @Override
+    public void close() {
+        http.close();
+    }
+
     @Override
     public void checkReady() throws SourceException {
         URI uri = URI.create(root + "/v2/system/mdds/status");
-        HttpResponse<String> response;
+        ThetaHttp.Reply response;
         try {
-            response = send(uri);
+            response = send(uri, ThetaHttp.capForDays(1), Cancellation.none());
         } catch (SourceException e) {
             throw new SourceException(Kind.UNAVAILABLE, e.status(), e.getMessage(), e);
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status == ThetaStatus.GONE) {
             throw new SourceException(Kind.UNAVAILABLE, status, "the terminal at " + root
                     + " is a Theta Terminal v3 (it answers 410 GONE to v2 requests): use --source thetadata");
@@ -130,6 +131,13 @@ public final class ThetaV2Source implements BarSource {
 
     @Override
     public SourceAnswer fetch(String symbol, LocalDate from, LocalDate to) throws SourceException {
+        return fetch(symbol, from, to, Cancellation.none());
+    }
+
+    /** The bars from..to; each page is read within the request deadline and a size cap sized from the range. */
+    @Override
+    public SourceAnswer fetch(String symbol, LocalDate from, LocalDate to, Cancellation cancel)
+            throws SourceException {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from " + from + " is after to " + to);
         }
@@ -143,13 +151,14 @@ public final class ThetaV2Source implements BarSource {
         URI first = URI.create(root + "/v2/hist/stock/ohlc?root=" + URLEncoder.encode(ticker, StandardCharsets.UTF_8)
                 + "&start_date=" + DATE.format(from) + "&end_date=" + DATE.format(to)
                 + "&ivl=" + FIVE_MINUTES_MS + "&rth=true" + (format == Format.CSV ? "&use_csv=true" : ""));
+        long cap = ThetaHttp.capForDays(ChronoUnit.DAYS.between(from, to) + 1);
         try {
-            return fetchPages(first, request);
+            return fetchPages(first, request, cap, cancel);
         } catch (PageExpired e) {
             LOG.info("{}: page {} expired at the terminal; asking again from the first page", request, e.page);
         }
         try {
-            return fetchPages(first, request);
+            return fetchPages(first, request, cap, cancel);
         } catch (PageExpired e) {
             throw new SourceException(Kind.RETRYABLE, ThetaStatus.NO_PAGE_FOUND, "Theta Terminal answered 477"
                     + " NO_PAGE_FOUND for " + request + " twice: its pages expired before they were read; retry later");
@@ -157,7 +166,8 @@ public final class ThetaV2Source implements BarSource {
     }
 
     /** The answer of one request with all its pages, or PageExpired when a page was gone before it was read. */
-    private SourceAnswer fetchPages(URI first, String request) throws SourceException, PageExpired {
+    private SourceAnswer fetchPages(URI first, String request, long cap, Cancellation cancel)
+            throws SourceException, PageExpired {
         ThetaRows rows = new ThetaRows();
         URI next = first;
         int page = 0;
@@ -168,8 +178,8 @@ public final class ThetaV2Source implements BarSource {
                 throw new SourceException(Kind.REQUEST_FAILED, -1, "the Theta Terminal's answer for " + request
                         + " goes on past " + MAX_PAGES + " pages: its paging loops; ask for fewer days");
             }
-            HttpResponse<String> response = send(next);
-            int status = response.statusCode();
+            ThetaHttp.Reply response = send(next, cap, cancel);
+            int status = response.status();
             String body = response.body() == null ? "" : response.body();
             if (status == ThetaStatus.NO_PAGE_FOUND) {
                 throw new PageExpired(page);
@@ -240,7 +250,7 @@ public final class ThetaV2Source implements BarSource {
         return new Page(nextPage(nullish(header.path("next_page")), request), false);
     }
 
-    private Page readCsvPage(HttpResponse<String> response, String body, String request, ThetaRows rows)
+    private Page readCsvPage(ThetaHttp.Reply response, String body, String request, ThetaRows rows)
             throws SourceException {
         if (!body.isBlank()) {
             ThetaBarParser.readCsv(body, rows);
@@ -273,31 +283,33 @@ public final class ThetaV2Source implements BarSource {
         return text.isEmpty() || text.toLowerCase(Locale.ROOT).equals("null") ? null : text;
     }
 
-    private HttpResponse<String> send(URI uri) throws SourceException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build();
+    /** One GET (one page) with one deadline for headers and body and a cap on the body's size. */
+    private ThetaHttp.Reply send(URI uri, long maxBytes, Cancellation cancel) throws SourceException {
         try {
-            inFlight.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SourceException(Kind.RETRYABLE, -1, "interrupted while waiting to ask the Theta Terminal", e);
+            return http.get(uri, maxBytes, cancel);
+        } catch (ThetaHttp.Failure f) {
+            throw switch (f.reason) {
+                case TIMEOUT -> new SourceException(Kind.RETRYABLE, -1, "the Theta Terminal at " + root
+                        + " did not answer within " + requestTimeout.toSeconds() + " s", f);
+                case TOO_LARGE -> new SourceException(Kind.TOO_LARGE, 200, "a page of the Theta Terminal's answer is "
+                        + "too large (" + f.getMessage() + "); none of it was kept", f);
+                case CANCELLED -> new SourceException(Kind.CANCELLED, -1, "cancelled while asking the Theta Terminal",
+                        f);
+                case CLOSED -> new SourceException(Kind.UNAVAILABLE, -1, "the " + NAME + " source is closed", f);
+                case BROKEN -> broken(f.getCause());
+            };
         }
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (ConnectException e) {
-            throw new SourceException(Kind.UNAVAILABLE, -1, "no Theta Terminal answers at " + root
-                    + ": start the terminal (v2 listens on port 25510)", e);
-        } catch (HttpTimeoutException e) {
-            throw new SourceException(Kind.RETRYABLE, -1, "the Theta Terminal at " + root + " did not answer within "
-                    + requestTimeout.toSeconds() + " s", e);
-        } catch (IOException e) {
-            throw new SourceException(Kind.RETRYABLE, -1, "talking to the Theta Terminal at " + root + " failed: "
-                    + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SourceException(Kind.RETRYABLE, -1, "interrupted while asking the Theta Terminal", e);
-        } finally {
-            inFlight.release();
+    }
+
+    private SourceException broken(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return new SourceException(Kind.UNAVAILABLE, -1, "no Theta Terminal answers at " + root
+                        + ": start the terminal (v2 listens on port 25510)", cause);
+            }
         }
+        return new SourceException(Kind.RETRYABLE, -1, "talking to the Theta Terminal at " + root + " failed: "
+                + cause, cause);
     }
 
     /** A page of the answer expired before it was read (477 NO_PAGE_FOUND). */

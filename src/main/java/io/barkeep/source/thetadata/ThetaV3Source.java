@@ -1,6 +1,7 @@
 package io.barkeep.source.thetadata;
 
 import io.barkeep.source.BarSource;
+import io.barkeep.source.Cancellation;
 import io.barkeep.source.RowFields;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
@@ -10,20 +11,14 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +52,7 @@ public final class ThetaV3Source implements BarSource {
     private final String root;
     private final Duration timeout;
     private final ThetaFormat format;
-    private final Semaphore inFlight;
-    private final HttpClient http;
+    private final ThetaHttp http;
     private final ThetaBarParser parser = new ThetaBarParser();
 
     /** A source for a terminal at {@link #DEFAULT_ROOT} with the VALUE tier's limit, CSV answers. */
@@ -93,19 +87,24 @@ public final class ThetaV3Source implements BarSource {
         this.root = trimRoot(root.toString());
         this.timeout = timeout;
         this.format = Objects.requireNonNull(format);
-        this.inFlight = new Semaphore(concurrency, true);
-        this.http = HttpClient.newBuilder()
+        this.http = new ThetaHttp(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 // the terminal is on this machine: a system proxy must not stand between
                 .proxy(HttpClient.Builder.NO_PROXY)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .build(), concurrency, timeout);
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Refuses every later request (the unit closing this source waited for those in flight). */
+    @Override
+    public void close() {
+        http.close();
     }
 
     /** The terminal's root URL as used, without a trailing {@code /}. */
@@ -123,7 +122,7 @@ public final class ThetaV3Source implements BarSource {
     public void checkReady() throws SourceException {
         Reply reply;
         try {
-            reply = send(STATUS_PATH, "the status check");
+            reply = send(STATUS_PATH, "the status check", ThetaHttp.capForDays(1), Cancellation.none());
         } catch (SourceException e) {
             throw e.kind() == Kind.UNAVAILABLE ? e : new SourceException(Kind.UNAVAILABLE, e.status(),
                     e.getMessage(), e);
@@ -146,6 +145,16 @@ public final class ThetaV3Source implements BarSource {
 
     @Override
     public SourceAnswer fetch(String symbol, LocalDate from, LocalDate to) throws SourceException {
+        return fetch(symbol, from, to, Cancellation.none());
+    }
+
+    /**
+     * The bars from..to; the answer is read as a stream of at most {@link ThetaHttp#capForDays} bytes (a larger
+     * one fails as {@link Kind#TOO_LARGE}, so the caller asks for less) within the one request deadline.
+     */
+    @Override
+    public SourceAnswer fetch(String symbol, LocalDate from, LocalDate to, Cancellation cancel)
+            throws SourceException {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("from " + from + " is after to " + to);
         }
@@ -154,7 +163,8 @@ public final class ThetaV3Source implements BarSource {
                 : "&start_date=" + DATE.format(from) + "&end_date=" + DATE.format(to);
         String request = symbol + " " + (oneDay ? from.toString() : from + ".." + to);
         Reply reply = send(HISTORY_PATH + "?symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + dates
-                + "&interval=5m&format=" + format.queryValue(), request);
+                + "&interval=5m&format=" + format.queryValue(), request,
+                ThetaHttp.capForDays(ChronoUnit.DAYS.between(from, to) + 1), cancel);
         if (ThetaStatus.isNoData(reply.status)) {
             return SourceAnswer.empty();
         }
@@ -167,43 +177,28 @@ public final class ThetaV3Source implements BarSource {
         return answer;
     }
 
-    /** One GET under the semaphore, with one deadline for the whole exchange. */
-    private Reply send(String pathAndQuery, String what) throws SourceException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(root + pathAndQuery)).timeout(timeout).GET().build();
-        try {
-            inFlight.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SourceException(Kind.RETRYABLE, -1, "interrupted while waiting to ask for " + what, e);
-        }
+    /** One GET under the semaphore, with one deadline for the whole exchange and a cap on the body. */
+    private Reply send(String pathAndQuery, String what, long maxBytes, Cancellation cancel) throws SourceException {
+        URI uri = URI.create(root + pathAndQuery);
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> future = null;
         try {
-            future = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            LOG.debug("GET {} -> {} in {} ms", request.uri(), response.statusCode(),
+            ThetaHttp.Reply reply = http.get(uri, maxBytes, cancel);
+            LOG.debug("GET {} -> {} in {} ms", uri, reply.status(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return new Reply(response.statusCode(), response.body());
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw tooSlow(what, e);
-        } catch (ExecutionException e) {
-            throw broken(e.getCause(), what);
-        } catch (InterruptedException e) {
-            if (future != null) {
-                future.cancel(true);
-            }
-            Thread.currentThread().interrupt();
-            throw new SourceException(Kind.RETRYABLE, -1, "interrupted while asking for " + what, e);
-        } finally {
-            inFlight.release();
+            return new Reply(reply.status(), reply.body());
+        } catch (ThetaHttp.Failure f) {
+            throw switch (f.reason) {
+                case TIMEOUT -> tooSlow(what, f);
+                case TOO_LARGE -> new SourceException(Kind.TOO_LARGE, STATUS_OK, "the Theta Terminal's answer to "
+                        + what + " is too large (" + f.getMessage() + "); none of it was kept", f);
+                case CANCELLED -> new SourceException(Kind.CANCELLED, -1, "cancelled while asking for " + what, f);
+                case CLOSED -> new SourceException(Kind.UNAVAILABLE, -1, "the " + NAME + " source is closed", f);
+                case BROKEN -> broken(f.getCause(), what);
+            };
         }
     }
 
     private SourceException broken(Throwable cause, String what) {
-        if (cause instanceof HttpTimeoutException) {
-            return tooSlow(what, cause);
-        }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
                 return new SourceException(Kind.UNAVAILABLE, -1,

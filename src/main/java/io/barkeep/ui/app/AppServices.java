@@ -1,6 +1,5 @@
 package io.barkeep.ui.app;
 
-import io.barkeep.domain.NyseCalendar;
 import io.barkeep.domain.Session;
 import io.barkeep.source.BarSource;
 import io.barkeep.source.SourceException;
@@ -9,7 +8,6 @@ import io.barkeep.store.OriginalDesignMigration;
 import io.barkeep.store.StoreException;
 import io.barkeep.sync.MarketData;
 import io.barkeep.sync.Settings;
-import io.barkeep.sync.Sleeper;
 import io.barkeep.sync.Sources;
 import io.barkeep.sync.SyncResult;
 import io.barkeep.ui.common.BackgroundJobs;
@@ -45,13 +43,9 @@ public final class AppServices implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>(Connection.CHECKING);
     private final ReadOnlyStringWrapper connectionMessage = new ReadOnlyStringWrapper("");
     // Pending until start() opens it: a view that loads before then waits instead of failing.
-    private final CompletableFuture<Opened> firstOpen = new CompletableFuture<>();
-    private volatile CompletableFuture<Opened> opened = firstOpen;
+    private final CompletableFuture<MarketData> firstOpen = new CompletableFuture<>();
+    private volatile CompletableFuture<MarketData> opened = firstOpen;
     private volatile java.util.function.Predicate<Path> migrationConsent = file -> false;
-
-    /** The engine and the lazy cache over it, opened together. */
-    private record Opened(CacheEngine engine, MarketData data) {
-    }
 
     public AppServices(Path dataFolder, Settings initial, UiExecutor ui, Clock clock) {
         this.dataFolder = dataFolder;
@@ -92,33 +86,34 @@ public final class AppServices implements AutoCloseable {
         this.migrationConsent = consent;
     }
 
-    private Opened open(Settings s) {
+    /** The engine, the source and the lazy cache, built as one unit by the one place that builds them. */
+    private MarketData open(Settings s) {
         Path file = s.database(dataFolder);
         if (OriginalDesignMigration.holdsOriginalTables(file) && !migrationConsent.test(file)) {
             throw new StoreException(file + " holds the original design's market_data_bars table; Barkeep opens it "
                     + "once it is migrated (a backup is taken first), or choose another database in Settings");
         }
-        CacheEngine engine = CacheEngine.open(file, NyseCalendar.load(), s.cacheMb() * 1024L * 1024L,
-                clock);
-        BarSource source = Sources.create(s.source(), s.thetaUrl(), s.thetaConcurrency(), engine.bars().calendar(),
-                clock);
-        return new Opened(engine, new MarketData(engine, source, s.thetaConcurrency(), Sleeper.REAL));
+        return MarketData.open(MarketData.Config.of(s, dataFolder), clock);
     }
 
-    /** Applies new settings: saved at once; the engine and source are reopened behind the queue of jobs. */
+    /**
+     * Applies new settings: saved at once. When they change the unit (database, source, terminal, limit, cache), the
+     * old unit is closed first, after its requests in flight have ended, so the old and the new source never
+     * have more than the limit in flight together; work asked for meanwhile waits for the new unit.
+     */
     public CompletableFuture<Void> apply(Settings next) {
         Settings before = settings.get();
         boolean reopen = !next.database(dataFolder).equals(before.database(dataFolder))
                 || !next.source().equals(before.source()) || !java.util.Objects.equals(next.thetaUrl(),
                 before.thetaUrl()) || next.thetaConcurrency() != before.thetaConcurrency()
                 || next.cacheMb() != before.cacheMb();
-        CompletableFuture<Opened> old = opened;
+        CompletableFuture<MarketData> old = opened;
         if (reopen) {
             // Closing and opening touch the disk: in the background, even when the old engine is long open
             // (handle() on a completed future would run them on the caller's, the FX, thread).
             opened = old.handle((o, e) -> o).thenCompose(o -> ui.supply(() -> {
                 if (o != null) {
-                    o.engine().close();
+                    o.close();
                 }
                 return open(next);
             }));
@@ -142,7 +137,7 @@ public final class AppServices implements AutoCloseable {
 
     /** The lazy cache over the engine and the configured source: call from background work only. */
     public MarketData data() {
-        return opened.join().data();
+        return opened.join();
     }
 
     /** Asks the source whether it answers, off the FX thread. */
@@ -166,9 +161,9 @@ public final class AppServices implements AutoCloseable {
 
     /** Queues a backfill of {@code symbols} over from..to, with progress and cancel in the status bar. */
     public CompletableFuture<SyncResult> backfill(String title, List<String> symbols, LocalDate from, LocalDate to) {
-        return jobs.submit(title, (progress, cancelled) -> data().backfill(symbols, from, to,
+        return jobs.submit(title, (progress, cancel) -> data().backfill(symbols, from, to,
                 (done, total, bars) -> progress.update(done, total, done + "/" + total + " requests, " + bars
-                        + " bars"), cancelled));
+                        + " bars"), cancel));
     }
 
     /** Today in New York by this app's clock. */
@@ -214,10 +209,10 @@ public final class AppServices implements AutoCloseable {
 
     @Override
     public void close() {
-        jobs.cancel();
-        CompletableFuture<Opened> o = opened;
+        jobs.cancelAll();
+        CompletableFuture<MarketData> o = opened;
         if (o != null && o.isDone() && !o.isCompletedExceptionally()) {
-            o.join().engine().close();
+            o.join().close();
         }
         LOG.info("app services closed");
     }

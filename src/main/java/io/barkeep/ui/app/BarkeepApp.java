@@ -58,12 +58,14 @@ public final class BarkeepApp extends Application {
         updaterThread = new FxUiExecutor("barkeep-updater", 1);
         services = new AppServices(folder, settings, ui, Clock.systemUTC());
         services.askBeforeMigrating(file -> new MigrationConsent(ui, () -> stage).ask(file));
+        // Only a pass that changed data reloads, and only the view on screen at once (ViewStates).
         updater = new UpdaterService(services, command -> updaterThread.supply(() -> {
             command.run();
             return null;
-        }));
-        updater.setOnSucceeded(e -> state.dataChanged());
-        // New settings may mean another database or source: every view reloads once it is open.
+        }), state::dataChanged);
+        ViewStates viewStates = new ViewStates(state);
+        // New settings may mean another database or source: the view on screen reloads once it is open, the
+        // others when shown.
         services.settingsProperty().addListener((obs, was, now) -> services.ready()
                 .thenRun(() -> ui.onFx(state::dataChanged)));
 
@@ -82,12 +84,18 @@ public final class BarkeepApp extends Application {
                 () -> new SettingsDialog(services).show(stage));
         Navigator nav = main;
         controllers.put(MainWindowController.class, () -> main);
-        controllers.put(DashboardController.class, () -> new DashboardController(services, state, nav));
-        controllers.put(WatchlistController.class, () -> new WatchlistController(services, state, nav));
-        controllers.put(ChartController.class, () -> new ChartController(services, state, nav));
-        controllers.put(GapsController.class, () -> new GapsController(services, state, nav));
-        controllers.put(FreshnessController.class, () -> new FreshnessController(services, state, nav));
-        controllers.put(EventsController.class, () -> new EventsController(services, state, nav));
+        controllers.put(DashboardController.class,
+                () -> new DashboardController(services, viewStates.of(View.DASHBOARD), nav));
+        controllers.put(WatchlistController.class,
+                () -> new WatchlistController(services, viewStates.of(View.WATCHLIST), nav));
+        controllers.put(ChartController.class,
+                () -> new ChartController(services, viewStates.of(View.CHART), nav));
+        controllers.put(GapsController.class,
+                () -> new GapsController(services, viewStates.of(View.GAPS), nav));
+        controllers.put(FreshnessController.class,
+                () -> new FreshnessController(services, viewStates.of(View.FRESHNESS), nav));
+        controllers.put(EventsController.class,
+                () -> new EventsController(services, viewStates.of(View.EVENTS), nav));
 
         Parent root = loader.load(MainWindowController.class);
         Scene scene = new Scene(root, window.width(), window.height());

@@ -45,6 +45,7 @@ public final class MainWindowController implements Navigator {
     @FXML private Label jobLabel;
     @FXML private ProgressBar jobProgress;
     @FXML private Button cancelButton;
+    @FXML private Button cancelAllButton;
 
     public MainWindowController(AppServices services, UiState state, ViewLoader loader,
                                 Map<View, Class<?>> viewControllers, UpdaterService updater, Runnable openSettings) {
@@ -77,6 +78,7 @@ public final class MainWindowController implements Navigator {
         themeButton.selectedProperty().bindBidirectional(state.darkProperty());
         statusBar.bind(sourceLabel, simulatedBadge, connectionLabel, connectionIcon, updaterLabel, jobBox, jobLabel,
                 jobProgress, cancelButton);
+        statusBar.bindCancelAll(cancelAllButton);
         show(state.viewProperty().get());
         buttons.get(state.viewProperty().get()).setSelected(true);
     }
@@ -102,6 +104,11 @@ public final class MainWindowController implements Navigator {
     @FXML
     private void cancelJob() {
         services.jobs().cancel();
+    }
+
+    @FXML
+    private void cancelAllJobs() {
+        services.jobs().cancelAll();
     }
 
     /** The text bundle, for views that build text in code. */

@@ -58,6 +58,15 @@ final class StatusBarBinder {
         cancel.disableProperty().bind(services.jobs().runningProperty().not());
     }
 
+    /** The second cancel button: shown while jobs wait behind the running one, it drops them all. */
+    void bindCancelAll(Button cancelAll) {
+        var queued = services.jobs().queuedProperty();
+        cancelAll.textProperty().bind(Bindings.createStringBinding(() -> java.text.MessageFormat.format(
+                text.getString("status.cancelAll"), queued.get()), queued));
+        cancelAll.visibleProperty().bind(queued.greaterThan(0));
+        cancelAll.managedProperty().bind(cancelAll.visibleProperty());
+    }
+
     private String updaterText(Planned next, javafx.concurrent.Worker.State state) {
         String prefix = text.getString("status.updater") + " ";
         if (state == javafx.concurrent.Worker.State.RUNNING) {

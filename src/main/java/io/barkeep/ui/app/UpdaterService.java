@@ -1,44 +1,50 @@
 package io.barkeep.ui.app;
 
+import io.barkeep.domain.NyseCalendar;
+import io.barkeep.source.Cancellation;
 import io.barkeep.sync.Updater;
+import io.barkeep.sync.UpdaterPolicy;
 import io.barkeep.sync.UpdaterSchedule;
 import io.barkeep.sync.UpdaterSchedule.Planned;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.ScheduledService;
 import javafx.concurrent.Task;
 
 /**
- * The updater in the desktop app: a {@link ScheduledService} whose next run is always the schedule's next pass
- * (every 5 minutes in a session, the revision after the close, backfill at night), retried a minute after a
- * failure. The pass runs on the given executor; only the state changes land on the FX thread.
+ * The updater in the desktop app: a {@link ScheduledService} that runs each pass when {@link UpdaterPolicy} plans
+ * it, the same policy {@code barkeep run} follows (so an idle night or weekend is one pass an hour). The pass runs
+ * on the given executor with a token of its own: {@link #cancelPass()} aborts it and the service goes on. Only
+ * a pass that changed cached data calls {@code onDataChanged}.
  */
 public final class UpdaterService extends ScheduledService<Updater.PassResult> {
     private final AppServices services;
+    private final Runnable onDataChanged;
     private final ReadOnlyObjectWrapper<Planned> next = new ReadOnlyObjectWrapper<>();
-    private final AtomicBoolean cancel = new AtomicBoolean();
+    private final AtomicInteger passes = new AtomicInteger();
+    private volatile Cancellation current = Cancellation.none();
 
-    public UpdaterService(AppServices services, Executor executor) {
+    /**
+     * @param onDataChanged run on the FX thread after a pass that wrote, changed or refused bars
+     */
+    public UpdaterService(AppServices services, Executor executor, Runnable onDataChanged) {
         this.services = services;
+        this.onDataChanged = onDataChanged;
         setExecutor(executor);
         setRestartOnFailure(true);
         setMaximumFailureCount(Integer.MAX_VALUE);
-        setBackoffStrategy(s -> javafx.util.Duration.millis(UpdaterSchedule.RETRY_AFTER_FAILURE.toMillis()));
-        planNext();
+        // called by super.failed() after failed() planned the retry
+        setBackoffStrategy(s -> untilNext());
+        next.set(policy().first(services.clock().instant()));
         setDelay(untilNext());
     }
 
-    private UpdaterSchedule schedule() {
-        return new UpdaterSchedule(io.barkeep.domain.NyseCalendar.load(),
-                Duration.ofSeconds(services.settings().vendorDelaySeconds()));
-    }
-
-    private void planNext() {
-        next.set(schedule().next(services.clock().instant()));
+    private UpdaterPolicy policy() {
+        return new UpdaterPolicy(new UpdaterSchedule(NyseCalendar.load(),
+                Duration.ofSeconds(services.settings().vendorDelaySeconds())));
     }
 
     private javafx.util.Duration untilNext() {
@@ -49,9 +55,12 @@ public final class UpdaterService extends ScheduledService<Updater.PassResult> {
     @Override
     protected Task<Updater.PassResult> createTask() {
         UpdaterSchedule.PassKind kind = next.get().kind();
+        Cancellation cancel = new Cancellation();
+        current = cancel;
         return new Task<>() {
             @Override
             protected Updater.PassResult call() {
+                passes.incrementAndGet();
                 return new Updater(services.data(), services.settings().retainDays(),
                         services.settings().backupKeep()).run(kind, cancel);
             }
@@ -60,27 +69,40 @@ public final class UpdaterService extends ScheduledService<Updater.PassResult> {
 
     @Override
     protected void succeeded() {
+        Updater.PassResult result = getValue();
         // ScheduledService reads the period inside super.succeeded(): plan before handing over.
-        planNext();
+        next.set(policy().afterSuccess(next.get(), result.moreToDo(), services.clock().instant()));
         setPeriod(untilNext());
         super.succeeded();
+        if (result.changedData()) {
+            onDataChanged.run();
+        }
     }
 
     @Override
     protected void failed() {
-        next.set(new Planned(Instant.now(services.clock()).plus(UpdaterSchedule.RETRY_AFTER_FAILURE),
-                next.get().kind()));
+        next.set(policy().afterFailure(next.get(), services.clock().instant()));
         super.failed();
+    }
+
+    /** Aborts the pass running now, if any (its request in flight too); the next pass runs as planned. */
+    public void cancelPass() {
+        current.cancel();
     }
 
     @Override
     public boolean cancel() {
-        cancel.set(true);
+        current.cancel();
         return super.cancel();
     }
 
     /** The pass planned next. */
     public ReadOnlyObjectProperty<Planned> nextProperty() {
         return next.getReadOnlyProperty();
+    }
+
+    /** How many passes this service has started. */
+    public int passesStarted() {
+        return passes.get();
     }
 }

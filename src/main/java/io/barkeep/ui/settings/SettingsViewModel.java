@@ -1,10 +1,9 @@
 package io.barkeep.ui.settings;
 
-import io.barkeep.domain.NyseCalendar;
-import io.barkeep.source.BarSource;
 import io.barkeep.source.thetadata.ThetaMcpSource;
 import io.barkeep.source.thetadata.ThetaV2Source;
 import io.barkeep.source.thetadata.ThetaV3Source;
+import io.barkeep.sync.MarketData;
 import io.barkeep.sync.Settings;
 import io.barkeep.sync.Sources;
 import io.barkeep.ui.app.AppServices;
@@ -81,12 +80,10 @@ public final class SettingsViewModel {
         busy.set(true);
         testResult.set(text.getString("test.running"));
         CompletableFuture<String> verdict = services.ui().supply(() -> {
-            try (BarSource probe = Sources.create(s.source(), s.thetaUrl(), s.thetaConcurrency(), NyseCalendar.load(),
-                    services.clock())) {
-                probe.checkReady();
-                return probe.simulated() ? text.getString("test.simulated")
-                        : MessageFormat.format(text.getString("test.ok"), probe.name());
-            }
+            // the same builder as the app's and the command line's unit, without opening a database
+            String name = MarketData.checkSource(MarketData.Config.of(s, services.dataFolder()), services.clock());
+            return Sources.isSimulated(s.source()) ? text.getString("test.simulated")
+                    : MessageFormat.format(text.getString("test.ok"), name);
         });
         verdict.whenComplete((message, error) -> services.ui().onFx(() -> {
             busy.set(false);

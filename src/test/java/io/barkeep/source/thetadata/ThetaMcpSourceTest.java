@@ -309,6 +309,31 @@ class ThetaMcpSourceTest {
         assertEquals(limit, terminal.maxInFlight());
     }
 
+    @Test
+    void aCancelAbortsTheToolCallTheServerHoldsAndTheNextCallWorks() throws Exception {
+        terminal = FakeMcpTerminal.standard().regularDay("AAPL", TUE);
+        ThetaMcpSource held = source(1);
+        held.checkReady();
+        terminal.closeGate();
+        io.barkeep.source.Cancellation cancel = new io.barkeep.source.Cancellation();
+        FutureTask<SourceAnswer> answer = new FutureTask<>(() -> held.fetch("AAPL", TUE, TUE, cancel));
+        new Thread(answer, "fetch-held").start();
+        try {
+            while (terminal.inFlight() == 0) {
+                Thread.onSpinWait();
+            }
+            cancel.cancel();
+            // the request timeout is 20 s: only the cancel ends the call before it
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(SourceException.Kind.CANCELLED, ((SourceException) e.getCause()).kind(), e.toString());
+        } finally {
+            terminal.openGate();
+        }
+        assertEquals(78, held.fetch("AAPL", TUE, TUE).bars().size(), "a new session answers after the cancel");
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+
     private static long waitingForAPermit(List<Thread> threads) {
         return threads.stream().filter(t -> Arrays.stream(t.getStackTrace())
                 .anyMatch(frame -> frame.getClassName().equals(Semaphore.class.getName()))).count();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barkeep.domain.Interval;
 import io.barkeep.domain.SessionCoverage;
+import io.barkeep.source.Cancellation;
 import io.barkeep.store.GapService;
 import io.barkeep.sync.Settings;
 import io.barkeep.sync.SyncProgress;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class ChartViewModelTest {
         services.start().join();
         services.engine().watchlist().add("AAPL", 2, null, clock.instant());
         services.engine().watchlist().add("MSFT", 1, null, clock.instant());
-        services.data().backfill(List.of("AAPL"), FIRST, LAST, SyncProgress.NONE, new AtomicBoolean());
+        services.data().backfill(List.of("AAPL"), FIRST, LAST, SyncProgress.NONE, Cancellation.none());
         state = new UiState();
         model = new ChartViewModel(services, state, ViewLoader.bundle(ChartController.class));
     }

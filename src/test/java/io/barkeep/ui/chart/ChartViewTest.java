@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barkeep.domain.Interval;
+import io.barkeep.source.Cancellation;
 import io.barkeep.sync.Settings;
 import io.barkeep.sync.SyncProgress;
 import io.barkeep.ui.app.AppServices;
@@ -19,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -53,7 +53,7 @@ class ChartViewTest {
         services.start().join();
         services.engine().watchlist().add("AAPL", 1, null, clock.instant());
         services.data().backfill(List.of("AAPL"), LocalDate.of(2024, 2, 1), LocalDate.of(2024, 3, 15),
-                SyncProgress.NONE, new AtomicBoolean());
+                SyncProgress.NONE, Cancellation.none());
     }
 
     @AfterAll

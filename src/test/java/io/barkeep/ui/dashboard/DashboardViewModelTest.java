@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barkeep.domain.SafetyEvent;
 import io.barkeep.domain.Session;
+import io.barkeep.source.Cancellation;
 import io.barkeep.store.CacheEngine;
 import io.barkeep.store.GapService;
 import io.barkeep.sync.Settings;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,9 +50,9 @@ class DashboardViewModelTest {
         engine.watchlist().add("MSFT", 1, null, NOW);
         engine.watchlist().add("NVDA", 0, null, NOW);
         engine.watchlist().update("NVDA", false, 0, null);
-        services.data().backfill(List.of("AAPL"), MONDAY, FRIDAY, SyncProgress.NONE, new AtomicBoolean());
+        services.data().backfill(List.of("AAPL"), MONDAY, FRIDAY, SyncProgress.NONE, Cancellation.none());
         services.data().backfill(List.of("MSFT"), MONDAY, FRIDAY.minusDays(1), SyncProgress.NONE,
-                new AtomicBoolean());
+                Cancellation.none());
     }
 
     @AfterEach

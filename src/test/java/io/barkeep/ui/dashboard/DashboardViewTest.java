@@ -3,6 +3,7 @@ package io.barkeep.ui.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import eu.hansolo.tilesfx.Tile;
+import io.barkeep.source.Cancellation;
 import io.barkeep.sync.Settings;
 import io.barkeep.sync.SyncProgress;
 import io.barkeep.ui.app.AppServices;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +52,7 @@ class DashboardViewTest {
             services.engine().watchlist().add(symbol, 1, null, NOW);
         }
         services.data().backfill(List.of("AAPL", "MSFT"), LocalDate.of(2024, 3, 13), LocalDate.of(2024, 3, 15),
-                SyncProgress.NONE, new AtomicBoolean());
+                SyncProgress.NONE, Cancellation.none());
     }
 
     @AfterAll

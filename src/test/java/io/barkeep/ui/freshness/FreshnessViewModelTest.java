@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barkeep.domain.Session;
+import io.barkeep.source.Cancellation;
 import io.barkeep.sync.Settings;
 import io.barkeep.sync.SyncProgress;
 import io.barkeep.ui.app.AppServices;
@@ -21,7 +22,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class FreshnessViewModelTest {
         services = new AppServices(dir, Settings.defaults(), new SameThreadUiExecutor(), clock);
         services.start().join();
         services.data().backfill(List.of("AAPL"), LocalDate.of(2024, 5, 20), LocalDate.of(2024, 6, 5),
-                SyncProgress.NONE, new AtomicBoolean());
+                SyncProgress.NONE, Cancellation.none());
         services.engine().watchlist().add("MSFT", 0, null, clock.instant());
         state = new UiState();
         model = new FreshnessViewModel(services, state);
@@ -114,7 +114,7 @@ class FreshnessViewModelTest {
     void aFullyBackfilledWeekIsCurrentOnTheWeekend() {
         clock.set(ny("2024-06-08T12:00:00"));
         services.data().backfill(List.of("AAPL"), LocalDate.of(2024, 6, 5), LocalDate.of(2024, 6, 7),
-                SyncProgress.NONE, new AtomicBoolean());
+                SyncProgress.NONE, Cancellation.none());
         model.reload();
         FreshnessRow aapl = row("AAPL");
         assertEquals(0L, aapl.lag());

@@ -3,6 +3,7 @@ package io.barkeep.ui.freshness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import atlantafx.base.theme.PrimerLight;
+import io.barkeep.source.Cancellation;
 import io.barkeep.sync.Settings;
 import io.barkeep.sync.SyncProgress;
 import io.barkeep.ui.app.AppServices;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
@@ -52,9 +52,9 @@ class FreshnessViewTest {
         try (AppServices seed = new AppServices(dir, Settings.defaults(), new SameThreadUiExecutor(), CLOCK)) {
             seed.start().join();
             seed.data().backfill(List.of("MSFT"), LocalDate.of(2024, 5, 10), LocalDate.of(2024, 6, 7),
-                    SyncProgress.NONE, new AtomicBoolean());
+                    SyncProgress.NONE, Cancellation.none());
             seed.data().backfill(List.of("AAPL"), LocalDate.of(2024, 6, 3), LocalDate.of(2024, 6, 7),
-                    SyncProgress.NONE, new AtomicBoolean());
+                    SyncProgress.NONE, Cancellation.none());
             seed.engine().watchlist().add("TSLA", 0, null, CLOCK.instant());
         }
     }

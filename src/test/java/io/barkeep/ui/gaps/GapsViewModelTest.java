@@ -8,6 +8,7 @@ import io.barkeep.domain.Bar;
 import io.barkeep.domain.EmptyBar;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.SessionKind;
+import io.barkeep.source.Cancellation;
 import io.barkeep.store.BarBatch;
 import io.barkeep.sync.Settings;
 import io.barkeep.sync.SyncProgress;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class GapsViewModelTest {
         watchlist.add("MSFT", 2, null, NOW);
         watchlist.add("NVDA", 1, null, NOW);
         services.data().backfill(List.of("AAPL"), LocalDate.of(2023, 11, 20), LocalDate.of(2024, 3, 20),
-                SyncProgress.NONE, new AtomicBoolean());
+                SyncProgress.NONE, Cancellation.none());
         Session hole = session(HOLE);
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < hole.expectedBars(); i++) {

@@ -2,6 +2,7 @@ package io.barkeep.ui.gaps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.barkeep.source.Cancellation;
 import io.barkeep.sync.Settings;
 import io.barkeep.sync.SyncProgress;
 import io.barkeep.ui.app.AppServices;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
@@ -53,7 +53,7 @@ class GapsViewTest {
         services.start().join();
         services.engine().watchlist().add("MSFT", 1, null, NOW);
         services.data().backfill(List.of("MSFT"), LocalDate.of(2024, 3, 4), LocalDate.of(2024, 3, 15),
-                SyncProgress.NONE, new AtomicBoolean());
+                SyncProgress.NONE, Cancellation.none());
         Navigator navigator = new Navigator() {
             @Override
             public void show(View view) {
