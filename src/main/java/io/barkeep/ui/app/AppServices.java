@@ -81,7 +81,7 @@ public final class AppServices implements AutoCloseable {
     }
 
     private Opened open(Settings s) {
-        CacheEngine engine = CacheEngine.open(s.database(dataFolder), NyseCalendar.load(), s.cacheMb() * 1024L * 1024L,
+        CacheEngine engine = CacheEngine.open(s.database(dataFolder), NyseCalendar.current(clock), s.cacheMb() * 1024L * 1024L,
                 clock);
         BarSource source = Sources.create(s.source(), s.thetaUrl(), s.thetaConcurrency(), engine.bars().calendar(),
                 clock);

@@ -33,7 +33,7 @@ public final class UpdaterService extends ScheduledService<Updater.PassResult> {
     }
 
     private UpdaterSchedule schedule() {
-        return new UpdaterSchedule(io.barkeep.domain.NyseCalendar.load(),
+        return new UpdaterSchedule(io.barkeep.domain.NyseCalendar.current(services.clock()),
                 Duration.ofSeconds(services.settings().vendorDelaySeconds()));
     }
 

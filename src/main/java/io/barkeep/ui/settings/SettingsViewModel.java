@@ -81,8 +81,8 @@ public final class SettingsViewModel {
         busy.set(true);
         testResult.set(text.getString("test.running"));
         CompletableFuture<String> verdict = services.ui().supply(() -> {
-            try (BarSource probe = Sources.create(s.source(), s.thetaUrl(), s.thetaConcurrency(), NyseCalendar.load(),
-                    services.clock())) {
+            try (BarSource probe = Sources.create(s.source(), s.thetaUrl(), s.thetaConcurrency(),
+                    NyseCalendar.current(services.clock()), services.clock())) {
                 probe.checkReady();
                 return probe.simulated() ? text.getString("test.simulated")
                         : MessageFormat.format(text.getString("test.ok"), probe.name());
