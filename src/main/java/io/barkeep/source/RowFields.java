@@ -90,8 +90,8 @@ public final class RowFields {
         for (int i = 0; i < number.length(); i++) {
             char c = number.charAt(i);
             if (c > 0x7F) {
-                throw new BadRow(name + " has the non-ASCII character " + String.format("U+%04X", (int) c)
-                        + "; only the digits 0-9 are read '" + quote(number) + "'");
+                throw new BadRow("bad " + name + " '" + quote(number) + "': non-ASCII character "
+                        + String.format("U+%04X", (int) c) + " (only the digits 0-9 are read)");
             }
         }
     }
