@@ -3,6 +3,7 @@ package io.barkeep.source;
 import io.barkeep.domain.Prices;
 import io.barkeep.domain.TerminalText;
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Reads the number fields of one row of bar data, whether from a CSV file or a ThetaData answer (CSV or JSON):
@@ -18,6 +19,12 @@ public final class RowFields {
      */
     public static final int MAX_NUMBER_CHARS = 32;
     private static final int QUOTED_TEXT_MAX = 60;
+    /**
+     * What {@link BigDecimal} accepts, in ASCII: checked first because a refused field is common in a bad file, and
+     * the exception BigDecimal throws for it costs more than the rest of the row.
+     */
+    private static final Pattern PLAIN_NUMBER =
+            Pattern.compile("[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
     private RowFields() {
     }
@@ -65,6 +72,9 @@ public final class RowFields {
         String number = text.strip();
         checkPlainNumber(name, number);
         BigDecimal value;
+        if (!PLAIN_NUMBER.matcher(number).matches()) {
+            throw new BadRow("bad " + name + " '" + quote(text) + "'");
+        }
         try {
             value = new BigDecimal(number);
         } catch (NumberFormatException e) {

@@ -28,8 +28,8 @@ import java.time.OffsetDateTime;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -263,10 +263,11 @@ public final class CsvBarReader {
         String iso = text.length() > 10 && text.charAt(10) == ' '
                 ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         try {
-            TemporalAccessor parsed = TIMESTAMP.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
-            return parsed instanceof OffsetDateTime withOffset ? withOffset.toInstant()
-                    : ((LocalDateTime) parsed).atZone(Session.NEW_YORK).toInstant();
-        } catch (DateTimeParseException e) {
+            // not parseBest: it tries the offset first and pays for an exception on every local timestamp
+            TemporalAccessor parsed = TIMESTAMP.parse(iso);
+            return parsed.isSupported(ChronoField.OFFSET_SECONDS) ? OffsetDateTime.from(parsed).toInstant()
+                    : LocalDateTime.from(parsed).atZone(Session.NEW_YORK).toInstant();
+        } catch (java.time.DateTimeException e) {
             throw new BadRow("bad timestamp '" + quote(text) + "'");
         }
     }
