@@ -3,6 +3,7 @@ package io.barkeep.cli;
 import io.barkeep.domain.NyseCalendar;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.TradingCalendar;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ final class CalendarCommand implements Callable<Integer> {
         if (to.isBefore(from)) {
             throw new UserError("--to " + to + " is before --from " + from);
         }
-        TradingCalendar calendar = NyseCalendar.load();
+        TradingCalendar calendar = calendarThrough(to);
         if (!calendar.covers(from) || !calendar.covers(to)) {
             throw new UserError("the calendar covers " + calendar.firstDate() + " to " + calendar.lastDate()
                     + "; asked for " + from + " to " + to);
@@ -55,6 +56,15 @@ final class CalendarCommand implements Callable<Integer> {
             out.println(sessions.size() + " sessions (calendar " + calendar.version() + ")");
         }
         return 0;
+    }
+
+    /** The data and the rules through next year, or through {@code to} when asked further; bounded by the rules. */
+    private static TradingCalendar calendarThrough(LocalDate to) {
+        try {
+            return NyseCalendar.covering(to, Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     private static Map<String, Object> toJson(Session s) {

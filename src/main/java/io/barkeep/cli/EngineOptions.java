@@ -73,7 +73,8 @@ public final class EngineOptions {
     }
 
     public CacheEngine open(Path file) {
-        return CacheEngine.open(file, NyseCalendar.load(), settings().cacheMb() * 1024L * 1024L, Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        return CacheEngine.open(file, NyseCalendar.current(clock), settings().cacheMb() * 1024L * 1024L, clock);
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.barkeep.cli;
 
+import io.barkeep.domain.Quarantine;
 import io.barkeep.domain.SafetyEvent;
 import io.barkeep.domain.Symbols;
+import io.barkeep.domain.TerminalText;
 import io.barkeep.source.csv.CsvBarReader;
 import io.barkeep.source.csv.CsvFormatException;
 import io.barkeep.source.csv.CsvReadResult;
@@ -28,8 +30,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code import FILE --symbol SYM}: stores a CSV file's good rows in one transaction; every bad row is reported
- * with its line and reason and kept in the quarantine. Exit 1 when any row was bad.
+ * {@code import FILE --symbol SYM}: stores a CSV file's good rows in one transaction; bad rows are reported with
+ * their line and reason (a screenful, then a count) and kept in the quarantine (the first
+ * {@link Quarantine#ROWS_PER_BATCH}, then a count). Exit 1 when any row was bad.
  */
 @Command(name = "import", description = "Import 5-minute bars from a CSV file "
         + "(header: timestamp,open,high,low,close,volume[,count,vwap]).")
@@ -54,24 +57,40 @@ final class ImportCommand implements Callable<Integer> {
             e.feedGuard().claim(false, "csv");
             CsvReadResult result = read(e);
             Instant now = e.clock().instant();
-            PrintWriter err = spec.commandLine().getErr();
-            for (RejectedRow r : result.rejected()) {
-                err.println(file.getFileName() + " line " + r.lineNumber() + ": " + r.reason());
-            }
+            String name = TerminalText.escape(file.getFileName().toString());
+            printRejects(spec.commandLine().getErr(), name, result);
             e.quarantine().keep(result.rejected().stream().map(r -> new QuarantineRepository.Entry(sym, "csv",
-                    (int) r.lineNumber(), null, r.line(), r.reason())).toList(), now);
+                    (int) r.lineNumber(), null, r.line(), r.reason())).toList(), result.rejectedNotKept(), now);
             BarStore.WriteResult written = write(e.bars(), sym, result);
-            if (!result.rejected().isEmpty()) {
+            if (result.rejectedTotal() > 0) {
                 e.events().record(new SafetyEvent(now, "rejected_rows", sym, "csv", null, null,
-                        result.rejected().size() + " bad rows in " + file + " kept in quarantine"));
+                        result.rejectedTotal() + " bad rows in " + file + ", the first "
+                                + result.rejected().size() + " kept in quarantine"));
             }
             e.freshness().refresh(sym);
-            spec.commandLine().getOut().println("imported " + sym + " from " + file.getFileName() + ": "
+            spec.commandLine().getOut().println("imported " + sym + " from " + name + ": "
                     + result.bars().size() + " bars (" + written.barsChanged() + " new or changed), "
                     + result.emptyBars().size() + " no-trade bars, " + result.duplicatesIgnored()
-                    + " exact duplicates skipped, " + result.rejected().size() + " rejected, "
+                    + " exact duplicates skipped, " + result.rejectedTotal() + " rejected, "
                     + result.roundedPrices() + " prices rounded to 1e-4");
-            return result.rejected().isEmpty() ? 0 : 1;
+            return result.rejectedTotal() == 0 ? 0 : 1;
+        }
+    }
+
+    /**
+     * The first rejected rows, one line each, then one line for the rest: a file of millions of bad rows must not
+     * scroll a terminal for minutes. Reasons quote the file's text, escaped so it cannot drive the terminal.
+     */
+    private static void printRejects(PrintWriter err, String name, CsvReadResult result) {
+        List<RejectedRow> shown = result.rejected().subList(0, Math.min(result.rejected().size(),
+                Quarantine.ECHO_LINES));
+        for (RejectedRow r : shown) {
+            err.println(name + " line " + r.lineNumber() + ": " + TerminalText.escape(r.reason()));
+        }
+        long rest = result.rejectedTotal() - shown.size();
+        if (rest > 0) {
+            err.println(name + ": " + rest + " more rejected rows not shown (" + result.rejectedTotal()
+                    + " in all; the first " + result.rejected().size() + " are kept in the quarantine)");
         }
     }
 
@@ -79,7 +98,7 @@ final class ImportCommand implements Callable<Integer> {
         try {
             return new CsvBarReader(e.bars().calendar()).read(file);
         } catch (CsvFormatException ex) {
-            throw new UserError(file.getFileName() + ": " + ex.getMessage());
+            throw new UserError(TerminalText.escape(file.getFileName().toString()) + ": " + ex.getMessage());
         } catch (NoSuchFileException ex) {
             throw new UserError("cannot read " + file + ": no such file");
         } catch (IOException ex) {

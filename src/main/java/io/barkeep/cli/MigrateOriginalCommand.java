@@ -39,7 +39,7 @@ final class MigrateOriginalCommand implements Callable<Integer> {
         if (!OriginalDesignMigration.holdsOriginalTables(file)) {
             throw new UserError(file + " holds no original-design market_data_bars table (already migrated?)");
         }
-        Report r = OriginalDesignMigration.migrate(file, NyseCalendar.load(), Clock.systemUTC());
+        Report r = OriginalDesignMigration.migrate(file, NyseCalendar.current(Clock.systemUTC()), Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -6,29 +6,36 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The NYSE calendar: the versioned list of exceptions in the classpath resource {@code nyse-calendar.csv} beside this
- * class (every full-day closure and 13:00 early close from 2012 through 2027), optionally extended past its last
- * date by {@link NyseHolidayRules}. Every weekday that is not an exception is a regular 09:30-16:00 New York session.
+ * class (every full-day closure and 13:00 early close from 2012 through 2027), extended past its last date by
+ * {@link NyseHolidayRules}. Every weekday that is not an exception is a regular 09:30-16:00 New York session.
+ *
+ * <p>A process takes {@link #current(Clock)}: the data plus the rules through next year, so that it still knows the
+ * sessions when it runs across a new year. The data wins wherever it speaks: a closure announced after the rules were
+ * written (a national day of mourning) goes into the data file, and its range then reaches past the rules' year.
  */
 public final class NyseCalendar {
 
     /** The data file, relative to this class's package. */
     static final String RESOURCE = "nyse-calendar.csv";
-    /** Appended to the data's version when rules, not data, speak for some dates: gap verdicts must tell them apart. */
-    static final String RULES_SUFFIX = "+rules";
+    /**
+     * Appended to the data's version, with the last year the rules fill, when rules, not data, speak for some dates:
+     * gap verdicts record the version, so they must tell them apart ({@code nyse-2026.1+rules-2029}).
+     */
+    static final String RULES_SUFFIX = "+rules-";
     /** How far past the data the rules may reach: beyond that they are a guess, and the memory is spent for nothing. */
     static final int MAX_EXTENSION_YEARS = 100;
 
@@ -36,19 +43,48 @@ public final class NyseCalendar {
     private static final Pattern VERSION = Pattern.compile("#\\s*version:\\s*(\\S+)\\s*");
     private static final Pattern RANGE = Pattern.compile("#\\s*range:\\s*(\\S+)\\.\\.(\\S+)\\s*");
 
-    private static final ConcurrentMap<Integer, TradingCalendar> EXTENDED = new ConcurrentHashMap<>();
+    /** Extended calendars recently asked for; a handful, so a process asking for many years keeps little. */
+    private static final int EXTENDED_KEPT = 4;
+    private static final Map<Integer, TradingCalendar> EXTENDED = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, TradingCalendar> eldest) {
+            return size() > EXTENDED_KEPT;
+        }
+    };
 
     private NyseCalendar() {
     }
 
-    /** The calendar over exactly the dates the data file covers. Read once; every call returns the same instance. */
+    /**
+     * The calendar over exactly the dates the data file covers. Read once; every call returns the same instance.
+     * A process uses {@link #current(Clock)}, which reaches past the data; this is for tests of the data itself.
+     */
     public static TradingCalendar load() {
         return Loaded.CALENDAR;
     }
 
     /**
+     * The calendar a process runs on: the data file, extended by the rules through December 31 of the year after
+     * {@code clock}'s New York date (the data alone while it reaches that far).
+     */
+    public static TradingCalendar current(Clock clock) {
+        return load(LocalDate.now(clock.withZone(Session.NEW_YORK)).getYear() + 1);
+    }
+
+    /**
+     * {@link #current(Clock)}, or further when {@code date} lies beyond it: through {@code date}'s year.
+     *
+     * @throws IllegalArgumentException more than {@value #MAX_EXTENSION_YEARS} years past the data
+     */
+    public static TradingCalendar covering(LocalDate date, Clock clock) {
+        TradingCalendar current = current(clock);
+        return current.covers(date) || date.isBefore(current.firstDate()) ? current : load(date.getYear());
+    }
+
+    /**
      * The data file's calendar, extended by the rules through December 31 of {@code extendThroughYear}; its version is
-     * the data's with {@value #RULES_SUFFIX} appended. A year the data already reaches gives {@link #load()} itself.
+     * the data's with {@value #RULES_SUFFIX} and the year appended. A year the data already reaches gives
+     * {@link #load()} itself.
      *
      * @throws IllegalArgumentException more than {@value #MAX_EXTENSION_YEARS} years past the data
      */
@@ -61,7 +97,9 @@ public final class NyseCalendar {
             throw new IllegalArgumentException("cannot extend the NYSE calendar to " + extendThroughYear
                     + ": the rules reach at most " + MAX_EXTENSION_YEARS + " years past " + data.lastDate());
         }
-        return EXTENDED.computeIfAbsent(extendThroughYear, year -> extend(data, year));
+        synchronized (EXTENDED) {
+            return EXTENDED.computeIfAbsent(extendThroughYear, year -> extend(data, year));
+        }
     }
 
     /** The data file as read, for tests that hold the rules against it. */
@@ -87,7 +125,8 @@ public final class NyseCalendar {
         return new TradingCalendar(version, first, last, sessions);
     }
 
-    private static TradingCalendar extend(CalendarData data, int throughYear) {
+    /** {@code data}'s calendar with the rules' special days after its last date, through {@code throughYear}. */
+    static TradingCalendar extend(CalendarData data, int throughYear) {
         List<SpecialDay> days = new ArrayList<>(data.days());
         for (int year = data.lastDate().getYear(); year <= throughYear; year++) {
             for (SpecialDay day : NyseHolidayRules.forYear(year)) {
@@ -97,8 +136,8 @@ public final class NyseCalendar {
                 }
             }
         }
-        return build(data.version() + RULES_SUFFIX, data.firstDate(), LocalDate.of(throughYear, Month.DECEMBER, 31),
-                days);
+        return build(data.version() + RULES_SUFFIX + throughYear, data.firstDate(),
+                LocalDate.of(throughYear, Month.DECEMBER, 31), days);
     }
 
     private static CalendarData read() {

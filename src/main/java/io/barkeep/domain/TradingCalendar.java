@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The exchange's regular sessions over the range the calendar data covers: the source of truth for which
  * bars should exist. Immutable; lookups by date or instant are binary searches.
- * Build the NYSE calendar with {@link NyseCalendar#load()}; tests may build one from explicit sessions.
+ * Build the NYSE calendar with {@link NyseCalendar#current}; tests may build one from explicit sessions.
  */
 public final class TradingCalendar {
     private final String version;

@@ -1,30 +1,32 @@
 package io.barkeep.source;
 
 import io.barkeep.domain.Prices;
+import io.barkeep.domain.TerminalText;
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
- * Reads the fields of one row of vendor data (a CSV file, a ThetaData answer): comma-separated fields, prices,
- * whole numbers. A field that cannot be read throws {@link BadRow} with the reason a person reads in the
- * quarantine ({@code bad open 'abc'}, {@code volume not a whole number '1.5'}), quoting at most 60 characters.
+ * Reads the number fields of one row of bar data, whether from a CSV file or a ThetaData answer (CSV or JSON):
+ * prices and whole numbers. A field that cannot be read throws {@link BadRow} with the reason a person reads in
+ * the quarantine ({@code bad open 'abc'}, {@code volume not a whole number '1.5'}), quoting at most 60 characters,
+ * control characters escaped. Splitting a row into fields is {@link CsvLines}'s.
  */
 public final class RowFields {
+    /**
+     * The longest number field read. The widest real one, a volume or a price with many decimals, has about 20
+     * characters; anything longer is not a price and would cost {@link BigDecimal} time that grows with the square
+     * of its length (a field of a megabyte: half a minute), so it is refused before it is parsed.
+     */
+    public static final int MAX_NUMBER_CHARS = 32;
     private static final int QUOTED_TEXT_MAX = 60;
+    /**
+     * What {@link BigDecimal} accepts, in ASCII: checked first because a refused field is common in a bad file, and
+     * the exception BigDecimal throws for it costs more than the rest of the row.
+     */
+    private static final Pattern PLAIN_NUMBER =
+            Pattern.compile("[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
     private RowFields() {
-    }
-
-    /** Splits on commas, trimming each field and dropping one pair of surrounding double quotes. */
-    public static String[] splitCsv(String line) {
-        String[] fields = line.split(",", -1);
-        for (int i = 0; i < fields.length; i++) {
-            String field = fields[i].strip();
-            if (field.length() >= 2 && field.charAt(0) == '"' && field.charAt(field.length() - 1) == '"') {
-                field = field.substring(1, field.length() - 1).strip();
-            }
-            fields[i] = field;
-        }
-        return fields;
     }
 
     /**
@@ -67,9 +69,14 @@ public final class RowFields {
         if (text == null || text.isBlank()) {
             throw new BadRow("missing " + name);
         }
+        String number = text.strip();
+        checkPlainNumber(name, number);
         BigDecimal value;
+        if (!PLAIN_NUMBER.matcher(number).matches()) {
+            throw new BadRow("bad " + name + " '" + quote(text) + "'");
+        }
         try {
-            value = new BigDecimal(text.strip());
+            value = new BigDecimal(number);
         } catch (NumberFormatException e) {
             throw new BadRow("bad " + name + " '" + quote(text) + "'");
         }
@@ -80,9 +87,29 @@ public final class RowFields {
         return value;
     }
 
-    /** {@code text} cut to 60 characters, for a reason or a message. */
+    /**
+     * Refuses, before any parsing, a number too long to be a price or a volume, and one written with other than
+     * ASCII characters: {@link BigDecimal} reads fullwidth or Arabic-Indic digits as digits, and a price the user
+     * cannot read as one must not be stored as one.
+     */
+    private static void checkPlainNumber(String name, String number) throws BadRow {
+        if (number.length() > MAX_NUMBER_CHARS) {
+            throw new BadRow(name + " too long (" + number.length() + " characters, a number has at most "
+                    + MAX_NUMBER_CHARS + ") '" + quote(number) + "'");
+        }
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c > 0x7F) {
+                throw new BadRow("bad " + name + " '" + quote(number) + "': non-ASCII character "
+                        + String.format("U+%04X", (int) c) + " (only the digits 0-9 are read)");
+            }
+        }
+    }
+
+    /** {@code text} cut to 60 characters, control characters escaped, for a reason or a message. */
     public static String quote(String text) {
-        return text.length() <= QUOTED_TEXT_MAX ? text : text.substring(0, QUOTED_TEXT_MAX) + "...";
+        String cut = text.length() <= QUOTED_TEXT_MAX ? text : text.substring(0, QUOTED_TEXT_MAX) + "...";
+        return TerminalText.escape(cut);
     }
 
     /** A row that cannot be read; the message is the reason. No stack trace: it is an expected outcome. */

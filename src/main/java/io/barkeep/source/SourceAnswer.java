@@ -2,6 +2,7 @@ package io.barkeep.source;
 
 import io.barkeep.domain.Bar;
 import io.barkeep.domain.EmptyBar;
+import io.barkeep.domain.Quarantine;
 import java.util.List;
 
 /**
@@ -9,17 +10,25 @@ import java.util.List;
  *
  * @param bars          bars that traded, in any order
  * @param empties       intervals the vendor reported with zero trades
- * @param unreadable    rows that could not be read at all (kept in the quarantine with their text)
+ * @param unreadable    rows that could not be read at all (kept in the quarantine with their text): the first
+ *                      {@link Quarantine#ROWS_PER_BATCH} of them
+ * @param unreadableNotKept unreadable rows past those, counted only
  * @param roundedPrices prices that had more than four decimals and were rounded half-even to 1e-4
  * @param noData        the vendor said it has nothing for this request (ThetaData 472)
  */
 public record SourceAnswer(List<Bar> bars, List<EmptyBar> empties, List<UnreadableRow> unreadable,
-                           int roundedPrices, boolean noData) {
+                           long unreadableNotKept, int roundedPrices, boolean noData) {
 
     public SourceAnswer {
         bars = List.copyOf(bars);
         empties = List.copyOf(empties);
         unreadable = List.copyOf(unreadable);
+    }
+
+    /** An answer whose unreadable rows were all kept. */
+    public SourceAnswer(List<Bar> bars, List<EmptyBar> empties, List<UnreadableRow> unreadable, int roundedPrices,
+                        boolean noData) {
+        this(bars, empties, unreadable, 0, roundedPrices, noData);
     }
 
     /** The answer to a request the vendor has no data for. */

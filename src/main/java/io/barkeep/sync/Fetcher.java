@@ -202,14 +202,14 @@ public final class Fetcher {
         answer.unreadable().forEach(u -> bad.add(new QuarantineRepository.Entry(request.symbol(), source.name(), null,
                 null, u.raw(), u.reason())));
         List<Revision> revisions = revisions(request.symbol(), from, to, good);
-        engine.quarantine().keep(bad, now);
+        engine.quarantine().keep(bad, answer.unreadableNotKept(), now);
         BarStore.WriteResult written = engine.bars().write(new BarBatch(request.symbol(), from, to, good, empties,
                 true));
         engine.revisions().record(request.symbol(), source.name(), revisions, now);
         run.bars.addAndGet(written.barsWritten());
         run.changed.addAndGet(written.barsChanged());
         run.empties.addAndGet(empties.size());
-        run.quarantined.addAndGet(bad.size());
+        run.quarantined.addAndGet((int) Math.min(Integer.MAX_VALUE, bad.size() + answer.unreadableNotKept()));
         run.revisions.addAndGet(revisions.size());
         if (!bad.isEmpty()) {
             record(request, "rejected_bars", bad.size() + " bars refused and kept in quarantine");

@@ -66,7 +66,7 @@ public final class MarketData implements AutoCloseable {
 
     /** Opens the engine on the NYSE calendar, the configured source, and the facade over both: one unit. */
     public static MarketData open(Config config, Clock clock) {
-        CacheEngine engine = CacheEngine.open(config.database(), NyseCalendar.load(), config.cacheBytes(), clock);
+        CacheEngine engine = CacheEngine.open(config.database(), NyseCalendar.current(clock), config.cacheBytes(), clock);
         try {
             return new MarketData(engine, source(config, engine.bars().calendar(), clock), config.concurrency(),
                     Sleeper.REAL);
@@ -83,7 +83,7 @@ public final class MarketData implements AutoCloseable {
      * @return the source's name, for the verdict
      */
     public static String checkSource(Config config, Clock clock) throws SourceException {
-        try (BarSource probe = source(config, NyseCalendar.load(), clock)) {
+        try (BarSource probe = source(config, NyseCalendar.current(clock), clock)) {
             probe.checkReady();
             return probe.name();
         }

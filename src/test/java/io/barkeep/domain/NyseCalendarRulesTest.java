@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,8 +143,8 @@ class NyseCalendarRulesTest {
     void extendedCalendarIsMarkedAsRuleBasedAndKeepsTheData() {
         TradingCalendar data = NyseCalendar.load();
         TradingCalendar extended = NyseCalendar.load(2030);
-        assertEquals(data.version() + "+rules", extended.version());
-        assertEquals("nyse-2026.1+rules", extended.version());
+        assertEquals(data.version() + "+rules-2030", extended.version());
+        assertEquals("nyse-2026.1+rules-2030", extended.version());
         assertEquals(data.firstDate(), extended.firstDate());
         assertEquals(LocalDate.of(2030, 12, 31), extended.lastDate());
         assertTrue(extended.covers(LocalDate.of(2030, 12, 31)));
@@ -155,6 +156,41 @@ class NyseCalendarRulesTest {
     void extendingToAYearTheDataAlreadyCoversGivesTheDataCalendarItself() {
         assertSame(NyseCalendar.load(), NyseCalendar.load(2027));
         assertSame(NyseCalendar.load(), NyseCalendar.load(2015));
+    }
+
+    @Test
+    void dataAnnouncedLaterWinsOverTheRulesWhereItSpeaks() {
+        // A later data file through 2028: a closure no rule foresees, and a holiday the rules know left out.
+        LocalDate mourning = LocalDate.of(2028, 3, 15);
+        LocalDate juneteenth = LocalDate.of(2028, 6, 19);
+        List<String> lines = new ArrayList<>(List.of("# version: nyse-2028.1", "# range: 2028-01-01..2028-12-31",
+                "date,kind,name"));
+        List<SpecialDay> days = new ArrayList<>(NyseHolidayRules.forYear(2028));
+        days.removeIf(day -> day.date().equals(juneteenth));
+        days.add(SpecialDay.closed(mourning, "National Day of Mourning"));
+        days.sort(java.util.Comparator.comparing(SpecialDay::date));
+        days.forEach(day -> lines.add(day.date() + "," + day.kind().label() + "," + day.name()));
+
+        TradingCalendar calendar = NyseCalendar.extend(NyseCalendar.CalendarData.parse(lines, "later.csv"), 2029);
+
+        assertEquals("nyse-2028.1+rules-2029", calendar.version());
+        assertTrue(calendar.session(mourning).isEmpty(), "the announced closure stands");
+        assertEquals(SessionKind.REGULAR, calendar.session(juneteenth).orElseThrow().kind(), "the data said open");
+        assertTrue(calendar.session(LocalDate.of(2029, 6, 19)).isEmpty(), "past the data the rules speak");
+        assertTrue(calendar.session(LocalDate.of(2029, 3, 15)).isPresent());
+    }
+
+    @Test
+    void aProcessCalendarReachesThroughTheYearAfterItsClock() {
+        java.time.Clock in2029 = java.time.Clock.fixed(java.time.Instant.parse("2029-12-31T23:00:00Z"),
+                java.time.ZoneOffset.UTC);
+        java.time.Clock in2026 = java.time.Clock.fixed(java.time.Instant.parse("2026-12-01T12:00:00Z"),
+                java.time.ZoneOffset.UTC);
+
+        assertEquals("nyse-2026.1+rules-2030", NyseCalendar.current(in2029).version());
+        assertSame(NyseCalendar.load(), NyseCalendar.current(in2026), "the data alone reaches 2027");
+        assertEquals(LocalDate.of(2035, 12, 31),
+                NyseCalendar.covering(LocalDate.of(2035, 6, 1), in2026).lastDate(), "asked further, it goes further");
     }
 
     @Test

@@ -3,17 +3,19 @@ package io.barkeep.source.csv;
 import static io.barkeep.source.RowFields.price;
 import static io.barkeep.source.RowFields.quote;
 import static io.barkeep.source.RowFields.roundings;
-import static io.barkeep.source.RowFields.splitCsv;
 import static io.barkeep.source.RowFields.whole;
 
 import io.barkeep.domain.Bar;
 import io.barkeep.domain.BarRules;
 import io.barkeep.domain.EmptyBar;
+import io.barkeep.domain.FirstRows;
 import io.barkeep.domain.Prices;
+import io.barkeep.domain.Quarantine;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.TradingCalendar;
+import io.barkeep.source.CsvLines;
+import io.barkeep.source.CsvLines.Line;
 import io.barkeep.source.RowFields.BadRow;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -26,8 +28,8 @@ import java.time.OffsetDateTime;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +44,8 @@ import java.util.Optional;
  * Reads 5-minute bars from CSV with a header {@code timestamp,open,high,low,close,volume[,count,vwap]}.
  * <ul>
  *   <li>Columns are found by header name, case-insensitive, in any order; other columns are ignored.</li>
- *   <li>CRLF or LF line ends, blank lines and a UTF-8 byte order mark are tolerated.</li>
+ *   <li>Lines are read by {@link CsvLines}: quoted fields may hold commas; CRLF or LF line ends, blank lines and a
+ *       UTF-8 byte order mark are tolerated.</li>
  *   <li>A timestamp is the bar's start: New York local ({@code 2024-01-02T09:30:00}, a space for the
  *       {@code T}, seconds and up to nine fraction digits optional) or with an offset
  *       ({@code 2024-01-02T14:30:00Z}, {@code 2024-01-02T09:30:00-05:00}).</li>
@@ -52,8 +55,10 @@ import java.util.Optional;
  *   <li>A bad row is rejected with its line number and reason and the rest of the file still imports; see
  *       {@link BarRules} for the rules. A row repeating an earlier row's start with the same values is skipped;
  *       with different values it is rejected (the earlier one stays).</li>
+ *   <li>Of the rejected rows the first {@link Quarantine#ROWS_PER_BATCH} are kept (their text cut to
+ *       {@link Quarantine#RAW_CHARS} characters), the rest counted.</li>
  * </ul>
- * The file is read line by line; only the kept bars are held in memory.
+ * The file is read line by line; only the kept bars and the first rejected rows are held in memory.
  */
 public final class CsvBarReader {
     /** The header a file must carry, as told to the user. */
@@ -61,7 +66,6 @@ public final class CsvBarReader {
 
     private static final List<String> REQUIRED = List.of("timestamp", "open", "high", "low", "close", "volume");
     private static final List<String> OPTIONAL = List.of("count", "vwap");
-    private static final char BOM = '\uFEFF';
 
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
@@ -97,23 +101,15 @@ public final class CsvBarReader {
      * @throws CsvFormatException when the header is missing or lacks a needed column
      */
     public CsvReadResult read(Reader source) throws IOException {
-        BufferedReader in = source instanceof BufferedReader buffered ? buffered : new BufferedReader(source);
+        CsvLines lines = new CsvLines(source);
         Pass pass = new Pass();
         Header header = null;
-        long lineNumber = 0;
-        String line;
-        while ((line = in.readLine()) != null) {
-            lineNumber++;
-            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == BOM) {
-                line = line.substring(1);
-            }
-            if (line.isBlank()) {
-                continue;
-            }
+        Line line;
+        while ((line = lines.next()) != null) {
             if (header == null) {
-                header = Header.parse(line, lineNumber);
+                header = Header.parse(line);
             } else {
-                pass.accept(header, lineNumber, line);
+                pass.accept(header, line);
             }
         }
         if (header == null) {
@@ -126,31 +122,30 @@ public final class CsvBarReader {
     private final class Pass {
         private final List<Bar> bars = new ArrayList<>();
         private final List<EmptyBar> empties = new ArrayList<>();
-        private final List<RejectedRow> rejected = new ArrayList<>();
+        private final FirstRows<RejectedRow> rejected = new FirstRows<>();
         private final Map<Long, Seen> seen = new HashMap<>();
         private int rounded;
         private int duplicates;
 
-        void accept(Header header, long lineNumber, String line) {
+        void accept(Header header, Line line) {
             Row row;
             try {
                 row = Row.parse(header, line);
             } catch (BadRow bad) {
-                rejected.add(new RejectedRow(lineNumber, line, bad.getMessage()));
+                reject(line, bad.getMessage());
                 return;
             }
             Optional<String> reason = check(row);
             if (reason.isPresent()) {
-                rejected.add(new RejectedRow(lineNumber, line, reason.get()));
+                reject(line, reason.get());
                 return;
             }
-            Seen earlier = seen.putIfAbsent(row.values.epochSecond(), new Seen(lineNumber, row.values));
+            Seen earlier = seen.putIfAbsent(row.values.epochSecond(), new Seen(line.number(), row.values));
             if (earlier != null) {
                 if (earlier.values.equals(row.values)) {
                     duplicates++;
                 } else {
-                    rejected.add(new RejectedRow(lineNumber, line,
-                            "duplicate timestamp with different values than line " + earlier.lineNumber));
+                    reject(line, "duplicate timestamp with different values than line " + earlier.lineNumber);
                 }
                 return;
             }
@@ -160,6 +155,10 @@ public final class CsvBarReader {
             } else {
                 bars.add(row.values);
             }
+        }
+
+        private void reject(Line line, String reason) {
+            rejected.add(new RejectedRow(line.number(), Quarantine.clip(line.text()), reason));
         }
 
         private Optional<String> check(Row row) {
@@ -175,7 +174,7 @@ public final class CsvBarReader {
         CsvReadResult result() {
             bars.sort(Comparator.comparing(Bar::start));
             empties.sort(Comparator.comparing(EmptyBar::start));
-            return new CsvReadResult(bars, empties, rejected, rounded, duplicates);
+            return new CsvReadResult(bars, empties, rejected.kept(), rejected.notKept(), rounded, duplicates);
         }
     }
 
@@ -186,11 +185,12 @@ public final class CsvBarReader {
     private record Header(int width, int timestamp, int open, int high, int low, int close, int volume,
                           int count, int vwap) {
 
-        static Header parse(String line, long lineNumber) throws CsvFormatException {
-            String[] names = splitCsv(line);
+        static Header parse(Line line) throws CsvFormatException {
+            long lineNumber = line.number();
+            List<String> names = line.fields();
             Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < names.length; i++) {
-                String name = names[i].toLowerCase(Locale.ROOT);
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i).toLowerCase(Locale.ROOT);
                 if ((REQUIRED.contains(name) || OPTIONAL.contains(name)) && index.put(name, i) != null) {
                     throw new CsvFormatException("header on line " + lineNumber + " names column '" + name
                             + "' twice; expected " + EXPECTED_HEADER);
@@ -198,7 +198,7 @@ public final class CsvBarReader {
             }
             List<String> missing = REQUIRED.stream().filter(name -> !index.containsKey(name)).toList();
             if (missing.size() == REQUIRED.size()) {
-                throw new CsvFormatException("no header: line " + lineNumber + " is '" + quote(line)
+                throw new CsvFormatException("no header: line " + lineNumber + " is '" + quote(line.text())
                         + "'; expected " + EXPECTED_HEADER);
             }
             if (!missing.isEmpty()) {
@@ -206,7 +206,7 @@ public final class CsvBarReader {
                         + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + "; expected "
                         + EXPECTED_HEADER);
             }
-            return new Header(names.length, index.get("timestamp"), index.get("open"), index.get("high"),
+            return new Header(names.size(), index.get("timestamp"), index.get("open"), index.get("high"),
                     index.get("low"), index.get("close"), index.get("volume"), index.getOrDefault("count", -1),
                     index.getOrDefault("vwap", -1));
         }
@@ -219,28 +219,30 @@ public final class CsvBarReader {
             return values.trades() == 0;
         }
 
-        static Row parse(Header header, String line) throws BadRow {
-            String[] fields = splitCsv(line);
-            if (fields.length != header.width()) {
-                throw new BadRow("expected " + header.width() + " fields, got " + fields.length);
+        static Row parse(Header header, Line fields) throws BadRow {
+            if (fields.problem() != null) {
+                throw new BadRow(fields.problem());
             }
-            Instant start = timestamp(fields[header.timestamp()]);
-            Prices.Rounded open = price("open", fields[header.open()]);
-            Prices.Rounded high = price("high", fields[header.high()]);
-            Prices.Rounded low = price("low", fields[header.low()]);
-            Prices.Rounded close = price("close", fields[header.close()]);
-            long volume = whole("volume", fields[header.volume()]);
+            if (fields.size() != header.width()) {
+                throw new BadRow("expected " + header.width() + " fields, got " + fields.size());
+            }
+            Instant start = timestamp(fields.field(header.timestamp()));
+            Prices.Rounded open = price("open", fields.field(header.open()));
+            Prices.Rounded high = price("high", fields.field(header.high()));
+            Prices.Rounded low = price("low", fields.field(header.low()));
+            Prices.Rounded close = price("close", fields.field(header.close()));
+            long volume = whole("volume", fields.field(header.volume()));
             long count = Bar.UNKNOWN;
-            if (header.count() >= 0 && !fields[header.count()].isEmpty()) {
-                count = whole("count", fields[header.count()]);
+            if (header.count() >= 0 && !fields.field(header.count()).isEmpty()) {
+                count = whole("count", fields.field(header.count()));
                 // -1 would read as "unknown"
                 if (count < 0) {
                     throw new BadRow("negative count");
                 }
             }
             Prices.Rounded vwap = new Prices.Rounded(Bar.UNKNOWN, false);
-            if (header.vwap() >= 0 && !fields[header.vwap()].isEmpty()) {
-                vwap = price("vwap", fields[header.vwap()]);
+            if (header.vwap() >= 0 && !fields.field(header.vwap()).isEmpty()) {
+                vwap = price("vwap", fields.field(header.vwap()));
                 // -0.0001 would read as "unknown"
                 if (vwap.ticks() < 0) {
                     throw new BadRow("negative vwap");
@@ -261,10 +263,11 @@ public final class CsvBarReader {
         String iso = text.length() > 10 && text.charAt(10) == ' '
                 ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         try {
-            TemporalAccessor parsed = TIMESTAMP.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
-            return parsed instanceof OffsetDateTime withOffset ? withOffset.toInstant()
-                    : ((LocalDateTime) parsed).atZone(Session.NEW_YORK).toInstant();
-        } catch (DateTimeParseException e) {
+            // not parseBest: it tries the offset first and pays for an exception on every local timestamp
+            TemporalAccessor parsed = TIMESTAMP.parse(iso);
+            return parsed.isSupported(ChronoField.OFFSET_SECONDS) ? OffsetDateTime.from(parsed).toInstant()
+                    : LocalDateTime.from(parsed).atZone(Session.NEW_YORK).toInstant();
+        } catch (java.time.DateTimeException e) {
             throw new BadRow("bad timestamp '" + quote(text) + "'");
         }
     }

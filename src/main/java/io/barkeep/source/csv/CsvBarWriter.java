@@ -1,5 +1,9 @@
 package io.barkeep.source.csv;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.barkeep.domain.Bar;
 import io.barkeep.domain.EmptyBar;
 import io.barkeep.domain.Prices;
@@ -16,7 +20,8 @@ import java.util.Objects;
  * Writes 5-minute bars as CSV that {@link CsvBarReader} reads back to the same bars:
  * {@code timestamp,open,high,low,close,volume,count,vwap}, the timestamp as the bar's New York local start
  * ({@code 2024-01-02T09:30:00}), prices as plain decimals with four digits, count and vwap empty when unknown,
- * LF line ends. Rows are written one at a time, in the order given, so an export of years streams.
+ * LF line ends. Jackson's CSV generator writes the rows (quoting a field only when it must), one at a time in the
+ * order given, so an export of years streams.
  */
 public final class CsvBarWriter implements Closeable, Flushable {
     /** The header line this writer emits. */
@@ -25,60 +30,69 @@ public final class CsvBarWriter implements Closeable, Flushable {
     private static final DateTimeFormatter NEW_YORK_LOCAL =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(Session.NEW_YORK);
     private static final String ZERO_PRICE = Prices.format(0);
+    private static final CsvFactory CSV = CsvFactory.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+    private static final CsvSchema ROWS = CsvSchema.emptySchema().withLineSeparator("\n");
 
-    private final Writer out;
-    private final StringBuilder row = new StringBuilder(96);
+    private final CsvGenerator rows;
+    private final String[] row = new String[8];
 
     /** Writes the header at once. Closing this writer closes {@code out}. */
     public CsvBarWriter(Writer out) throws IOException {
-        this.out = Objects.requireNonNull(out);
-        out.write(HEADER);
-        out.write('\n');
+        this(out, true);
+    }
+
+    private CsvBarWriter(Writer out, boolean closeOut) throws IOException {
+        this.rows = (CsvGenerator) CSV.createGenerator(Objects.requireNonNull(out));
+        rows.setSchema(ROWS);
+        rows.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, closeOut);
+        writeRow(HEADER.split(","));
     }
 
     /** Writes the header and {@code bars}, then flushes; {@code out} stays open. */
     public static void write(Writer out, Iterable<Bar> bars) throws IOException {
-        CsvBarWriter writer = new CsvBarWriter(out);
-        for (Bar bar : bars) {
-            writer.write(bar);
+        try (CsvBarWriter writer = new CsvBarWriter(out, false)) {
+            for (Bar bar : bars) {
+                writer.write(bar);
+            }
         }
-        writer.flush();
     }
 
     public void write(Bar bar) throws IOException {
-        row.setLength(0);
-        row.append(NEW_YORK_LOCAL.format(bar.start())).append(',')
-                .append(Prices.format(bar.open())).append(',')
-                .append(Prices.format(bar.high())).append(',')
-                .append(Prices.format(bar.low())).append(',')
-                .append(Prices.format(bar.close())).append(',')
-                .append(bar.volume()).append(',');
-        if (bar.trades() != Bar.UNKNOWN) {
-            row.append(bar.trades());
-        }
-        row.append(',');
-        appendVwap(bar.vwap());
-        row.append('\n');
-        out.append(row);
+        row[0] = NEW_YORK_LOCAL.format(bar.start());
+        row[1] = Prices.format(bar.open());
+        row[2] = Prices.format(bar.high());
+        row[3] = Prices.format(bar.low());
+        row[4] = Prices.format(bar.close());
+        row[5] = Long.toString(bar.volume());
+        row[6] = bar.trades() == Bar.UNKNOWN ? "" : Long.toString(bar.trades());
+        row[7] = vwap(bar.vwap());
+        writeRow(row);
     }
 
     /** Writes a vendor-confirmed empty interval the way vendors do: zero prices and volume, count 0. */
     public void write(EmptyBar empty) throws IOException {
-        row.setLength(0);
-        row.append(NEW_YORK_LOCAL.format(empty.start()));
-        for (int i = 0; i < 4; i++) {
-            row.append(',').append(ZERO_PRICE);
+        row[0] = NEW_YORK_LOCAL.format(empty.start());
+        for (int i = 1; i <= 4; i++) {
+            row[i] = ZERO_PRICE;
         }
-        row.append(",0,0,");
-        appendVwap(empty.vwap());
-        row.append('\n');
-        out.append(row);
+        row[5] = "0";
+        row[6] = "0";
+        row[7] = vwap(empty.vwap());
+        writeRow(row);
     }
 
-    private void appendVwap(long vwap) {
-        if (vwap != Bar.UNKNOWN) {
-            row.append(Prices.format(vwap));
+    private void writeRow(String[] fields) throws IOException {
+        rows.writeStartArray();
+        for (String field : fields) {
+            rows.writeString(field);
         }
+        rows.writeEndArray();
+    }
+
+    private static String vwap(long vwap) {
+        return vwap == Bar.UNKNOWN ? "" : Prices.format(vwap);
     }
 
     /** The New York local text the writer uses for {@code start}. */
@@ -88,11 +102,11 @@ public final class CsvBarWriter implements Closeable, Flushable {
 
     @Override
     public void flush() throws IOException {
-        out.flush();
+        rows.flush();
     }
 
     @Override
     public void close() throws IOException {
-        out.close();
+        rows.close();
     }
 }

@@ -77,7 +77,7 @@ public final class SimulatedSource implements BarSource {
 
     /** The NYSE calendar, the system clock, and {@link Options#defaults()}. */
     public SimulatedSource() {
-        this(NyseCalendar.load(), Clock.systemUTC(), Options.defaults());
+        this(NyseCalendar.current(Clock.systemUTC()), Clock.systemUTC(), Options.defaults());
     }
 
     /** With {@link Options#defaults()}. */

@@ -1,7 +1,6 @@
 package io.barkeep.source.thetadata;
 
 import static io.barkeep.source.RowFields.quote;
-import static io.barkeep.source.RowFields.splitCsv;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
@@ -10,10 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.barkeep.source.CsvLines;
+import io.barkeep.source.CsvLines.Line;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceAnswer.UnreadableRow;
 import io.barkeep.source.SourceException;
 import io.barkeep.source.SourceException.Kind;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -21,15 +25,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads the body of a Theta Terminal answer (HTTP 200) into rows; {@link ThetaRows} turns each row into a bar.
  * {@link #parse} reads a whole v3 {@code /stock/history/ohlc} answer; the v2 and MCP sources, whose answers come in
  * parts (pages, days), read each part into one {@link ThetaRows} with {@link #readCsv} and {@link #readJson}.
  * <ul>
- *   <li>CSV: columns found by header name (any order, any case, extra columns ignored), CRLF or LF, blank lines
- *       and a byte order mark tolerated. NDJSON: one object a line, blank lines tolerated. JSON: rows
+ *   <li>CSV, read by {@link CsvLines} as the CSV import is: columns found by header name (any order, any case,
+ *       extra columns ignored), quoted fields may hold commas, CRLF or LF, blank lines and a byte order mark
+ *       tolerated. NDJSON: one object a line, blank lines tolerated. JSON: rows
  *       {@code {"response":[{...}]}}, v2's value lists {@code {"header":{"format":[...]},"response":[[...]]}}, or
  *       columns {@code {"timestamp":[...],"open":[...],...}}.</li>
  *   <li>A row that cannot be read becomes an {@link UnreadableRow}; the rest still count.</li>
@@ -72,46 +76,68 @@ public final class ThetaBarParser {
 
     /** Whether {@code text} starts with a CSV header naming a time column, as an answer in CSV does. */
     static boolean isCsv(String text) {
-        List<String> names = withoutBom(text).lines().filter(line -> !line.isBlank()).findFirst()
-                .map(line -> Stream.of(splitCsv(line)).map(name -> name.toLowerCase(Locale.ROOT)).toList())
-                .orElse(List.of());
+        Line first = nextLine(new CsvLines(new StringReader(text)));
+        List<String> names = first == null ? List.of()
+                : first.fields().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
         return names.contains("timestamp") || names.contains("ms_of_day");
     }
 
     /** Reads CSV text with a header line (v3's {@code timestamp} or v2's {@code ms_of_day,...,date}). */
     static void readCsv(String body, ThetaRows rows) throws SourceException {
-        List<String> lines = withoutBom(body).lines().filter(line -> !line.isBlank()).toList();
-        if (lines.isEmpty()) {
+        CsvLines lines = new CsvLines(new StringReader(body));
+        Line header = nextLine(lines);
+        if (header == null) {
             throw cut("the body was empty");
         }
-        String[] names = splitCsv(lines.get(0));
+        List<String> names = header.fields();
         Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < names.length; i++) {
-            index.putIfAbsent(names[i].toLowerCase(Locale.ROOT), i);
+        for (int i = 0; i < names.size(); i++) {
+            index.putIfAbsent(names.get(i).toLowerCase(Locale.ROOT), i);
         }
+        Line line = nextLine(lines);
         List<String> missing = missingColumns(index.keySet());
         if (!missing.isEmpty()) {
-            if (lines.size() == 1) {
-                throw cut("the CSV header ends early: '" + quote(lines.get(0)) + "'");
+            if (line == null) {
+                throw cut("the CSV header ends early: '" + quote(header.text()) + "'");
             }
             throw new SourceException(Kind.REQUEST_FAILED, STATUS_OK, "ThetaData answered CSV without the column"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + " (header '"
-                    + quote(lines.get(0)) + "'; expected " + EXPECTED + ")");
+                    + quote(header.text()) + "'; expected " + EXPECTED + ")");
         }
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            String[] fields = splitCsv(line);
-            if (fields.length < names.length && i == lines.size() - 1) {
-                throw cut("the last CSV line has " + fields.length + " of " + names.length + " fields");
-            }
-            if (fields.length != names.length) {
-                rows.unreadable(line, "expected " + names.length + " fields, got " + fields.length);
-                continue;
-            }
-            rows.accept(line, name -> {
+        while (line != null) {
+            // one line ahead: a short last line is a body cut mid-way, a short line before it a bad row
+            Line following = nextLine(lines);
+            row(line, names.size(), index, following == null, rows);
+            line = following;
+        }
+    }
+
+    private static void row(Line line, int width, Map<String, Integer> index, boolean last, ThetaRows rows)
+            throws SourceException {
+        if (last && CsvLines.UNCLOSED_QUOTE.equals(line.problem())) {
+            throw cut("the last CSV line ends inside a quoted field");
+        }
+        if (last && line.problem() == null && line.size() < width) {
+            throw cut("the last CSV line has " + line.size() + " of " + width + " fields");
+        }
+        if (line.problem() != null) {
+            rows.unreadable(line.text(), line.problem());
+        } else if (line.size() != width) {
+            rows.unreadable(line.text(), "expected " + width + " fields, got " + line.size());
+        } else {
+            rows.accept(line.text(), name -> {
                 Integer at = index.get(name);
-                return at == null ? null : fields[at];
+                return at == null ? null : line.field(at);
             });
+        }
+    }
+
+    private static Line nextLine(CsvLines lines) {
+        try {
+            return lines.next();
+        } catch (IOException e) {
+            // the text is in memory: reading it cannot fail
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -229,7 +255,8 @@ public final class ThetaBarParser {
             return null;
         }
         if (value.isNumber()) {
-            return value.decimalValue().toPlainString();
+            // not toPlainString: 1e999999999 would be written out as a billion digits
+            return value.decimalValue().toString();
         }
         return value.isTextual() ? value.textValue().strip() : value.toString();
     }

@@ -7,7 +7,9 @@ import static io.barkeep.source.RowFields.whole;
 
 import io.barkeep.domain.Bar;
 import io.barkeep.domain.EmptyBar;
+import io.barkeep.domain.FirstRows;
 import io.barkeep.domain.Prices;
+import io.barkeep.domain.Quarantine;
 import io.barkeep.domain.Session;
 import io.barkeep.source.RowFields.BadRow;
 import io.barkeep.source.SourceAnswer;
@@ -34,7 +36,9 @@ import org.slf4j.LoggerFactory;
  *       read, its volume must be 0. {@code count} and {@code vwap} are optional.</li>
  *   <li>A row starting at or after 16:00 New York is dropped: the vendor's end time is inclusive, so it sends the
  *       bar that starts at the close. Early closes are the sync layer's to check, with its calendar.</li>
- *   <li>A row that cannot be read becomes an {@link UnreadableRow} with its text and the reason.</li>
+ *   <li>A row that cannot be read becomes an {@link UnreadableRow} with its text (cut to
+ *       {@link Quarantine#RAW_CHARS} characters) and the reason; the first {@link Quarantine#ROWS_PER_BATCH} are
+ *       kept, the rest counted.</li>
  * </ul>
  * Not thread-safe: one instance per request.
  */
@@ -45,7 +49,7 @@ final class ThetaRows {
 
     private final List<Bar> bars = new ArrayList<>();
     private final List<EmptyBar> empties = new ArrayList<>();
-    private final List<UnreadableRow> unreadable = new ArrayList<>();
+    private final FirstRows<UnreadableRow> unreadable = new FirstRows<>();
     private int rounded;
     private int droppedAtClose;
 
@@ -66,19 +70,19 @@ final class ThetaRows {
 
     /** Keeps a row that could not even be split into fields. */
     void unreadable(String raw, String reason) {
-        unreadable.add(new UnreadableRow(raw, reason));
+        unreadable.add(new UnreadableRow(Quarantine.clip(raw), reason));
     }
 
     /** Rows kept so far: bars, empty bars and unreadable rows, not those dropped at the close. */
     int size() {
-        return bars.size() + empties.size() + unreadable.size();
+        return bars.size() + empties.size() + (int) Math.min(Integer.MAX_VALUE, unreadable.total());
     }
 
     SourceAnswer answer() {
         if (droppedAtClose > 0) {
             LOG.debug("dropped {} row(s) stamped at or after the 16:00 close", droppedAtClose);
         }
-        return new SourceAnswer(bars, empties, unreadable, rounded, false);
+        return new SourceAnswer(bars, empties, unreadable.kept(), unreadable.notKept(), rounded, false);
     }
 
     private void read(Fields fields) throws BadRow {

@@ -43,7 +43,7 @@ public final class UpdaterService extends ScheduledService<Updater.PassResult> {
     }
 
     private UpdaterPolicy policy() {
-        return new UpdaterPolicy(new UpdaterSchedule(NyseCalendar.load(),
+        return new UpdaterPolicy(new UpdaterSchedule(NyseCalendar.current(services.clock()),
                 Duration.ofSeconds(services.settings().vendorDelaySeconds())));
     }
 

@@ -416,6 +416,109 @@ class CsvBarReaderTest {
         assertTrue(millis < 10_000, "took " + millis + " ms");
     }
 
+    @Test
+    void aQuotedCommaInAColumnItDoesNotKnowKeepsTheRowWhole() throws IOException {
+        CsvReadResult result = read(HEADER + ",note", GOOD_0930 + ",\"opened late, halted at 10:00\"");
+
+        assertEquals(List.of(BAR_0930), result.bars());
+        assertEquals(List.of(), result.rejected());
+    }
+
+    @Test
+    void aStrayQuoteSpoilsItsOwnLineOnly() throws IOException {
+        String unclosed = "2024-01-02T09:35:00,\"10,11,9,10,1,1,10";
+        CsvReadResult result = read(HEADER, unclosed, GOOD_0930);
+
+        assertEquals(new RejectedRow(2, unclosed, "a quote is not closed"), onlyRejected(result));
+        assertEquals(List.of(BAR_0930), result.bars());
+    }
+
+    @Test
+    void fullwidthAndArabicIndicDigitsAreRefusedNotStoredAsPrices() throws IOException {
+        // U+FF11 U+FF18 U+FF17: "187" in fullwidth digits; U+0661 U+0668 U+0667: "187" in Arabic-Indic digits
+        CsvReadResult result = read(HEADER,
+                "2024-01-02T09:35:00,\uFF11\uFF18\uFF17,188,186,187,1,1,187",
+                "2024-01-02T09:40:00,187,188,186,187,\u0661\u0668\u0667,1,187");
+
+        assertEquals(List.of(), result.bars());
+        assertEquals(List.of("bad open '\uFF11\uFF18\uFF17': non-ASCII character U+FF11 (only the digits 0-9 are read)",
+                "bad volume '\u0661\u0668\u0667': non-ASCII character U+0661 (only the digits 0-9 are read)"),
+                result.rejected().stream().map(RejectedRow::reason).toList());
+    }
+
+    @Test
+    void aOneMegabyteNumberIsRefusedForItsLengthBeforeItIsParsed() throws IOException {
+        String digits = "1".repeat(1_000_000);
+        CsvReadResult result = read(HEADER, GOOD_0930, "2024-01-02T09:35:00," + digits + ",188,186,187,1,1,187");
+
+        RejectedRow rejected = onlyRejected(result);
+        assertTrue(rejected.reason().startsWith("open too long (1000000 characters, a number has at most 32)"),
+                rejected.reason());
+        assertTrue(rejected.line().endsWith("characters)"), "the quarantined text is cut and says so");
+        assertTrue(rejected.line().length() < 1_100, "kept " + rejected.line().length());
+        assertEquals(List.of(BAR_0930), result.bars());
+    }
+
+    @Test
+    void aTenMegabyteNumberIsRefusedAsAnOverlongLineWithoutHoldingIt() throws IOException {
+        String line = "2024-01-02T09:35:00," + "1".repeat(10_000_000) + ",188,186,187,1,1,187";
+        CsvReadResult result = read(HEADER, line, GOOD_0930);
+
+        RejectedRow rejected = onlyRejected(result);
+        assertEquals(2, rejected.lineNumber());
+        assertEquals("line too long (" + line.length() + " characters; a row has at most 1048576)",
+                rejected.reason());
+        assertTrue(rejected.line().length() < 1_100, "kept " + rejected.line().length());
+        assertEquals(List.of(BAR_0930), result.bars(), "the line after it is read");
+    }
+
+    @Test
+    void ofManyBadRowsTheFirstThousandAreKeptAndTheRestCounted() throws IOException {
+        CsvReadResult result = reader.read(new RepeatedRows(HEADER + "\n" + GOOD_0930 + "\n",
+                "2024-01-02T09:35:00,abc,1,1,1,1,1,1\n", 5_000));
+
+        assertEquals(1_000, result.rejected().size());
+        assertEquals(4_000, result.rejectedNotKept());
+        assertEquals(5_000, result.rejectedTotal());
+        assertEquals(3, result.rejected().get(0).lineNumber());
+        assertEquals(1_002, result.rejected().get(999).lineNumber());
+        assertEquals(List.of(BAR_0930), result.bars());
+    }
+
+    /** A head, then one row repeated, made as it is read. */
+    private static final class RepeatedRows extends Reader {
+        private final String row;
+        private String pending;
+        private int left;
+        private int pos;
+
+        RepeatedRows(String head, String row, int times) {
+            this.pending = head;
+            this.row = row;
+            this.left = times;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            if (pos == pending.length()) {
+                if (left == 0) {
+                    return -1;
+                }
+                left--;
+                pending = row;
+                pos = 0;
+            }
+            int n = Math.min(length, pending.length() - pos);
+            pending.getChars(pos, pos + n, buffer, offset);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     private static List<Instant> starts(List<Bar> bars) {
         return bars.stream().map(Bar::start).toList();
     }

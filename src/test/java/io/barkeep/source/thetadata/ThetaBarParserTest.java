@@ -183,6 +183,65 @@ class ThetaBarParserTest {
     }
 
     @Test
+    void aQuotedCommaInAVendorFieldKeepsTheRowWhole() throws Exception {
+        String body = "timestamp,open,high,low,close,volume,count,vwap,exchange\r\n"
+                + "2024-01-02T09:30:00,187.15,188.05,186.35,187.83,3256708,37886,187.25,\"NYSE, Arca\"\r\n";
+
+        SourceAnswer answer = parser.parse(body, ThetaFormat.CSV);
+
+        assertEquals(1, answer.bars().size());
+        assertEquals(List.of(), answer.unreadable());
+    }
+
+    @Test
+    void overlongAndNonAsciiNumbersAreRefusedInEveryFormatWithTheImportsReasons() throws Exception {
+        String megabyte = "1".repeat(1_000_000);
+        String csv = HEADER
+                + "2024-01-02T09:30:00," + megabyte + ",188.05,186.35,187.83,3256708,37886,187.25\r\n"
+                + "2024-01-02T09:35:00,\uFF11\uFF18\uFF17,188.05,186.35,187.83,3256708,37886,187.25\r\n"
+                + "2024-01-02T09:40:00,187.15,188.05,186.35,187.83,3256708,37886,187.25\r\n";
+        String json = "{\"response\":[{\"timestamp\":\"2024-01-02T09:30:00\",\"open\":\"" + megabyte + "\","
+                + "\"high\":188.05,\"low\":186.35,\"close\":187.83,\"volume\":3256708},"
+                + "{\"timestamp\":\"2024-01-02T09:35:00\",\"open\":\"\uFF11\uFF18\uFF17\",\"high\":188.05,"
+                + "\"low\":186.35,\"close\":187.83,\"volume\":3256708}]}";
+
+        for (SourceAnswer answer : List.of(parser.parse(csv, ThetaFormat.CSV), parser.parse(json, ThetaFormat.JSON))) {
+            List<String> reasons = answer.unreadable().stream().map(UnreadableRow::reason).toList();
+            assertEquals(2, reasons.size(), reasons.toString());
+            assertTrue(reasons.get(0).startsWith("open too long (1000000 characters"), reasons.get(0));
+            assertTrue(reasons.get(1).startsWith("bad open '\uFF11\uFF18\uFF17': non-ASCII character U+FF11"),
+                    reasons.get(1));
+            assertTrue(answer.unreadable().get(0).raw().length() < 1_100, "the kept text is cut");
+        }
+    }
+
+    @Test
+    void aJsonNumberWithAHugeExponentIsOutOfRangeNotWrittenOut() throws Exception {
+        String body = "{\"timestamp\":\"2024-01-02T09:30:00\",\"open\":1e999999999,\"high\":188.05,"
+                + "\"low\":186.35,\"close\":187.83,\"volume\":3256708}";
+
+        SourceAnswer answer = parser.parse(body, ThetaFormat.NDJSON);
+
+        assertEquals(List.of("open out of range '1E+999999999'"),
+                answer.unreadable().stream().map(UnreadableRow::reason).toList());
+    }
+
+    @Test
+    void ofAnAnswerOfManyUnreadableRowsTheFirstThousandAreKeptAndTheRestCounted() throws Exception {
+        StringBuilder body = new StringBuilder(HEADER);
+        for (int i = 0; i < 3_000; i++) {
+            body.append("2024-01-02T09:30:00,abc,188.05,186.35,187.83,3256708,37886,187.25\r\n");
+        }
+        body.append("2024-01-02T09:40:00,187.15,188.05,186.35,187.83,3256708,37886,187.25\r\n");
+
+        SourceAnswer answer = parser.parse(body.toString(), ThetaFormat.CSV);
+
+        assertEquals(1_000, answer.unreadable().size());
+        assertEquals(2_000, answer.unreadableNotKept());
+        assertEquals(1, answer.bars().size());
+    }
+
+    @Test
     void keepsAnUnreadableJsonRowAsItsJsonText() throws Exception {
         String body = "{\"response\":[{\"timestamp\":\"2024-01-02T09:30:00\",\"open\":187.15,\"high\":188.05,"
                 + "\"low\":186.35,\"close\":187.83,\"volume\":3256708,\"count\":37886,\"vwap\":187.25},"
