@@ -4,6 +4,7 @@ import static io.barkeep.store.schema.Tables.EMPTY_BARS;
 import static io.barkeep.store.schema.Tables.MARKET_DATA_BARS;
 import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
 
+import io.barkeep.domain.NoTradeVerdict;
 import io.barkeep.domain.Session;
 import io.barkeep.store.schema.tables.records.SessionCoverageRecord;
 import io.barkeep.domain.TradingCalendar;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep11;
@@ -22,8 +24,20 @@ import org.jooq.impl.DSL;
 /**
  * Keeps the per-session coverage ledger in step with the bars: after a write, the sessions it touched are
  * recounted from the rows themselves (so the ledger can never drift from the data).
+ *
+ * <p>The {@code no_data} column holds the whole-session verdict a row stands for ({@link NoTradeVerdict}):
+ * {@link #ANSWERED} (the counts say it all), {@link #NO_DATA} (the vendor said so explicitly, nothing held) or
+ * {@link #SUSPECT} (only zero-trade rows for a symbol that trades: kept, asked again). A session that an answer
+ * simply left out gets no row at all: it stays missing, never final, and is asked again.
  */
 final class CoverageLedger {
+    /** An ordinary row: held and empty bars as counted. */
+    static final long ANSWERED = 0;
+    /** The vendor's explicit "no data" (472) for the whole session. */
+    static final long NO_DATA = 1;
+    /** Every row of the session was a zero-trade row although the symbol trades: kept, not believed yet. */
+    static final long SUSPECT = 2;
+
     private static final long DAY = 86_400;
 
     private final TradingCalendar calendar;
@@ -32,8 +46,15 @@ final class CoverageLedger {
         this.calendar = calendar;
     }
 
-    /** Recounts the ledger rows of the sessions in [from, to); call inside the write transaction. */
-    void recount(DSLContext dsl, long symbolId, Instant from, Instant to, boolean authoritative, Instant now) {
+    /**
+     * Recounts the ledger rows of the sessions in [from, to); call inside the write transaction.
+     *
+     * @param noData       the vendor said explicitly it has nothing for [from, to): sessions holding nothing get a
+     *                     {@link #NO_DATA} row; otherwise a session holding nothing has no row (it is missing)
+     * @param suspectDates {@link Session#dateKey() date keys} of sessions answered with zero-trade rows only
+     */
+    void recount(DSLContext dsl, long symbolId, Instant from, Instant to, boolean noData, Set<Integer> suspectDates,
+                 Instant now) {
         LocalDate first = from.atZone(Session.NEW_YORK).toLocalDate();
         LocalDate last = to.minusSeconds(1).atZone(Session.NEW_YORK).toLocalDate();
         List<Session> sessions = calendar.sessions(first, last);
@@ -58,14 +79,16 @@ final class CoverageLedger {
             long day = s.open().getEpochSecond() / DAY;
             long[] h = held.getOrDefault(day, new long[3]);
             long[] e = empty.getOrDefault(day, new long[3]);
-            if (h[0] + e[0] == 0 && !authoritative) {
+            if (h[0] + e[0] == 0 && !noData) {
                 drop.add((long) s.dateKey());
                 continue;
             }
-            boolean isFinal = s.settledBy(now);
+            long verdict = h[0] + e[0] == 0 ? NO_DATA
+                    : h[0] == 0 && suspectDates.contains(s.dateKey()) ? SUSPECT : ANSWERED;
+            boolean isFinal = s.settledBy(now) && (verdict == ANSWERED || NoTradeVerdict.isFinal(s, now));
             insert = insert.values(symbolId, (long) s.dateKey(), (long) s.expectedBars(), h[0], e[0],
                     h[0] == 0 ? null : h[1], h[0] == 0 ? null : h[2], now.getEpochSecond(), isFinal ? 1L : 0L,
-                    calendar.version(), h[0] + e[0] == 0 ? 1L : 0L);
+                    calendar.version(), verdict);
             rows++;
         }
         if (rows > 0) {
@@ -82,9 +105,9 @@ final class CoverageLedger {
                     .execute();
         }
         if (!drop.isEmpty()) {
-            // A vendor's "no data" verdict stays until a source says otherwise.
+            // A vendor's explicit "no data" verdict stays until a source says otherwise (or it is re-asked).
             dsl.deleteFrom(SESSION_COVERAGE).where(SESSION_COVERAGE.SYMBOL_ID.eq(symbolId))
-                    .and(SESSION_COVERAGE.SESSION_DATE.in(drop)).and(SESSION_COVERAGE.NO_DATA.eq(0L)).execute();
+                    .and(SESSION_COVERAGE.SESSION_DATE.in(drop)).and(SESSION_COVERAGE.NO_DATA.ne(NO_DATA)).execute();
         }
     }
 
