@@ -81,13 +81,19 @@ public final class BarRules {
 
     /** Why a vendor-confirmed empty interval must not be recorded, or empty when it is good. */
     public static Optional<String> check(EmptyBar empty, TradingCalendar calendar) {
+        Optional<String> values = checkValues(empty);
+        return values.isPresent() ? values : checkStart(empty.start(), calendar);
+    }
+
+    /** The VWAP rules of an empty interval alone, for callers that check the time separately. */
+    public static Optional<String> checkValues(EmptyBar empty) {
         if (empty.vwap() < 0 && empty.vwap() != Bar.UNKNOWN) {
             return reason("negative vwap");
         }
         if (empty.vwap() > MAX_PRICE) {
             return reason("vwap above $10,000,000");
         }
-        return checkStart(empty.start(), calendar);
+        return Optional.empty();
     }
 
     /**

@@ -51,7 +51,7 @@ public final class BarStore {
         this.clock = clock;
         this.symbols = new SymbolIds(db);
         this.ledger = new CoverageLedger(calendar);
-        this.writer = new BarWriter(db, calendar, ledger);
+        this.writer = new BarWriter(calendar, ledger);
         setCacheBytes(cacheBytes);
     }
 

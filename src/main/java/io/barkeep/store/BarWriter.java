@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.conf.ParamType;
@@ -26,8 +25,8 @@ import org.jooq.impl.DSL;
 /**
  * Writes one {@link BarBatch} inside the writer's open transaction: bars upserted (the same bar twice changes
  * nothing, a corrected bar replaces the old one), empty markers following the newest answer, and the ledger rows
- * of the touched sessions recounted. The statements are built with jOOQ but run through plain JDBC: a month of
- * bars is one native batch.
+ * of the touched sessions recounted. The statements are rendered once with jOOQ and run through plain JDBC: a
+ * month of bars is one native batch, and jOOQ's per-statement cost would exceed the upsert's own.
  */
 final class BarWriter {
     private static final Field<Long> TS = MARKET_DATA_BARS.TS;
@@ -47,12 +46,29 @@ final class BarWriter {
             .orderBy(TS)
             .getSQL(ParamType.INDEXED);
 
-    private final Database db;
+    private static final Condition EMPTIES_IN_RANGE = EMPTY_BARS.SYMBOL_ID.eq((Long) null)
+            .and(EMPTY_BARS.TS.ge((Long) null)).and(EMPTY_BARS.TS.lt((Long) null));
+    private static final String DELETE_EMPTIES_IN_RANGE = DSL.using(SQLDialect.SQLITE).deleteFrom(EMPTY_BARS)
+            .where(EMPTIES_IN_RANGE).getSQL(ParamType.INDEXED);
+    /** EXISTS, not IN: evaluated only for the (usually zero) empty markers in range. */
+    private static final String DELETE_EMPTIES_UNDER_BARS = DSL.using(SQLDialect.SQLITE).deleteFrom(EMPTY_BARS)
+            .where(EMPTIES_IN_RANGE).andExists(DSL.selectOne().from(MARKET_DATA_BARS)
+                    .where(MARKET_DATA_BARS.SYMBOL_ID.eq(EMPTY_BARS.SYMBOL_ID)).and(TS.eq(EMPTY_BARS.TS)))
+            .getSQL(ParamType.INDEXED);
+    private static final String UPSERT_EMPTY = DSL.using(SQLDialect.SQLITE)
+            .insertInto(EMPTY_BARS, EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS, EMPTY_BARS.VWAP)
+            .values((Long) null, null, null)
+            .onConflict(EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS).doUpdate()
+            .set(EMPTY_BARS.VWAP, DSL.excluded(EMPTY_BARS.VWAP))
+            .getSQL(ParamType.INDEXED);
+    private static final String DELETE_BAR = DSL.using(SQLDialect.SQLITE).deleteFrom(MARKET_DATA_BARS)
+            .where(MARKET_DATA_BARS.SYMBOL_ID.eq((Long) null)).and(TS.eq((Long) null))
+            .getSQL(ParamType.INDEXED);
+
     private final TradingCalendar calendar;
     private final CoverageLedger ledger;
 
-    BarWriter(Database db, TradingCalendar calendar, CoverageLedger ledger) {
-        this.db = db;
+    BarWriter(TradingCalendar calendar, CoverageLedger ledger) {
         this.calendar = calendar;
         this.ledger = ledger;
     }
@@ -87,35 +103,56 @@ final class BarWriter {
      */
     int write(Connection c, long symbolId, BarBatch batch, List<Bar> bars, Set<Integer> suspectDates, Instant now)
             throws SQLException {
-        DSLContext dsl = db.dsl(c);
         int changed = 0;
         int whole = bars.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
         changed += upsert(c, UPSERT_MANY, ROWS_PER_STATEMENT, symbolId, bars.subList(0, whole));
         changed += upsert(c, UPSERT_ONE, 1, symbolId, bars.subList(whole, bars.size()));
         long from = batch.from().getEpochSecond();
         long to = batch.to().getEpochSecond();
-        Condition inRange = EMPTY_BARS.SYMBOL_ID.eq(symbolId).and(EMPTY_BARS.TS.ge(from)).and(EMPTY_BARS.TS.lt(to));
         if (batch.authoritative()) {
-            dsl.deleteFrom(EMPTY_BARS).where(inRange).execute();
+            run(c, DELETE_EMPTIES_IN_RANGE, symbolId, from, to);
         }
-        for (EmptyBar e : batch.empties()) {
-            long ts = e.start().getEpochSecond();
-            dsl.insertInto(EMPTY_BARS, EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS, EMPTY_BARS.VWAP)
-                    .values(symbolId, ts, e.vwap() == Bar.UNKNOWN ? null : e.vwap())
-                    .onConflict(EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS).doUpdate()
-                    .set(EMPTY_BARS.VWAP, DSL.excluded(EMPTY_BARS.VWAP)).execute();
-            // The newest answer wins: "no trade" replaces a traded bar the vendor no longer has.
-            changed += dsl.deleteFrom(MARKET_DATA_BARS).where(MARKET_DATA_BARS.SYMBOL_ID.eq(symbolId))
-                    .and(TS.eq(ts)).execute();
+        if (!batch.empties().isEmpty()) {
+            changed += writeEmpties(c, symbolId, batch.empties());
         }
         if (!bars.isEmpty() && !(batch.authoritative() && batch.empties().isEmpty())) {
             // ...and a traded bar replaces an older "no trade" answer (unless the range holds none any more).
-            // EXISTS, not IN: evaluated only for the (usually zero) empty markers in range.
-            dsl.deleteFrom(EMPTY_BARS).where(inRange).andExists(DSL.selectOne().from(MARKET_DATA_BARS)
-                    .where(MARKET_DATA_BARS.SYMBOL_ID.eq(EMPTY_BARS.SYMBOL_ID)).and(TS.eq(EMPTY_BARS.TS))).execute();
+            run(c, DELETE_EMPTIES_UNDER_BARS, symbolId, from, to);
         }
-        ledger.recount(dsl, symbolId, batch.from(), batch.to(), batch.noData(), suspectDates, now);
+        ledger.recount(c, symbolId, batch.from(), batch.to(), batch.noData(), suspectDates, now);
         return changed;
+    }
+
+    /** Records the zero-trade rows; returns how many traded bars they replaced. */
+    private static int writeEmpties(Connection c, long symbolId, List<EmptyBar> empties) throws SQLException {
+        int changed = 0;
+        try (PreparedStatement upsert = c.prepareStatement(UPSERT_EMPTY);
+             PreparedStatement delete = c.prepareStatement(DELETE_BAR)) {
+            for (EmptyBar e : empties) {
+                upsert.setLong(1, symbolId);
+                upsert.setLong(2, e.epochSecond());
+                setNullable(upsert, 3, e.vwap());
+                upsert.addBatch();
+                // The newest answer wins: "no trade" replaces a traded bar the vendor no longer has.
+                delete.setLong(1, symbolId);
+                delete.setLong(2, e.epochSecond());
+                delete.addBatch();
+            }
+            upsert.executeBatch();
+            for (int n : delete.executeBatch()) {
+                changed += Math.max(n, 0);
+            }
+        }
+        return changed;
+    }
+
+    private static void run(Connection c, String sql, long symbolId, long from, long to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, symbolId);
+            ps.setLong(2, from);
+            ps.setLong(3, to);
+            ps.executeUpdate();
+        }
     }
 
     /** Upserts {@code bars} (a multiple of {@code perStatement}) as one JDBC batch; returns rows changed. */
