@@ -44,10 +44,10 @@ final class CoverageLedger {
     /** Every row of the session was a zero-trade row although the symbol trades: kept, not believed yet. */
     static final long SUSPECT = 2;
 
-    private static final long DAY = 86_400;
-    private static final String COUNT_BARS = countByDaySql(MARKET_DATA_BARS, MARKET_DATA_BARS.SYMBOL_ID,
+    private static final long[] NONE = new long[3];
+    private static final String COUNT_BARS = countSql(MARKET_DATA_BARS, MARKET_DATA_BARS.SYMBOL_ID,
             MARKET_DATA_BARS.TS);
-    private static final String COUNT_EMPTIES = countByDaySql(EMPTY_BARS, EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS);
+    private static final String COUNT_EMPTIES = countSql(EMPTY_BARS, EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS);
     private static final String UPSERT = DSL.using(SQLDialect.SQLITE)
             .insertInto(SESSION_COVERAGE, SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE,
                     SESSION_COVERAGE.EXPECTED_BARS, SESSION_COVERAGE.HELD_BARS, SESSION_COVERAGE.EMPTY_BARS,
@@ -83,27 +83,25 @@ final class CoverageLedger {
      * @param noData       the vendor said explicitly it has nothing for [from, to): sessions holding nothing get a
      *                     {@link #NO_DATA} row; otherwise a session holding nothing has no row (it is missing)
      * @param suspectDates {@link Session#dateKey() date keys} of sessions answered with zero-trade rows only
+     * @param noEmpties    this transaction left no empty marker in [from, to) (it deleted them all and wrote none):
+     *                     they need no counting
      */
     void recount(Connection c, long symbolId, Instant from, Instant to, boolean noData, Set<Integer> suspectDates,
-                 Instant now) throws SQLException {
+                 boolean noEmpties, Instant now) throws SQLException {
         LocalDate first = from.atZone(Session.NEW_YORK).toLocalDate();
         LocalDate last = to.minusSeconds(1).atZone(Session.NEW_YORK).toLocalDate();
         List<Session> sessions = calendar.sessions(first, last);
         if (sessions.isEmpty()) {
             return;
         }
-        long lo = sessions.get(0).open().getEpochSecond();
-        long hi = sessions.get(sessions.size() - 1).close().getEpochSecond();
-        // A regular session (13:30/14:30-21:00 UTC) never crosses a UTC midnight, so ts / 86400 names it.
-        Map<Long, long[]> held = countByDay(c, COUNT_BARS, symbolId, lo, hi);
-        Map<Long, long[]> empty = countByDay(c, COUNT_EMPTIES, symbolId, lo, hi);
+        Map<Long, long[]> held = countBySession(c, COUNT_BARS, symbolId, sessions);
+        Map<Long, long[]> empty = noEmpties ? Map.of() : countBySession(c, COUNT_EMPTIES, symbolId, sessions);
         try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement drop = c.prepareStatement(DROP)) {
             int rows = 0;
             int drops = 0;
             for (Session s : sessions) {
-                long day = s.open().getEpochSecond() / DAY;
-                long[] h = held.getOrDefault(day, new long[3]);
-                long[] e = empty.getOrDefault(day, new long[3]);
+                long[] h = held.get(s.open().getEpochSecond());
+                long[] e = empty.getOrDefault(s.open().getEpochSecond(), NONE);
                 if (h[0] + e[0] == 0 && !noData) {
                     drop.setLong(1, symbolId);
                     drop.setLong(2, s.dateKey());
@@ -146,29 +144,32 @@ final class CoverageLedger {
         }
     }
 
-    /** Per UTC day: {count, min ts, max ts}. */
-    private static Map<Long, long[]> countByDay(Connection c, String sql, long symbolId, long lo, long hi)
+    /**
+     * Per session (keyed by its open): {count, min ts, max ts}. One indexed range query a session: cheaper than a
+     * GROUP BY over the whole range, which has to sort.
+     */
+    private static Map<Long, long[]> countBySession(Connection c, String sql, long symbolId, List<Session> sessions)
             throws SQLException {
         Map<Long, long[]> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, symbolId);
-            ps.setLong(2, lo);
-            ps.setLong(3, hi);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+            for (Session s : sessions) {
+                ps.setLong(2, s.open().getEpochSecond());
+                ps.setLong(3, s.close().getEpochSecond());
+                try (ResultSet rs = ps.executeQuery()) {
+                    long count = rs.next() ? rs.getLong(1) : 0;
+                    out.put(s.open().getEpochSecond(), new long[] {count, count == 0 ? 0 : rs.getLong(2),
+                            count == 0 ? 0 : rs.getLong(3)});
                 }
             }
         }
         return out;
     }
 
-    private static String countByDaySql(Table<?> table, Field<Long> symbolField, Field<Long> ts) {
-        Field<Long> day = ts.div(DSL.inline(DAY)).as("day");
-        return DSL.using(SQLDialect.SQLITE).select(day, DSL.count(), DSL.min(ts), DSL.max(ts))
+    private static String countSql(Table<?> table, Field<Long> symbolField, Field<Long> ts) {
+        return DSL.using(SQLDialect.SQLITE).select(DSL.count(), DSL.min(ts), DSL.max(ts))
                 .from(table)
                 .where(symbolField.eq((Long) null)).and(ts.ge((Long) null)).and(ts.lt((Long) null))
-                .groupBy(DSL.field(DSL.name("day")))
                 .getSQL(ParamType.INDEXED);
     }
 }
