@@ -22,9 +22,11 @@ import java.time.Instant;
  * @param expectedBars how many 5-minute bars the bucket spans on the calendar
  * @param partial      the bucket is shorter than the interval (cut by the session close, or by clock
  *                     alignment at the open); never true for {@code 1d}, whose length is the session's
+ * @param capped       the volume or trade sum would have overflowed a long and stopped at {@link Long#MAX_VALUE}
+ *                     (only possible with rows stored before {@link BarRules#MAX_VOLUME} was enforced)
  */
 public record AggregateBar(Instant start, Instant end, long open, long high, long low, long close, long volume,
-                           long trades, long vwap, int bars, int expectedBars, boolean partial) {
+                           long trades, long vwap, int bars, int expectedBars, boolean partial, boolean capped) {
 
     /**
      * How many of the bucket's 5-minute slots held no bar: holes in the cache, or slots the vendor confirmed

@@ -14,6 +14,9 @@ import java.util.Objects;
  * {@link AggregateBar#expectedBars()}) and never shifts later buckets; a bucket with no bar at all is not
  * produced. Buckets never cross a session boundary.
  *
+ * <p>Volume and trade sums never wrap around: they stop at {@link Long#MAX_VALUE} and the bar says so
+ * ({@link AggregateBar#capped()}).
+ *
  * <p>All arithmetic is in epoch seconds relative to each session's open instant, so daylight-saving changes
  * (which fall on Sundays, outside any session) cannot move a bucket.
  */
@@ -76,6 +79,7 @@ public final class Aggregator {
         long c = 0;
         long volume = 0;
         long trades = 0;
+        boolean capped = false;
         long vwap = 0;
         int count = 0;
 
@@ -90,15 +94,21 @@ public final class Aggregator {
                 h = Math.max(h, bar.high());
                 l = Math.min(l, bar.low());
                 c = bar.close();
-                volume += bar.volume();
-                trades = trades == Bar.UNKNOWN || bar.trades() == Bar.UNKNOWN ? Bar.UNKNOWN : trades + bar.trades();
+                capped |= overflows(volume, bar.volume());
+                volume = cappedSum(volume, bar.volume());
+                if (trades == Bar.UNKNOWN || bar.trades() == Bar.UNKNOWN) {
+                    trades = Bar.UNKNOWN;
+                } else {
+                    capped |= overflows(trades, bar.trades());
+                    trades = cappedSum(trades, bar.trades());
+                }
                 vwap = bar.vwap();
                 count++;
                 continue;
             }
             if (inBucket) {
                 out.add(new AggregateBar(bucketStartInstant, Instant.ofEpochSecond(bucketEnd), o, h, l, c, volume,
-                        trades, vwap, count, expected, partial));
+                        trades, vwap, count, expected, partial, capped));
                 inBucket = false;
             }
             if (t >= close) {
@@ -141,13 +151,29 @@ public final class Aggregator {
             c = bar.close();
             volume = bar.volume();
             trades = bar.trades();
+            capped = false;
             vwap = bar.vwap();
             count = 1;
         }
         if (inBucket) {
             out.add(new AggregateBar(bucketStartInstant, Instant.ofEpochSecond(bucketEnd), o, h, l, c, volume,
-                    trades, vwap, count, expected, partial));
+                    trades, vwap, count, expected, partial, capped));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * {@code sum + add} for counts (volumes, trades), held at {@link Long#MAX_VALUE} instead of wrapping around to a
+     * negative or small number. Stored bars are bounded ({@link BarRules#MAX_VOLUME}), so only rows written before
+     * that bound existed can get here; a capped sum is flagged ({@link AggregateBar#capped()}) rather than thrown,
+     * so a chart of such a symbol still opens.
+     */
+    static long cappedSum(long sum, long add) {
+        return overflows(sum, add) ? (add < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum + add;
+    }
+
+    private static boolean overflows(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0;
     }
 }

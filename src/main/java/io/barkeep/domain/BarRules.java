@@ -4,12 +4,20 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The rules a candidate 5-minute bar must pass before it is stored: consistent prices, a sane volume, and a
- * start on the 5-minute grid of a session of the exchange calendar. A bar that fails is quarantined with the
- * reason, never stored (a bad bar would poison every aggregate built on it).
+ * The rules a candidate 5-minute bar must pass before it is stored: consistent prices, prices and volumes a US
+ * stock can have ({@link #MAX_PRICE}, {@link #MAX_VOLUME}), and a start on the 5-minute grid of a session of the
+ * exchange calendar. A bar that fails is quarantined with the reason, never stored (a bad bar would poison every
+ * aggregate built on it).
  * Reasons are short lower-case phrases, the first rule broken in the order of the checks below.
  */
 public final class BarRules {
+    /** The highest price a US stock can plausibly have: $10,000,000 (in ticks of 1e-4). */
+    public static final long MAX_PRICE = 10_000_000L * Prices.SCALE;
+    /**
+     * The most shares (or trades) one 5-minute bar can plausibly have: 10^12, a thousand times the busiest bars
+     * ever seen; it also keeps every sum over a session's bars far from overflowing a long.
+     */
+    public static final long MAX_VOLUME = 1_000_000_000_000L;
 
     private BarRules() {
     }
@@ -46,6 +54,19 @@ public final class BarRules {
         if (bar.low() <= 0) {
             return reason("non-positive price");
         }
+        // high is the largest of the four prices once the checks above passed
+        if (bar.high() > MAX_PRICE) {
+            return reason("price above $10,000,000");
+        }
+        if (bar.volume() > MAX_VOLUME) {
+            return reason("volume above 10^12");
+        }
+        if (bar.trades() > MAX_VOLUME) {
+            return reason("count above 10^12");
+        }
+        if (bar.vwap() > MAX_PRICE) {
+            return reason("vwap above $10,000,000");
+        }
         if (bar.trades() == 0) {
             return reason("count 0 marks an empty bar, not a bar");
         }
@@ -60,10 +81,19 @@ public final class BarRules {
 
     /** Why a vendor-confirmed empty interval must not be recorded, or empty when it is good. */
     public static Optional<String> check(EmptyBar empty, TradingCalendar calendar) {
+        Optional<String> values = checkValues(empty);
+        return values.isPresent() ? values : checkStart(empty.start(), calendar);
+    }
+
+    /** The VWAP rules of an empty interval alone, for callers that check the time separately. */
+    public static Optional<String> checkValues(EmptyBar empty) {
         if (empty.vwap() < 0 && empty.vwap() != Bar.UNKNOWN) {
             return reason("negative vwap");
         }
-        return checkStart(empty.start(), calendar);
+        if (empty.vwap() > MAX_PRICE) {
+            return reason("vwap above $10,000,000");
+        }
+        return Optional.empty();
     }
 
     /**

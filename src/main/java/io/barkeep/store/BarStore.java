@@ -10,20 +10,14 @@ import io.barkeep.domain.BucketAlignment;
 import io.barkeep.domain.Interval;
 import io.barkeep.domain.EmptyBar;
 import io.barkeep.domain.TradingCalendar;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.Condition;
+import java.util.Set;
 import org.jooq.Field;
-import org.jooq.SQLDialect;
-import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
 
 /**
@@ -32,32 +26,19 @@ import org.jooq.impl.DSL;
  * markers follow the newest answer, and the coverage ledger rows of the touched sessions are recounted.
  * Reads go to SQLite on reader connections, or to the {@link HotBarCache} when it is on.
  *
- * <p>The two hot statements are built with jOOQ but executed through plain JDBC: a batch of a month of bars
- * is one native call, and decoding 2,340 rows by hand is several times faster than through jOOQ records
- * (the benchmark's 30-day read has a 2 ms budget and the JDBC floor is about 1.8 ms).
+ * <p>The two hot statements ({@link BarWriter}) are built with jOOQ but executed through plain JDBC: a batch of a
+ * month of bars is one native call, and decoding 2,340 rows by hand is several times faster than through jOOQ
+ * records (the benchmark's 30-day read has a 2 ms budget and the JDBC floor is about 1.8 ms). A vendor answer is
+ * written by {@link AnswerStore}, which adds the quarantine, revisions and events to the same transaction.
  */
 public final class BarStore {
     private static final Field<Long> TS = BARS_5M.TS;
-
-    /** Rows per multi-row upsert: one statement step per 16 bars instead of per bar (about 25% faster). */
-    private static final int ROWS_PER_STATEMENT = 16;
-    private static final int COLUMNS = 9;
-    private static final String UPSERT_ONE = upsertSql(1);
-    private static final String UPSERT_MANY = upsertSql(ROWS_PER_STATEMENT);
-
-    private static final String SELECT_RANGE = DSL.using(SQLDialect.SQLITE)
-            .select(TS, BARS_5M.OPEN, BARS_5M.HIGH, BARS_5M.LOW, BARS_5M.CLOSE,
-                    BARS_5M.VOLUME, DSL.coalesce(BARS_5M.TRADES, DSL.inline(Bar.UNKNOWN)),
-                    DSL.coalesce(BARS_5M.VWAP, DSL.inline(Bar.UNKNOWN)))
-            .from(BARS_5M)
-            .where(BARS_5M.SYMBOL_ID.eq((Long) null)).and(TS.ge((Long) null)).and(TS.lt((Long) null))
-            .orderBy(TS)
-            .getSQL(ParamType.INDEXED);
 
     private final Database db;
     private final TradingCalendar calendar;
     private final SymbolIds symbols;
     private final CoverageLedger ledger;
+    private final BarWriter writer;
     private final Clock clock;
     private volatile HotBarCache cache;
 
@@ -70,6 +51,7 @@ public final class BarStore {
         this.clock = clock;
         this.symbols = new SymbolIds(db);
         this.ledger = new CoverageLedger(calendar);
+        this.writer = new BarWriter(calendar, ledger);
         setCacheBytes(cacheBytes);
     }
 
@@ -92,18 +74,31 @@ public final class BarStore {
 
     /** Writes one batch in one transaction and returns how many bars were new or changed. */
     public WriteResult write(BarBatch batch) {
-        List<Bar> bars = sortedCheckedBars(batch);
+        List<Bar> bars = writer.sortedCheckedBars(batch);
+        WriteResult result = inWriteWindow(batch.from(), batch.to(), () -> db.writer().runJdbc(c -> {
+            long symbolId = symbols.getOrCreate(db.dsl(c), batch.symbol());
+            int changed = writer.write(c, symbolId, batch, bars, Set.of(), clock.instant());
+            return new WriteResult(symbolId, bars.size(), changed);
+        }));
+        symbols.remember(batch.symbol(), result.symbolId());
+        return result;
+    }
+
+    /**
+     * Runs {@code write}, a transaction that changes bars of one symbol in [from, to), so that no cached read
+     * mixes rows from before and after it; the cached months of the range are dropped once it has committed.
+     * The symbol's id is taken from the result's {@code symbolId}.
+     */
+    <T extends HasSymbolId> T inWriteWindow(Instant from, Instant to, java.util.function.Supplier<T> write) {
         HotBarCache hot = cache;
         if (hot != null) {
             hot.beginWrite();
         }
         try {
-            WriteResult result = db.writer().runJdbc(c -> writeInTransaction(c, batch, bars));
-            symbols.remember(batch.symbol(), result.symbolId());
+            T result = write.get();
             if (hot != null) {
-                hot.invalidate(result.symbolId(), HotBarCache.monthIndex(batch.from().getEpochSecond()),
-                        HotBarCache.monthIndex(Math.max(batch.from().getEpochSecond(),
-                                batch.to().getEpochSecond() - 1)));
+                hot.invalidate(result.symbolId(), HotBarCache.monthIndex(from.getEpochSecond()),
+                        HotBarCache.monthIndex(Math.max(from.getEpochSecond(), to.getEpochSecond() - 1)));
             }
             return result;
         } finally {
@@ -113,130 +108,9 @@ public final class BarStore {
         }
     }
 
-    private List<Bar> sortedCheckedBars(BarBatch batch) {
-        List<Bar> bars = new ArrayList<>(batch.bars());
-        bars.sort(Comparator.comparing(Bar::start));
-        for (Bar b : bars) {
-            checkStart("bar", b.start(), batch);
-        }
-        // An empty marker deletes the traded bar at its time: outside the range it would escape the ledger
-        // recount and the cache invalidation of this write.
-        for (EmptyBar e : batch.empties()) {
-            checkStart("empty marker", e.start(), batch);
-        }
-        return bars;
-    }
-
-    private void checkStart(String what, Instant start, BarBatch batch) {
-        if (start.isBefore(batch.from()) || !start.isBefore(batch.to())) {
-            throw new IllegalArgumentException(what + " " + start + " lies outside its batch range");
-        }
-        if (calendar.sessionAt(start).filter(s -> s.holdsBarStart(start.getEpochSecond())).isEmpty()) {
-            throw new IllegalArgumentException(what + " " + start + " is not a 5-minute bar of a session");
-        }
-    }
-
-    private WriteResult writeInTransaction(Connection c, BarBatch batch, List<Bar> bars) throws SQLException {
-        var dsl = db.dsl(c);
-        long symbolId = symbols.getOrCreate(dsl, batch.symbol());
-        int changed = 0;
-        int whole = bars.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
-        changed += upsert(c, UPSERT_MANY, ROWS_PER_STATEMENT, symbolId, bars.subList(0, whole));
-        changed += upsert(c, UPSERT_ONE, 1, symbolId, bars.subList(whole, bars.size()));
-        long from = batch.from().getEpochSecond();
-        long to = batch.to().getEpochSecond();
-        Condition inRange = EMPTY_BARS.SYMBOL_ID.eq(symbolId).and(EMPTY_BARS.TS.ge(from)).and(EMPTY_BARS.TS.lt(to));
-        if (batch.authoritative()) {
-            dsl.deleteFrom(EMPTY_BARS).where(inRange).execute();
-        }
-        for (EmptyBar e : batch.empties()) {
-            long ts = e.start().getEpochSecond();
-            dsl.insertInto(EMPTY_BARS, EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS, EMPTY_BARS.VWAP)
-                    .values(symbolId, ts, e.vwap() == Bar.UNKNOWN ? null : e.vwap())
-                    .onConflict(EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS).doUpdate()
-                    .set(EMPTY_BARS.VWAP, DSL.excluded(EMPTY_BARS.VWAP)).execute();
-            // The newest answer wins: "no trade" replaces a traded bar the vendor no longer has.
-            changed += dsl.deleteFrom(BARS_5M).where(BARS_5M.SYMBOL_ID.eq(symbolId))
-                    .and(TS.eq(ts)).execute();
-        }
-        if (!bars.isEmpty()) {
-            // ...and a traded bar replaces an older "no trade" answer.
-            // EXISTS, not IN: evaluated only for the (usually zero) empty markers in range.
-            dsl.deleteFrom(EMPTY_BARS).where(inRange).andExists(DSL.selectOne().from(BARS_5M)
-                    .where(BARS_5M.SYMBOL_ID.eq(EMPTY_BARS.SYMBOL_ID)).and(TS.eq(EMPTY_BARS.TS))).execute();
-        }
-        ledger.recount(dsl, symbolId, batch.from(), batch.to(), batch.authoritative(), clock.instant());
-        return new WriteResult(symbolId, bars.size(), changed);
-    }
-
-    /** Upserts {@code bars} (a multiple of {@code perStatement}) as one JDBC batch; returns rows changed. */
-    private static int upsert(Connection c, String sql, int perStatement, long symbolId, List<Bar> bars)
-            throws SQLException {
-        if (bars.isEmpty()) {
-            return 0;
-        }
-        int changed = 0;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int p = 0;
-            for (Bar b : bars) {
-                ps.setLong(++p, symbolId);
-                ps.setLong(++p, b.epochSecond());
-                ps.setLong(++p, b.open());
-                ps.setLong(++p, b.high());
-                ps.setLong(++p, b.low());
-                ps.setLong(++p, b.close());
-                ps.setLong(++p, b.volume());
-                setNullable(ps, ++p, b.trades());
-                setNullable(ps, ++p, b.vwap());
-                if (p == perStatement * COLUMNS) {
-                    ps.addBatch();
-                    p = 0;
-                }
-            }
-            for (int n : ps.executeBatch()) {
-                changed += Math.max(n, 0);
-            }
-        }
-        return changed;
-    }
-
-    private static void setNullable(PreparedStatement ps, int index, long value) throws SQLException {
-        if (value == Bar.UNKNOWN) {
-            ps.setNull(index, java.sql.Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
-    }
-
-    /** {@code rows} bars per statement; a bar that exists is rewritten only if it differs. */
-    private static String upsertSql(int rows) {
-        var insert = DSL.using(SQLDialect.SQLITE)
-                .insertInto(BARS_5M, BARS_5M.SYMBOL_ID, TS, BARS_5M.OPEN,
-                        BARS_5M.HIGH, BARS_5M.LOW, BARS_5M.CLOSE, BARS_5M.VOLUME,
-                        BARS_5M.TRADES, BARS_5M.VWAP)
-                .values((Long) null, null, null, null, null, null, null, null, null);
-        for (int i = 1; i < rows; i++) {
-            insert = insert.values((Long) null, null, null, null, null, null, null, null, null);
-        }
-        return insert.onConflict(BARS_5M.SYMBOL_ID, TS)
-                .doUpdate()
-                .set(BARS_5M.OPEN, DSL.excluded(BARS_5M.OPEN))
-                .set(BARS_5M.HIGH, DSL.excluded(BARS_5M.HIGH))
-                .set(BARS_5M.LOW, DSL.excluded(BARS_5M.LOW))
-                .set(BARS_5M.CLOSE, DSL.excluded(BARS_5M.CLOSE))
-                .set(BARS_5M.VOLUME, DSL.excluded(BARS_5M.VOLUME))
-                .set(BARS_5M.TRADES, DSL.excluded(BARS_5M.TRADES))
-                .set(BARS_5M.VWAP, DSL.excluded(BARS_5M.VWAP))
-                // A repeated write touches no page and reports 0 changes.
-                .where(changed(BARS_5M.OPEN).or(changed(BARS_5M.HIGH))
-                        .or(changed(BARS_5M.LOW)).or(changed(BARS_5M.CLOSE))
-                        .or(changed(BARS_5M.VOLUME)).or(changed(BARS_5M.TRADES))
-                        .or(changed(BARS_5M.VWAP)))
-                .getSQL(ParamType.INDEXED);
-    }
-
-    private static Condition changed(Field<Long> field) {
-        return field.isDistinctFrom(DSL.excluded(field));
+    /** A write's result that names the symbol it wrote. */
+    interface HasSymbolId {
+        long symbolId();
     }
 
     /** The bars of {@code symbol} with from <= start < to, oldest first. */
@@ -314,21 +188,7 @@ public final class BarStore {
     }
 
     private List<Bar> readRange(long symbolId, long from, long to) {
-        return db.readJdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT_RANGE)) {
-                ps.setLong(1, symbolId);
-                ps.setLong(2, from);
-                ps.setLong(3, to);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Bar> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(new Bar(Instant.ofEpochSecond(rs.getLong(1)), rs.getLong(2), rs.getLong(3),
-                                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)));
-                    }
-                    return out;
-                }
-            }
-        });
+        return db.readJdbc(c -> BarWriter.readRange(c, symbolId, from, to));
     }
 
     /**
@@ -380,6 +240,10 @@ public final class BarStore {
         return ledger;
     }
 
+    BarWriter writer() {
+        return writer;
+    }
+
     /**
      * Runs a write that may touch any cached block (a cleanup), marked like {@link #write} so a cached read never
      * mixes rows from before and after it.
@@ -403,6 +267,6 @@ public final class BarStore {
     }
 
     /** What a write did. */
-    public record WriteResult(long symbolId, int barsWritten, int barsChanged) {
+    public record WriteResult(long symbolId, int barsWritten, int barsChanged) implements HasSymbolId {
     }
 }

@@ -4,27 +4,72 @@ import static io.barkeep.store.schema.Tables.EMPTY_BARS;
 import static io.barkeep.store.schema.Tables.BARS_5M;
 import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
 
+import io.barkeep.domain.NoTradeVerdict;
 import io.barkeep.domain.Session;
-import io.barkeep.store.schema.tables.records.SessionCoverageRecord;
 import io.barkeep.domain.TradingCalendar;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.DSLContext;
+import java.util.Set;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep11;
-import org.jooq.Record4;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
 
 /**
  * Keeps the per-session coverage ledger in step with the bars: after a write, the sessions it touched are
  * recounted from the rows themselves (so the ledger can never drift from the data).
+ *
+ * <p>The {@code no_data} column holds the whole-session verdict a row stands for ({@link NoTradeVerdict}):
+ * {@link #ANSWERED} (the counts say it all), {@link #NO_DATA} (the vendor said so explicitly, nothing held) or
+ * {@link #SUSPECT} (only zero-trade rows for a symbol that trades: kept, asked again). A session that an answer
+ * simply left out gets no row at all: it stays missing, never final, and is asked again.
+ *
+ * <p>It runs in every write transaction, so its statements are rendered once with jOOQ and run through plain
+ * JDBC (through jOOQ, building and running them cost more than upserting the month of bars itself).
  */
 final class CoverageLedger {
-    private static final long DAY = 86_400;
+    /** An ordinary row: held and empty bars as counted. */
+    static final long ANSWERED = 0;
+    /** The vendor's explicit "no data" (472) for the whole session. */
+    static final long NO_DATA = 1;
+    /** Every row of the session was a zero-trade row although the symbol trades: kept, not believed yet. */
+    static final long SUSPECT = 2;
+
+    private static final long[] NONE = new long[3];
+    private static final String COUNT_BARS = countSql(BARS_5M, BARS_5M.SYMBOL_ID,
+            BARS_5M.TS);
+    private static final String COUNT_EMPTIES = countSql(EMPTY_BARS, EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS);
+    private static final String UPSERT = DSL.using(SQLDialect.SQLITE)
+            .insertInto(SESSION_COVERAGE, SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE,
+                    SESSION_COVERAGE.EXPECTED_BARS, SESSION_COVERAGE.HELD_BARS, SESSION_COVERAGE.EMPTY_BARS,
+                    SESSION_COVERAGE.FIRST_TS, SESSION_COVERAGE.LAST_TS, SESSION_COVERAGE.FETCHED_AT,
+                    SESSION_COVERAGE.FINAL, SESSION_COVERAGE.CALENDAR_VERSION, SESSION_COVERAGE.NO_DATA)
+            .values((Long) null, null, null, null, null, null, null, null, null, null, null)
+            .onConflict(SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE).doUpdate()
+            .set(SESSION_COVERAGE.EXPECTED_BARS, DSL.excluded(SESSION_COVERAGE.EXPECTED_BARS))
+            .set(SESSION_COVERAGE.HELD_BARS, DSL.excluded(SESSION_COVERAGE.HELD_BARS))
+            .set(SESSION_COVERAGE.EMPTY_BARS, DSL.excluded(SESSION_COVERAGE.EMPTY_BARS))
+            .set(SESSION_COVERAGE.FIRST_TS, DSL.excluded(SESSION_COVERAGE.FIRST_TS))
+            .set(SESSION_COVERAGE.LAST_TS, DSL.excluded(SESSION_COVERAGE.LAST_TS))
+            .set(SESSION_COVERAGE.FETCHED_AT, DSL.excluded(SESSION_COVERAGE.FETCHED_AT))
+            .set(SESSION_COVERAGE.FINAL, DSL.excluded(SESSION_COVERAGE.FINAL))
+            .set(SESSION_COVERAGE.CALENDAR_VERSION, DSL.excluded(SESSION_COVERAGE.CALENDAR_VERSION))
+            .set(SESSION_COVERAGE.NO_DATA, DSL.excluded(SESSION_COVERAGE.NO_DATA))
+            .getSQL(ParamType.INDEXED);
+    /** A vendor's explicit "no data" verdict stays until a source says otherwise (or it is asked again). */
+    private static final String DROP = DSL.using(SQLDialect.SQLITE).deleteFrom(SESSION_COVERAGE)
+            .where(SESSION_COVERAGE.SYMBOL_ID.eq((Long) null)).and(SESSION_COVERAGE.SESSION_DATE.eq((Long) null))
+            .and(SESSION_COVERAGE.NO_DATA.ne(DSL.inline(NO_DATA)))
+            .getSQL(ParamType.INDEXED);
 
     private final TradingCalendar calendar;
 
@@ -32,74 +77,99 @@ final class CoverageLedger {
         this.calendar = calendar;
     }
 
-    /** Recounts the ledger rows of the sessions in [from, to); call inside the write transaction. */
-    void recount(DSLContext dsl, long symbolId, Instant from, Instant to, boolean authoritative, Instant now) {
+    /**
+     * Recounts the ledger rows of the sessions in [from, to); call inside the write transaction.
+     *
+     * @param noData       the vendor said explicitly it has nothing for [from, to): sessions holding nothing get a
+     *                     {@link #NO_DATA} row; otherwise a session holding nothing has no row (it is missing)
+     * @param suspectDates {@link Session#dateKey() date keys} of sessions answered with zero-trade rows only
+     * @param noEmpties    this transaction left no empty marker in [from, to) (it deleted them all and wrote none):
+     *                     they need no counting
+     */
+    void recount(Connection c, long symbolId, Instant from, Instant to, boolean noData, Set<Integer> suspectDates,
+                 boolean noEmpties, Instant now) throws SQLException {
         LocalDate first = from.atZone(Session.NEW_YORK).toLocalDate();
         LocalDate last = to.minusSeconds(1).atZone(Session.NEW_YORK).toLocalDate();
         List<Session> sessions = calendar.sessions(first, last);
         if (sessions.isEmpty()) {
             return;
         }
-        long lo = sessions.get(0).open().getEpochSecond();
-        long hi = sessions.get(sessions.size() - 1).close().getEpochSecond();
-        // A regular session (13:30/14:30-21:00 UTC) never crosses a UTC midnight, so ts / 86400 names it.
-        Map<Long, long[]> held = countByDay(dsl, BARS_5M, BARS_5M.SYMBOL_ID, BARS_5M.TS,
-                symbolId, lo, hi);
-        Map<Long, long[]> empty = countByDay(dsl, EMPTY_BARS, EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS, symbolId, lo, hi);
-
-        InsertValuesStep11<SessionCoverageRecord, Long, Long, Long, Long, Long, Long, Long, Long, Long, String, Long>
-                insert = dsl.insertInto(SESSION_COVERAGE, SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE,
-                        SESSION_COVERAGE.EXPECTED_BARS, SESSION_COVERAGE.HELD_BARS, SESSION_COVERAGE.EMPTY_BARS,
-                        SESSION_COVERAGE.FIRST_TS, SESSION_COVERAGE.LAST_TS, SESSION_COVERAGE.FETCHED_AT,
-                        SESSION_COVERAGE.FINAL, SESSION_COVERAGE.CALENDAR_VERSION, SESSION_COVERAGE.NO_DATA);
-        int rows = 0;
-        List<Long> drop = new java.util.ArrayList<>();
-        for (Session s : sessions) {
-            long day = s.open().getEpochSecond() / DAY;
-            long[] h = held.getOrDefault(day, new long[3]);
-            long[] e = empty.getOrDefault(day, new long[3]);
-            if (h[0] + e[0] == 0 && !authoritative) {
-                drop.add((long) s.dateKey());
-                continue;
+        Map<Long, long[]> held = countBySession(c, COUNT_BARS, symbolId, sessions);
+        Map<Long, long[]> empty = noEmpties ? Map.of() : countBySession(c, COUNT_EMPTIES, symbolId, sessions);
+        try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement drop = c.prepareStatement(DROP)) {
+            int rows = 0;
+            int drops = 0;
+            for (Session s : sessions) {
+                long[] h = held.get(s.open().getEpochSecond());
+                long[] e = empty.getOrDefault(s.open().getEpochSecond(), NONE);
+                if (h[0] + e[0] == 0 && !noData) {
+                    drop.setLong(1, symbolId);
+                    drop.setLong(2, s.dateKey());
+                    drop.addBatch();
+                    drops++;
+                    continue;
+                }
+                long verdict = h[0] + e[0] == 0 ? NO_DATA
+                        : h[0] == 0 && suspectDates.contains(s.dateKey()) ? SUSPECT : ANSWERED;
+                boolean isFinal = s.settledBy(now) && (verdict == ANSWERED || NoTradeVerdict.isFinal(s, now));
+                int p = 0;
+                upsert.setLong(++p, symbolId);
+                upsert.setLong(++p, s.dateKey());
+                upsert.setLong(++p, s.expectedBars());
+                upsert.setLong(++p, h[0]);
+                upsert.setLong(++p, e[0]);
+                setLongOrNull(upsert, ++p, h[0] == 0 ? null : h[1]);
+                setLongOrNull(upsert, ++p, h[0] == 0 ? null : h[2]);
+                upsert.setLong(++p, now.getEpochSecond());
+                upsert.setLong(++p, isFinal ? 1 : 0);
+                upsert.setString(++p, calendar.version());
+                upsert.setLong(++p, verdict);
+                upsert.addBatch();
+                rows++;
             }
-            boolean isFinal = s.settledBy(now);
-            insert = insert.values(symbolId, (long) s.dateKey(), (long) s.expectedBars(), h[0], e[0],
-                    h[0] == 0 ? null : h[1], h[0] == 0 ? null : h[2], now.getEpochSecond(), isFinal ? 1L : 0L,
-                    calendar.version(), h[0] + e[0] == 0 ? 1L : 0L);
-            rows++;
-        }
-        if (rows > 0) {
-            insert.onConflict(SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE).doUpdate()
-                    .set(SESSION_COVERAGE.EXPECTED_BARS, DSL.excluded(SESSION_COVERAGE.EXPECTED_BARS))
-                    .set(SESSION_COVERAGE.HELD_BARS, DSL.excluded(SESSION_COVERAGE.HELD_BARS))
-                    .set(SESSION_COVERAGE.EMPTY_BARS, DSL.excluded(SESSION_COVERAGE.EMPTY_BARS))
-                    .set(SESSION_COVERAGE.FIRST_TS, DSL.excluded(SESSION_COVERAGE.FIRST_TS))
-                    .set(SESSION_COVERAGE.LAST_TS, DSL.excluded(SESSION_COVERAGE.LAST_TS))
-                    .set(SESSION_COVERAGE.FETCHED_AT, DSL.excluded(SESSION_COVERAGE.FETCHED_AT))
-                    .set(SESSION_COVERAGE.FINAL, DSL.excluded(SESSION_COVERAGE.FINAL))
-                    .set(SESSION_COVERAGE.CALENDAR_VERSION, DSL.excluded(SESSION_COVERAGE.CALENDAR_VERSION))
-                    .set(SESSION_COVERAGE.NO_DATA, DSL.excluded(SESSION_COVERAGE.NO_DATA))
-                    .execute();
-        }
-        if (!drop.isEmpty()) {
-            // A vendor's "no data" verdict stays until a source says otherwise.
-            dsl.deleteFrom(SESSION_COVERAGE).where(SESSION_COVERAGE.SYMBOL_ID.eq(symbolId))
-                    .and(SESSION_COVERAGE.SESSION_DATE.in(drop)).and(SESSION_COVERAGE.NO_DATA.eq(0L)).execute();
+            if (rows > 0) {
+                upsert.executeBatch();
+            }
+            if (drops > 0) {
+                drop.executeBatch();
+            }
         }
     }
 
-    /** Per UTC day: {count, min ts, max ts}. */
-    private static Map<Long, long[]> countByDay(DSLContext dsl, Table<?> table, Field<Long> symbolField,
-                                                Field<Long> ts, long symbolId, long lo, long hi) {
-        Field<Long> day = ts.div(DAY).as("day");
+    private static void setLongOrNull(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    /**
+     * Per session (keyed by its open): {count, min ts, max ts}. One indexed range query a session: cheaper than a
+     * GROUP BY over the whole range, which has to sort.
+     */
+    private static Map<Long, long[]> countBySession(Connection c, String sql, long symbolId, List<Session> sessions)
+            throws SQLException {
         Map<Long, long[]> out = new HashMap<>();
-        for (Record4<Long, Integer, Long, Long> r : dsl.select(day, DSL.count(), DSL.min(ts), DSL.max(ts))
-                .from(table)
-                .where(symbolField.eq(symbolId)).and(ts.ge(lo)).and(ts.lt(hi))
-                .groupBy(DSL.field(DSL.name("day")))
-                .fetch()) {
-            out.put(r.value1(), new long[] {r.value2(), r.value3(), r.value4()});
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, symbolId);
+            for (Session s : sessions) {
+                ps.setLong(2, s.open().getEpochSecond());
+                ps.setLong(3, s.close().getEpochSecond());
+                try (ResultSet rs = ps.executeQuery()) {
+                    long count = rs.next() ? rs.getLong(1) : 0;
+                    out.put(s.open().getEpochSecond(), new long[] {count, count == 0 ? 0 : rs.getLong(2),
+                            count == 0 ? 0 : rs.getLong(3)});
+                }
+            }
         }
         return out;
+    }
+
+    private static String countSql(Table<?> table, Field<Long> symbolField, Field<Long> ts) {
+        return DSL.using(SQLDialect.SQLITE).select(DSL.count(), DSL.min(ts), DSL.max(ts))
+                .from(table)
+                .where(symbolField.eq((Long) null)).and(ts.ge((Long) null)).and(ts.lt((Long) null))
+                .getSQL(ParamType.INDEXED);
     }
 }

@@ -6,6 +6,7 @@ import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
 
 import io.barkeep.domain.GapDetector;
 import io.barkeep.domain.MissingRange;
+import io.barkeep.domain.NoTradeVerdict;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.SessionCoverage;
 import io.barkeep.domain.TradingCalendar;
@@ -97,6 +98,7 @@ public final class GapService {
     }
 
     private Coverages coverages(DSLContext dsl, long symbolId, List<Session> sessions) {
+        Instant now = store.clock().instant();
         Session first = sessions.get(0);
         Session last = sessions.get(sessions.size() - 1);
         Map<Long, Record5<Long, Long, Long, Long, Long>> ledger = new HashMap<>();
@@ -119,13 +121,18 @@ public final class GapService {
             fetchedAt.put(s.date(), Instant.ofEpochSecond(row.value5()));
             int held = row.value2().intValue();
             int empty = row.value3().intValue();
-            boolean answeredAfterClose = row.value5() >= calendar.session(s.date()).map(x -> x.close())
-                    .orElse(s.close()).getEpochSecond();
-            if (held + empty == 0 && row.value4() == 1 && answeredAfterClose) {
-                // The vendor answered "no data" for the whole session after it ended: no trade, nothing to fetch.
-                // (Asked during the session, "no data" may only mean "not yet".)
+            Session whole = calendar.session(s.date()).orElse(s);
+            Instant answeredAt = Instant.ofEpochSecond(row.value5());
+            if (held + empty == 0 && row.value4() == CoverageLedger.NO_DATA
+                    && NoTradeVerdict.noDataStands(whole, answeredAt, now)) {
+                // The vendor said "no data" for the whole session after it ended, recently enough or long enough
+                // after the close to believe it: no trade, nothing to fetch now.
                 out.add(GapDetector.complete(s, 0, s.expectedBars()));
             } else if (held + empty == 0) {
+                out.add(GapDetector.wholeMissing(s));
+            } else if (held == 0 && row.value4() == CoverageLedger.SUSPECT
+                    && !NoTradeVerdict.suspectStands(whole, answeredAt)) {
+                // Zero-trade rows only for a symbol that trades: kept, but not believed, so asked again.
                 out.add(GapDetector.wholeMissing(s));
             } else if (held + empty == s.expectedBars()) {
                 out.add(GapDetector.complete(s, held, empty));

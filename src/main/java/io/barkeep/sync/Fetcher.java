@@ -1,27 +1,18 @@
 package io.barkeep.sync;
 
-import io.barkeep.domain.Bar;
-import io.barkeep.domain.BarRules;
-import io.barkeep.domain.EmptyBar;
 import io.barkeep.domain.SafetyEvent;
 import io.barkeep.domain.Session;
-import io.barkeep.domain.TradingCalendar;
 import io.barkeep.source.BarSource;
 import io.barkeep.source.Cancellation;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
-import io.barkeep.store.BarBatch;
-import io.barkeep.store.BarStore;
+import io.barkeep.store.AnswerStore;
 import io.barkeep.store.CacheEngine;
-import io.barkeep.store.QuarantineRepository;
-import io.barkeep.store.RevisionRepository.Revision;
+import io.barkeep.store.VendorAnswer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +36,7 @@ public final class Fetcher {
     private final CacheEngine engine;
     private final BarSource source;
     private final FetchPlanner planner;
+    private final AnswerStore answers;
     private final Sleeper sleeper;
     private final int concurrency;
 
@@ -52,6 +44,7 @@ public final class Fetcher {
         this.engine = engine;
         this.source = source;
         this.planner = new FetchPlanner(engine.bars().calendar());
+        this.answers = new AnswerStore(engine);
         this.sleeper = sleeper;
         this.concurrency = Math.max(1, concurrency);
     }
@@ -171,76 +164,17 @@ public final class Fetcher {
         return List.of();
     }
 
+    /** Stores one answer as one store operation (one transaction: quarantine, bars, ledger, revisions, events). */
     private void store(FetchRequest request, SourceAnswer answer, Run run) {
-        TradingCalendar calendar = engine.bars().calendar();
-        List<Session> sessions = calendar.sessions(request.from(), request.to());
-        if (sessions.isEmpty()) {
-            return;
-        }
-        Instant now = engine.clock().instant();
-        Instant from = sessions.get(0).open();
-        Instant to = lastClosedBarEnd(sessions.get(sessions.size() - 1), now);
-        if (!to.isAfter(from)) {
-            return;
-        }
-        List<Bar> good = new ArrayList<>();
-        List<QuarantineRepository.Entry> bad = new ArrayList<>();
-        for (Bar b : answer.bars()) {
-            var reason = BarRules.check(b, calendar)
-                    .or(() -> b.start().isBefore(from) || !b.start().isBefore(to)
-                            ? java.util.Optional.of("outside the requested range") : java.util.Optional.empty());
-            if (reason.isPresent()) {
-                bad.add(new QuarantineRepository.Entry(request.symbol(), source.name(), null, b.start(), b.toString(),
-                        reason.get()));
-            } else {
-                good.add(b);
-            }
-        }
-        List<EmptyBar> empties = answer.empties().stream()
-                .filter(e -> BarRules.check(e, calendar).isEmpty() && !e.start().isBefore(from)
-                        && e.start().isBefore(to)).toList();
-        answer.unreadable().forEach(u -> bad.add(new QuarantineRepository.Entry(request.symbol(), source.name(), null,
-                null, u.raw(), u.reason())));
-        List<Revision> revisions = revisions(request.symbol(), from, to, good);
-        engine.quarantine().keep(bad, answer.unreadableNotKept(), now);
-        BarStore.WriteResult written = engine.bars().write(new BarBatch(request.symbol(), from, to, good, empties,
-                true));
-        engine.revisions().record(request.symbol(), source.name(), revisions, now);
+        AnswerStore.Result written = answers.store(new VendorAnswer(request.symbol(), source.name(),
+                request.toString(), request.from(), request.to(), answer.bars(), answer.empties(),
+                answer.unreadable().stream().map(u -> new VendorAnswer.Unreadable(u.raw(), u.reason())).toList(),
+                answer.unreadableNotKept(), answer.noData()));
         run.bars.addAndGet(written.barsWritten());
         run.changed.addAndGet(written.barsChanged());
-        run.empties.addAndGet(empties.size());
-        run.quarantined.addAndGet((int) Math.min(Integer.MAX_VALUE, bad.size() + answer.unreadableNotKept()));
-        run.revisions.addAndGet(revisions.size());
-        if (!bad.isEmpty()) {
-            record(request, "rejected_bars", bad.size() + " bars refused and kept in quarantine");
-        }
-    }
-
-    /** The end of the last bar that has closed by {@code now}: a session in progress is cut there. */
-    private static Instant lastClosedBarEnd(Session s, Instant now) {
-        if (!s.close().isAfter(now)) {
-            return s.close();
-        }
-        long closed = Math.max(0, (now.getEpochSecond() - s.open().getEpochSecond()) / Session.BAR_SECONDS);
-        return s.open().plusSeconds(closed * Session.BAR_SECONDS);
-    }
-
-    /** Stored bars the answer changes: the vendor's corrections, for the revision log. */
-    private List<Revision> revisions(String symbol, Instant from, Instant to, List<Bar> answer) {
-        List<Bar> stored = engine.bars().bars(symbol, from, to);
-        if (stored.isEmpty()) {
-            return List.of();
-        }
-        Map<Instant, Bar> byStart = new HashMap<>();
-        stored.forEach(b -> byStart.put(b.start(), b));
-        List<Revision> out = new ArrayList<>();
-        for (Bar b : answer) {
-            Bar old = byStart.get(b.start());
-            if (old != null && !old.equals(b)) {
-                out.add(new Revision(old, b));
-            }
-        }
-        return out;
+        run.empties.addAndGet(written.emptiesWritten());
+        run.quarantined.addAndGet(written.quarantined());
+        run.revisions.addAndGet(written.revisions());
     }
 
     private void record(FetchRequest r, String kind, String message) {

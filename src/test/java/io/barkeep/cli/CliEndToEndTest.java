@@ -257,7 +257,7 @@ class CliEndToEndTest {
         assertEquals(40 * 78, doc.get("bars").asLong());
         for (String key : List.of("bars", "insert_bars_per_s", "bytes_per_bar", "db_mb", "query_30d_p50_ms",
                 "query_30d_p99_ms", "query_30d_warm_p50_ms", "agg_1h_3y_ms", "agg_1d_3y_ms", "agg_1h_3y_warm_ms",
-                "gaps_3y_ms", "rss_mb")) {
+                "gaps_3y_ms", "rss_mb", "jdbc_floor_bars_per_s", "insert_vs_floor")) {
             JsonNode v = doc.get(key);
             assertTrue(v != null && v.isNumber(), () -> key + " is a number in " + doc);
             assertTrue(v.asDouble() > 0, () -> key + " > 0 in " + doc);

@@ -49,6 +49,24 @@ class AggregatorTest {
     }
 
     @Test
+    void volumeAndTradeSumsStopAtTheLargestLongAndSaySoInsteadOfWrappingAround() {
+        Instant first = at(FRI, "09:30");
+        List<Bar> huge = List.of(
+                new Bar(first, 100, 100, 100, 100, Long.MAX_VALUE, Long.MAX_VALUE - 1, Bar.UNKNOWN),
+                new Bar(first.plusSeconds(300), 100, 100, 100, 100, Long.MAX_VALUE, 5, Bar.UNKNOWN),
+                new Bar(first.plusSeconds(600), 100, 100, 100, 100, 7, 5, Bar.UNKNOWN));
+
+        AggregateBar day = aggregate(huge, "1d", BucketAlignment.SESSION_OPEN, FRI).get(0);
+
+        assertEquals(Long.MAX_VALUE, day.volume());
+        assertEquals(Long.MAX_VALUE, day.trades());
+        assertTrue(day.capped());
+        AggregateBar ordinary = aggregate(fullSession(FRI), "1d", BucketAlignment.SESSION_OPEN, FRI).get(0);
+        assertFalse(ordinary.capped());
+        assertEquals(fullSession(FRI).stream().mapToLong(Bar::volume).sum(), ordinary.volume());
+    }
+
+    @Test
     void oneHourAnchoredAtTheOpenGivesSixFullHoursAndAShortLastHalfHour() {
         List<AggregateBar> out = aggregate(fullSession(FRI), "1h", BucketAlignment.SESSION_OPEN, FRI);
         assertEquals(7, out.size());

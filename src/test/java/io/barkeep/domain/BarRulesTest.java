@@ -56,6 +56,31 @@ class BarRulesTest {
     }
 
     @Test
+    void acceptsPricesAndVolumesUpToWhatAUsStockCanHave() {
+        long tenMillionDollars = 100_000_000_000L;
+        long tenToTheTwelve = 1_000_000_000_000L;
+        assertEquals(Optional.empty(), check(bar(tenMillionDollars, tenMillionDollars, tenMillionDollars - 1,
+                tenMillionDollars, tenToTheTwelve)));
+    }
+
+    @Test
+    void rejectsPricesAboveTenMillionDollarsAndVolumesAboveTenToTheTwelve() {
+        long tooHigh = 100_000_000_001L;
+        assertEquals(Optional.of("price above $10,000,000"), check(bar(100, tooHigh, 90, 110, 5)));
+        // $900 trillion, as a vendor once sent
+        assertEquals(Optional.of("price above $10,000,000"), check(bar(9_000_000_000_000_000_000L,
+                9_000_000_000_000_000_000L, 90, 110, 5)));
+        assertEquals(Optional.of("volume above 10^12"), check(bar(100, 120, 90, 110, 1_000_000_000_001L)));
+        assertEquals(Optional.of("volume above 10^12"), check(bar(100, 120, 90, 110, Long.MAX_VALUE)));
+        assertEquals(Optional.of("count above 10^12"), check(new Bar(OPENING_BAR, 100, 120, 90, 110, 5,
+                1_000_000_000_001L, 100)));
+        assertEquals(Optional.of("vwap above $10,000,000"), check(new Bar(OPENING_BAR, 100, 120, 90, 110, 5, 3,
+                tooHigh)));
+        assertEquals(Optional.of("vwap above $10,000,000"), BarRules.check(new EmptyBar(OPENING_BAR, tooHigh),
+                CALENDAR));
+    }
+
+    @Test
     void rejectsNegativeVolume() {
         assertEquals(Optional.of("negative volume"), check(bar(100, 120, 90, 110, -1)));
     }

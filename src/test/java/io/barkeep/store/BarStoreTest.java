@@ -10,9 +10,9 @@ import static io.barkeep.store.schema.Tables.BARS_5M;
 import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
 import static io.barkeep.store.schema.Tables.SYMBOLS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -232,12 +232,20 @@ class BarStoreTest {
     }
 
     @Test
-    void anAuthoritativeAnswerWithNothingRecordsTheSessionAsFetchedButEmptyHanded() {
-        store.write(batch("AAPL", List.of(FRI), List.of(), List.of(), true));
+    void theVendorsExplicitNoDataRecordsTheSessionAsFetchedButEmptyHanded() {
+        store.write(new BarBatch("AAPL", FRI.open(), FRI.close(), List.of(), List.of(), true, true));
 
         SessionCoverageRecord row = ledger().get(FRI.dateKey());
 
         assertRow(row, 78, 0, 0, null, null);
+        assertEquals(CoverageLedger.NO_DATA, row.getNoData());
+    }
+
+    @Test
+    void anAnswerThatMerelyHoldsNothingLeavesTheSessionMissing() {
+        store.write(batch("AAPL", List.of(FRI), List.of(), List.of(), true));
+
+        assertNull(ledger().get(FRI.dateKey()), "no row: the session stays missing");
     }
 
     @Test

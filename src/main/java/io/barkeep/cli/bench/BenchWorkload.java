@@ -15,6 +15,7 @@ import java.util.Random;
  */
 final class BenchWorkload {
     static final LocalDate FIRST_DAY = LocalDate.of(2023, 1, 3);
+    static final int BARS_PER_SESSION = 78;
 
     private final int days;
     private final List<Session> sessions;
@@ -59,6 +60,33 @@ final class BenchWorkload {
                 out.add(Bar.of(java.time.Instant.ofEpochSecond(start + k * 300L), ticks(open), ticks(high), ticks(low),
                         ticks(close), volume));
                 price = close;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The bars of symbol {@code index} with holes, for the gap figure: 1% of sessions missing whole, 1% missing a
+     * run of 3-20 bars at a random place (seeded, so runs compare).
+     */
+    List<Bar> barsWithHoles(int index) {
+        List<Bar> all = bars(index);
+        Random random = new Random(1_000_003L * (index + 1));
+        List<Bar> out = new ArrayList<>(all.size());
+        int perSession = BARS_PER_SESSION;
+        for (int s = 0; s < sessions.size(); s++) {
+            List<Bar> session = all.subList(s * perSession, (s + 1) * perSession);
+            double draw = random.nextDouble();
+            if (draw < 0.01) {
+                continue;
+            }
+            if (draw < 0.02) {
+                int length = 3 + random.nextInt(18);
+                int first = random.nextInt(perSession - length + 1);
+                out.addAll(session.subList(0, first));
+                out.addAll(session.subList(first + length, perSession));
+            } else {
+                out.addAll(session);
             }
         }
         return out;

@@ -7,6 +7,9 @@ import io.barkeep.domain.Session;
 import io.barkeep.domain.TradingCalendar;
 import io.barkeep.source.Cancellation;
 import io.barkeep.store.BarBatch;
+import io.barkeep.store.AnswerStore;
+import io.barkeep.store.JdbcFloor;
+import io.barkeep.store.VendorAnswer;
 import io.barkeep.source.thetadata.ThetaV3Source;
 import io.barkeep.store.BarStore;
 import io.barkeep.store.CacheEngine;
@@ -22,7 +25,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,26 +64,30 @@ public final class Benchmark {
     }
 
     /**
-     * Runs the same code paths once on a scratch file first, so the figures measure the engine rather than
+     * Runs the same code paths once on scratch files first, so the figures measure the engine rather than
      * the JIT compiler's first minutes (as any long-running app would see it).
      */
-    private void warmUp(Path file, BenchWorkload workload, TradingCalendar calendar) {
-        try (Database db = Database.open(file)) {
-            BarStore store = new BarStore(db, calendar, 0, Clock.systemUTC());
-            for (BarBatch batch : monthlyBatches("WARM", workload.bars(symbols))) {
-                store.write(batch);
+    private void warmUp(Path folder, BenchWorkload workload, TradingCalendar calendar, Clock clock) {
+        List<Session> sessions = workload.sessions();
+        List<VendorAnswer> answers = monthlyAnswers("WARM", sessions, workload.bars(symbols));
+        try (CacheEngine engine = CacheEngine.open(folder.resolve("warmup.db"), calendar, 0, clock);
+             JdbcFloor floor = JdbcFloor.create(folder.resolve("warmup-floor.db"))) {
+            AnswerStore store = new AnswerStore(engine);
+            for (VendorAnswer a : answers) {
+                store.store(a);
+                floor.upsert(1, a.bars());
             }
-            List<Session> sessions = workload.sessions();
             Instant from = sessions.get(Math.max(0, sessions.size() - QUERY_SESSIONS)).open();
             Instant end = sessions.get(sessions.size() - 1).close();
             for (int r = 0; r < QUERY_REPEATS; r++) {
-                store.bars("WARM", from, end);
+                engine.bars().bars("WARM", from, end);
             }
-            GapService gaps = new GapService(store);
             for (int r = 0; r < 5; r++) {
-                store.aggregated("WARM", sessions.get(0).open(), end, Interval.ONE_HOUR, BucketAlignment.SESSION_OPEN);
-                store.aggregated("WARM", sessions.get(0).open(), end, Interval.ONE_DAY, BucketAlignment.SESSION_OPEN);
-                gaps.report("WARM", sessions.get(0).date(), sessions.get(sessions.size() - 1).date());
+                engine.bars().aggregated("WARM", sessions.get(0).open(), end, Interval.ONE_HOUR,
+                        BucketAlignment.SESSION_OPEN);
+                engine.bars().aggregated("WARM", sessions.get(0).open(), end, Interval.ONE_DAY,
+                        BucketAlignment.SESSION_OPEN);
+                engine.gaps().report("WARM", sessions.get(0).date(), sessions.get(sessions.size() - 1).date());
             }
         }
     }
@@ -87,29 +97,27 @@ public final class Benchmark {
         List<Session> sessions = workload.sessions();
         TradingCalendar calendar = new TradingCalendar("bench-weekdays", sessions.get(0).date(),
                 sessions.get(sessions.size() - 1).date(), sessions);
-        warmUp(file.resolveSibling("warmup.db"), workload, calendar);
+        // Two days after the last session: all of it settled history, as a backfill sees it.
+        Clock after = Clock.fixed(sessions.get(sessions.size() - 1).close().plus(Duration.ofDays(2)),
+                ZoneOffset.UTC);
+        warmUp(file.getParent(), workload, calendar, after);
         Map<String, Object> out = new LinkedHashMap<>();
-        try (Database db = Database.open(file)) {
-            BarStore store = new BarStore(db, calendar, 0, Clock.systemUTC());
-            long bars = 0;
-            long insertNanos = 0;
-            for (int i = 0; i < symbols; i++) {
-                List<Bar> all = workload.bars(i);
-                List<BarBatch> months = monthlyBatches(BenchWorkload.symbol(i), all);
-                long t0 = System.nanoTime();
-                for (BarBatch batch : months) {
-                    store.write(batch);
-                }
-                insertNanos += System.nanoTime() - t0;
-                bars += all.size();
-            }
+        try (CacheEngine engine = CacheEngine.open(file, calendar, 0, after)) {
+            BarStore store = engine.bars();
+            Database db = engine.database();
+            long[] nanos = insert(engine, file.resolveSibling("floor.db"), workload);
+            long bars = (long) symbols * sessions.size() * BenchWorkload.BARS_PER_SESSION;
             db.checkpoint();
             long size = fileSize(file);
             out.put("engine", "barkeep store on SQLite " + db.sqliteVersion() + " (WAL, WITHOUT ROWID, 1e-4 ints)");
             out.put("symbols", symbols);
             out.put("days", days);
             out.put("bars", bars);
-            out.put("insert_bars_per_s", round(bars / (insertNanos / 1e9), 0));
+            double insertRate = bars / (nanos[0] / 1e9);
+            double floorRate = bars / (nanos[1] / 1e9);
+            out.put("insert_bars_per_s", round(insertRate, 0));
+            out.put("jdbc_floor_bars_per_s", round(floorRate, 0));
+            out.put("insert_vs_floor", round(insertRate / floorRate, 2));
             out.put("bytes_per_bar", round((double) size / bars, 1));
             out.put("db_mb", round(size / 1e6, 1));
 
@@ -139,13 +147,61 @@ public final class Benchmark {
             out.put("agg_1h_3y_warm_ms", round(medianMs(r -> store.aggregated(BenchWorkload.symbol(r % symbols), all0,
                     all1, Interval.ONE_HOUR, BucketAlignment.SESSION_OPEN)), 3));
             store.setCacheBytes(0);
-            GapService gaps = new GapService(store);
-            out.put("gaps_3y_ms", round(medianMs(r -> gaps.report(BenchWorkload.symbol(r % symbols),
-                    sessions.get(0).date(), sessions.get(sessions.size() - 1).date())), 3));
         }
+        out.put("gaps_3y_ms", round(gapsMs(file.resolveSibling("holes.db"), workload, calendar, after), 3));
         out.put("sync_bars_per_s", round(syncBarsPerSecond(file.resolveSibling("sync.db"), workload, calendar), 0));
         out.put("rss_mb", round(PeakMemory.residentMb(), 0));
         return out;
+    }
+
+    /**
+     * Inserts every symbol's bars month by month through the sync path's store operation (one vendor answer per
+     * month: checks, revision read, bars, ledger, all in one transaction) and through the plain JDBC floor into a
+     * fresh file of the same schema, alternating month by month (and which goes first) so that both meet the
+     * same machine load: on a shared two-core machine the load changes within seconds. Returns {sync path nanos,
+     * floor nanos}; building the answers is not counted.
+     */
+    private long[] insert(CacheEngine engine, Path floorFile, BenchWorkload workload) {
+        long[] nanos = new long[2];
+        AnswerStore answers = new AnswerStore(engine);
+        try (JdbcFloor floor = JdbcFloor.create(floorFile)) {
+            for (int i = 0; i < symbols; i++) {
+                List<VendorAnswer> months = monthlyAnswers(BenchWorkload.symbol(i), workload.sessions(),
+                        workload.bars(i));
+                for (int m = 0; m < months.size(); m++) {
+                    VendorAnswer month = months.get(m);
+                    for (int pass = 0; pass < 2; pass++) {
+                        boolean syncPath = (pass + m) % 2 == 0;
+                        long t0 = System.nanoTime();
+                        if (syncPath) {
+                            answers.store(month);
+                        } else {
+                            floor.upsert(i + 1, month.bars());
+                        }
+                        nanos[syncPath ? 0 : 1] += System.nanoTime() - t0;
+                    }
+                }
+            }
+        }
+        return nanos;
+    }
+
+    /**
+     * The gap report over all sessions of one symbol, on a copy of the workload with holes (1% of sessions missing
+     * whole, 1% partial) stored through the same store operation; the median over rotating symbols.
+     */
+    private double gapsMs(Path file, BenchWorkload workload, TradingCalendar calendar, Clock clock) {
+        List<Session> sessions = workload.sessions();
+        int holed = Math.min(symbols, TIMED_REPEATS);
+        try (CacheEngine engine = CacheEngine.open(file, calendar, 0, clock)) {
+            AnswerStore answers = new AnswerStore(engine);
+            for (int i = 0; i < holed; i++) {
+                monthlyAnswers(BenchWorkload.symbol(i), sessions, workload.barsWithHoles(i)).forEach(answers::store);
+            }
+            GapService gaps = engine.gaps();
+            return medianMs(r -> gaps.report(BenchWorkload.symbol(r % holed), sessions.get(0).date(),
+                    sessions.get(sessions.size() - 1).date()));
+        }
     }
 
     /**
@@ -211,21 +267,28 @@ public final class Benchmark {
         return percentile(ms, 50);
     }
 
-    /** One batch per symbol and calendar month, as a backfill writes what one vendor request returns. */
-    private static List<BarBatch> monthlyBatches(String symbol, List<Bar> bars) {
-        List<BarBatch> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 1; i <= bars.size(); i++) {
-            if (i == bars.size() || !month(bars.get(i)).equals(month(bars.get(start)))) {
-                out.add(BarBatch.of(symbol, bars.subList(start, i)));
-                start = i;
+    /** One vendor answer per symbol and calendar month, as a backfill asks for and stores them. */
+    private static List<VendorAnswer> monthlyAnswers(String symbol, List<Session> sessions, List<Bar> bars) {
+        List<VendorAnswer> out = new ArrayList<>();
+        int first = 0;
+        int bar = 0;
+        for (int s = 1; s <= sessions.size(); s++) {
+            if (s < sessions.size() && YearMonth.from(sessions.get(s).date())
+                    .equals(YearMonth.from(sessions.get(first).date()))) {
+                continue;
             }
+            Instant end = sessions.get(s - 1).close();
+            int from = bar;
+            while (bar < bars.size() && bars.get(bar).start().isBefore(end)) {
+                bar++;
+            }
+            LocalDate a = sessions.get(first).date();
+            LocalDate b = sessions.get(s - 1).date();
+            out.add(new VendorAnswer(symbol, "bench", symbol + " " + a + ".." + b, a, b, bars.subList(from, bar),
+                    List.of(), List.of(), false));
+            first = s;
         }
         return out;
-    }
-
-    private static YearMonth month(Bar bar) {
-        return YearMonth.from(bar.start().atZone(Session.NEW_YORK));
     }
 
     static double percentile(double[] values, int p) {

@@ -73,7 +73,7 @@ class GapsViewModelTest {
         services.engine().bars().write(BarBatch.of("MSFT", bars));
         Session noData = session(NO_DATA);
         services.engine().bars().write(new BarBatch("MSFT", noData.open(), noData.close(), List.of(), List.of(),
-                true));
+                true, true));
         Session noTrades = session(NO_TRADES);
         List<EmptyBar> empties = new ArrayList<>();
         for (int i = 0; i < noTrades.expectedBars(); i++) {
