@@ -11,7 +11,7 @@ public final class Main {
 
     public static void main(String[] args) {
         // Before the first logger exists: logback.xml writes barkeep.log into the data folder.
-        System.setProperty("barkeep.logDir", DataFolder.resolve().toString());
+        System.setProperty("barkeep.logDir", DataFolder.logDirectory(DataFolder.resolve()).toString());
         if (args.length == 0) {
             DesktopLauncher.launch(args);
             return;
