@@ -124,8 +124,8 @@ final class SchemaMigration {
     private void refuseForeignTablesWithOurNames(Set<String> present) {
         List<String> clash = ours().stream().filter(present::contains).toList();
         if (!clash.isEmpty()) {
-            throw new StoreException("database " + file + " already holds " + String.join(", ", clash)
-                    + " that Barkeep did not create; nothing was changed, use another database file");
+            throw new StoreException("database " + file + " already has tables of another program with Barkeep's"
+                    + " names (" + String.join(", ", clash) + "); nothing was changed: use another database file");
         }
     }
 
