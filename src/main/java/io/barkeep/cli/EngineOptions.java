@@ -9,7 +9,6 @@ import io.barkeep.sync.Settings;
 import io.barkeep.sync.Sleeper;
 import io.barkeep.sync.Sources;
 import java.nio.file.Path;
-import java.time.Clock;
 import picocli.CommandLine.Option;
 
 /**
@@ -75,7 +74,7 @@ public final class EngineOptions {
     }
 
     public CacheEngine open(Path file) {
-        return CacheEngine.open(file, NyseCalendar.load(), settings().cacheMb() * 1024L * 1024L, Clock.systemUTC());
+        return CacheEngine.open(file, NyseCalendar.load(), settings().cacheMb() * 1024L * 1024L, CliClock.get());
     }
 
     /** The source, configured from the options and settings. */

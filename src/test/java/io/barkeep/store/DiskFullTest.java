@@ -10,6 +10,8 @@ import io.barkeep.domain.SessionKind;
 import io.barkeep.domain.TradingCalendar;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,8 @@ class DiskFullTest {
         TradingCalendar calendar = new TradingCalendar("test", sessions.get(0).date(),
                 sessions.get(sessions.size() - 1).date(), sessions);
         try (Database db = Database.open(dir.resolve("full.db"))) {
-            BarStore store = new BarStore(db, calendar, 0, Clock.systemUTC());
+            Clock afterTheSessions = Clock.fixed(Instant.parse("2024-06-03T12:00:00Z"), ZoneOffset.UTC);
+            BarStore store = new BarStore(db, calendar, 0, afterTheSessions);
             List<Bar> first = bars(sessions.subList(0, 2));
             store.write(BarBatch.of("AAPL", first));
             long pages = db.writer().run(dsl -> dsl.fetchOne("PRAGMA page_count").get(0, Long.class));
