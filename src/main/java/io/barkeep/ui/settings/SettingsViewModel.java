@@ -1,6 +1,7 @@
 package io.barkeep.ui.settings;
 
 import io.barkeep.domain.NyseCalendar;
+import io.barkeep.domain.Secrets;
 import io.barkeep.source.BarSource;
 import io.barkeep.source.thetadata.ThetaMcpSource;
 import io.barkeep.source.thetadata.ThetaV2Source;
@@ -100,7 +101,7 @@ public final class SettingsViewModel {
     private static String reason(Throwable error) {
         Throwable e = error instanceof CompletionException && error.getCause() != null
                 ? error.getCause() : error;
-        return e.getMessage() != null ? e.getMessage() : e.toString();
+        return Secrets.mask(e.getMessage() != null ? e.getMessage() : e.toString());
     }
 
     /**
