@@ -10,12 +10,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // Before the first logger exists: logback.xml writes barkeep.log into the data folder.
-        System.setProperty("barkeep.logDir", DataFolder.resolve().toString());
+        prepareLogging();
         if (args.length == 0) {
             DesktopLauncher.launch(args);
             return;
         }
         System.exit(BarkeepCli.run(args));
+    }
+
+    /** Before the first logger exists: logback.xml writes barkeep.log into the data folder (never through a link). */
+    public static void prepareLogging() {
+        System.setProperty("barkeep.logDir", DataFolder.logDirectory(DataFolder.resolve()).toString());
     }
 }

@@ -32,11 +32,11 @@ public final class BarkeepCli {
     /** Runs one command with the given streams (tests pass their own). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = commandLine();
-        cli.setOut(out);
-        cli.setErr(err);
+        cli.setOut(MaskingWriter.wrap(out));
+        cli.setErr(MaskingWriter.wrap(err));
         int code = cli.execute(globalOptionsLast(args));
-        out.flush();
-        err.flush();
+        cli.getOut().flush();
+        cli.getErr().flush();
         return code;
     }
 

@@ -73,7 +73,7 @@ public final class EngineOptions {
     }
 
     public CacheEngine open(Path file) {
-        Clock clock = Clock.systemUTC();
+        Clock clock = CliClock.get();
         return CacheEngine.open(file, NyseCalendar.current(clock), settings().cacheMb() * 1024L * 1024L, clock);
     }
 
@@ -84,6 +84,6 @@ public final class EngineOptions {
     public MarketData openData() {
         String url = thetaUrl != null ? thetaUrl : settings().thetaUrl();
         return MarketData.open(new MarketData.Config(databaseFile(), sourceName(), url, concurrency(),
-                settings().cacheMb() * 1024L * 1024L), Clock.systemUTC());
+                settings().cacheMb() * 1024L * 1024L), CliClock.get());
     }
 }

@@ -40,10 +40,15 @@ final class ExportCommand implements Callable<Integer> {
     LocalDate to;
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;
+    @Option(names = "--force", description = "Replace FILE if it exists (never a database).")
+    boolean force;
 
     @Override
     public Integer call() throws IOException {
         String sym = Symbols.normalize(symbol);
+        if (output != null) {
+            ExportTarget.check(output, engine.databaseFile(), force);
+        }
         try (CacheEngine e = engine.open()) {
             var span = e.gaps().heldSpan(sym);
             if (span.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.barkeep.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +37,28 @@ public final class DataFolder {
         }
         String xdg = env.get("XDG_DATA_HOME");
         return xdg != null && !xdg.isBlank() ? Path.of(xdg, "barkeep") : Path.of(userHome, ".local", "share", "barkeep");
+    }
+
+    /** The log's file name in the data folder (logback.xml names it too). */
+    public static final String LOG_FILE = "barkeep.log";
+
+    /**
+     * The folder {@code barkeep.log} goes to, made safe to write: a {@code barkeep.log} that is a symbolic link
+     * (to a file of the user's, say) is removed, never written through; the log then starts afresh as a plain
+     * file. Called before the first logger exists.
+     */
+    public static Path logDirectory(Path folder) {
+        Path log = folder.resolve(LOG_FILE);
+        try {
+            Files.createDirectories(folder);
+            if (Files.isSymbolicLink(log)) {
+                Files.delete(log);
+            }
+        } catch (IOException e) {
+            // No logger yet to tell: the log goes to the temporary folder instead of through the link.
+            return Path.of(System.getProperty("java.io.tmpdir"));
+        }
+        return folder;
     }
 
     public static Path defaultDatabase() {

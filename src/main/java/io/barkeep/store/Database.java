@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -80,35 +78,25 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create folder for " + file + ": " + e.getMessage(), e);
         }
-        boolean existed = Files.exists(file);
-        try (Connection c = connect(false); Statement st = c.createStatement()) {
-            if (existed) {
+        SchemaMigration migration = new SchemaMigration(file, url, busyMillis, backups);
+        boolean current = false;
+        if (Files.exists(file)) {
+            // Looked at without any pragma: a file that turns out not to be ours is left exactly as it was.
+            try (Connection c = migration.plainConnection(); Statement st = c.createStatement()) {
                 checkIntegrity(st);
+                current = SchemaMigration.isCurrent(c, SCHEMA_VERSION);
+            } catch (SQLException e) {
+                throw SqliteErrors.explain(e, file, backups);
             }
-            st.execute("PRAGMA journal_mode=WAL");
-            if (existed && schemaIsCurrent(c)) {
-                return;
-            }
+        }
+        if (!current) {
+            migration.migrate(SCHEMA_VERSION);
+        }
+        // WAL from here on (Flyway made the file in rollback-journal mode); connect() sets it, and it persists.
+        try (Connection c = connect(false)) {
+            LOG.debug("{} open in WAL mode", c.getMetaData().getURL());
         } catch (SQLException e) {
             throw SqliteErrors.explain(e, file, backups);
-        }
-        migrate();
-    }
-
-    /**
-     * Whether the newest migration is already applied. Flyway's scan costs about half a second, too much for
-     * every short command; it only runs when there is something to do.
-     */
-    private boolean schemaIsCurrent(Connection c) {
-        try {
-            var version = DSL.field(DSL.name("version"), String.class);
-            String applied = dsl(c).select(DSL.max(version.cast(Integer.class)))
-                    .from(DSL.table(DSL.name("flyway_schema_history")))
-                    .where(DSL.field(DSL.name("success"), Integer.class).eq(1))
-                    .fetchOne(0, String.class);
-            return String.valueOf(SCHEMA_VERSION).equals(applied);
-        } catch (org.jooq.exception.DataAccessException e) {
-            return false;
         }
     }
 
@@ -120,24 +108,6 @@ public final class Database implements AutoCloseable {
                 LOG.error("quick_check failed for {}: {}", file, verdict);
                 throw new StoreException(SqliteErrors.corrupt(file.toString(), backups));
             }
-        }
-    }
-
-    private void migrate() {
-        try {
-            Flyway.configure()
-                    .dataSource(url + "?busy_timeout=" + busyMillis, null, null)
-                    .locations("classpath:db/migration")
-                    // A file that already holds other tables (say, a trades table) gets ours beside them.
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .load()
-                    .migrate();
-        } catch (FlywayException e) {
-            StoreException explained = e.getCause() instanceof SQLException sql
-                    ? SqliteErrors.explain(sql, file, backups) : null;
-            throw explained != null ? explained
-                    : new StoreException("cannot prepare database " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -225,6 +195,23 @@ public final class Database implements AutoCloseable {
         return read(dsl -> dsl.select(DSL.field("sqlite_version()", String.class)).fetchOne(0, String.class));
     }
 
+    /**
+     * On a clean close the WAL goes into the main file, so a copy of the .db file alone (once no program has it
+     * open) holds every bar. SQLite does this itself only when the last connection of every process closes.
+     */
+    private void checkpointOnClose() {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        try {
+            if (writer == null && (!Files.exists(wal) || Files.size(wal) == 0)) {
+                return;
+            }
+            checkpoint();
+        } catch (java.io.IOException | RuntimeException e) {
+            // Never fails a command that has done its work: the WAL is folded in by the next open instead.
+            LOG.warn("checkpoint on closing {} failed", file, e);
+        }
+    }
+
     /** Folds the WAL into the main file, so the file's size tells the truth about the data. */
     public void checkpoint() {
         writer().run(dsl -> dsl.fetch("PRAGMA wal_checkpoint(TRUNCATE)"));
@@ -232,6 +219,10 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        checkpointOnClose();
         closed = true;
         DbWriter w = writer;
         if (w != null) {

@@ -70,15 +70,17 @@ public final class DbWriter implements AutoCloseable {
         try {
             Connection c = connection();
             c.setAutoCommit(false);
+            Exception failure = null;
             try {
                 T result = work.apply(c);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
+                failure = e;
                 rollbackQuietly(c);
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                restoreAutoCommit(c, failure);
             }
         } catch (SQLException e) {
             throw db.explain(e);
@@ -112,6 +114,21 @@ public final class DbWriter implements AutoCloseable {
             }
         }
         return e;
+    }
+
+    /**
+     * Back to auto-commit, without hiding why the job failed: after a full disk SQLite has already rolled the
+     * transaction back, and the driver's closing "commit" then fails with "no transaction is active".
+     */
+    private static void restoreAutoCommit(Connection c, Exception failure) throws SQLException {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
     }
 
     private static void rollbackQuietly(Connection c) {

@@ -1,6 +1,8 @@
 package io.barkeep.sync;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -38,11 +40,24 @@ public record Settings(String source, String thetaUrl, int thetaConcurrency, int
         if (!Files.isRegularFile(file)) {
             return defaults();
         }
+        Settings read;
         try {
-            return JSON.readValue(file.toFile(), Settings.class).withDefaults();
+            read = JSON.readValue(file.toFile(), Settings.class);
+        } catch (JsonProcessingException e) {
+            // Jackson's own message spans lines (source, path): the first line and where, in one.
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException("settings " + file + " are not valid: " + e.getOriginalMessage()
+                    .lines().findFirst().orElse("unreadable") + (at == null ? "" : " (line " + at.getLineNr()
+                    + ", column " + at.getColumnNr() + ")") + "; fix or delete the file", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read settings " + file + ": " + e.getMessage(), e);
         }
+        if (read == null) {
+            throw new IllegalArgumentException("settings " + file + " hold null instead of settings; fix or delete"
+                    + " the file");
+        }
+        // A null value of a field is as good as a missing one: the default.
+        return read.withDefaults();
     }
 
     /** Writes the settings whole (a temporary file moved into place). */

@@ -1,7 +1,6 @@
 package io.barkeep.cli;
 
 import static io.barkeep.cli.CliTestSupport.JSON;
-import static io.barkeep.cli.CliTestSupport.NYSE;
 import static io.barkeep.cli.CliTestSupport.csv;
 import static io.barkeep.cli.CliTestSupport.date;
 import static io.barkeep.cli.CliTestSupport.query;
@@ -10,8 +9,6 @@ import static io.barkeep.cli.CliTestSupport.rows;
 import static io.barkeep.cli.CliTestSupport.runOn;
 import static io.barkeep.cli.CliTestSupport.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,10 +20,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +35,21 @@ class CliCoverageTest {
     private static final List<LocalDate> WEEK = List.of(date("2024-12-20"), date("2024-12-23"), date("2024-12-24"),
             date("2024-12-26"), date("2024-12-27"));
 
+    /** The command line's now in every test here: Monday 2025-06-02, 16:00 New York. */
+    private static final Instant NOW = Instant.parse("2025-06-02T20:00:00Z");
+
     @TempDir
     Path dir;
+
+    @BeforeEach
+    void fixTheClock() {
+        System.setProperty(CliClock.PROPERTY, NOW.toString());
+    }
+
+    @AfterEach
+    void releaseTheClock() {
+        System.clearProperty(CliClock.PROPERTY);
+    }
 
     private Path db() {
         return dir.resolve("trading_data.db");
@@ -155,9 +167,7 @@ class CliCoverageTest {
 
     @Test
     void freshnessJsonGivesEachSymbolsSpanCountsCoverageAndGaps() {
-        Instant before = Instant.now().minusSeconds(1);
         importGapFixture();
-        Instant after = Instant.now().plusSeconds(1);
         runOn(db(), "watchlist", "add", "EMPTY").ok();
 
         JsonNode doc = runOn(db(), "freshness", "--json").ok().json();
@@ -177,8 +187,7 @@ class CliCoverageTest {
         assertEquals(354, f.get("expected_count").asInt());
         assertEquals(62.99, f.get("coverage_pct").asDouble(), 1e-9, "(222 + 1) / 354, two decimals");
         assertEquals(2, f.get("gap_count").asInt());
-        Instant checked = OffsetDateTime.parse(f.get("last_checked").asText()).toInstant();
-        assertFalse(checked.isBefore(before) || checked.isAfter(after), () -> "last checked at the import: " + f);
+        assertEquals("2025-06-02T16:00:00-04:00", f.get("last_checked").asText(), "checked now, by the import");
     }
 
     @Test
@@ -189,7 +198,7 @@ class CliCoverageTest {
         assertTrue(lines.get(0).matches("symbol\\s+oldest bar\\s+newest bar\\s+bars\\s+expected\\s+coverage\\s+gaps"
                 + "\\s+last checked"), lines.get(0));
         assertTrue(lines.get(1).matches("GAPS\\s+2024-12-20T09:30:00\\s+2024-12-27T15:55:00\\s+222\\s+354\\s+63\\.0%"
-                + "\\s+2\\s+\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d"), lines.get(1));
+                + "\\s+2\\s+2025-06-02T16:00:00"), lines.get(1));
     }
 
     @Test
@@ -216,30 +225,26 @@ class CliCoverageTest {
 
     // ---- cleanup --------------------------------------------------------------------------------------------
 
-    /** A regular (78-bar) session about {@code daysAgo} calendar days before today (New York). */
-    private static LocalDate sessionAbout(int daysAgo) {
-        Session s = NYSE.previousSessionBefore(LocalDate.now(Session.NEW_YORK).minusDays(daysAgo)).orElseThrow();
-        while (s.kind() != SessionKind.REGULAR) {
-            s = NYSE.previousSessionBefore(s.date()).orElseThrow();
-        }
-        return s.date();
+    /** A regular (78-bar) session {@code daysAgo} calendar days before {@link #NOW} (New York). */
+    private static LocalDate regularSession(String date, int daysAgo) {
+        LocalDate d = date(date);
+        assertEquals(SessionKind.REGULAR, CliTestSupport.session(d).kind(), date);
+        assertEquals(daysAgo, d.until(NOW.atZone(Session.NEW_YORK).toLocalDate(), ChronoUnit.DAYS), date);
+        return d;
     }
 
     @Test
     void cleanupRemovesBarsOlderThanThreeYearsByDefaultAndKeepsRecentOnes() {
-        LocalDate old = sessionAbout(1200);
-        LocalDate recent = sessionAbout(100);
+        LocalDate old = regularSession("2022-03-01", 1189);
+        LocalDate recent = regularSession("2025-02-24", 98);
         String text = csv(rows(old, recent)).replaceFirst("\n" + old + "T12:00:00,[^\n]*\n",
                 "\n" + old + "T12:00:00,0,0,0,0,0,0,\n");
         runOn(db(), "import", write(dir.resolve("span.csv"), text).toString(), "--symbol", "OLD").ok();
         assertEquals(155, queryLong(db(), "SELECT count(*) FROM bars_5m"));
         assertEquals(1, queryLong(db(), "SELECT count(*) FROM empty_bars"));
 
-        LocalDate cutoffBefore = LocalDate.now(Session.NEW_YORK).minusDays(1095);
-        String out = runOn(db(), "cleanup").ok().out();
-        LocalDate cutoffAfter = LocalDate.now(Session.NEW_YORK).minusDays(1095);
-        assertTrue(out.equals("removed 77 bars before " + cutoffBefore + "\n")
-                || out.equals("removed 77 bars before " + cutoffAfter + "\n"), out);
+        assertEquals("removed 77 bars before 2022-06-03\n", runOn(db(), "cleanup").ok().out(),
+                "1095 days before 2025-06-02");
 
         long recentOpen = CliTestSupport.session(recent).open().getEpochSecond();
         assertEquals(78, queryLong(db(), "SELECT count(*) FROM bars_5m"));
@@ -257,12 +262,12 @@ class CliCoverageTest {
 
     @Test
     void cleanupWithRetainDaysKeepsThatManyDays() {
-        LocalDate recent = sessionAbout(100);
-        LocalDate newer = sessionAbout(10);
+        LocalDate recent = regularSession("2025-02-24", 98);
+        LocalDate newer = regularSession("2025-05-22", 11);
         runOn(db(), "import", write(dir.resolve("span.csv"), csv(rows(recent, newer))).toString(), "--symbol",
                 "KEEP").ok();
-        assertTrue(runOn(db(), "cleanup", "--retain-days", "1095").ok().out().startsWith("removed 0 bars before "));
-        assertTrue(runOn(db(), "cleanup", "--retain-days", "50").ok().out().startsWith("removed 78 bars before "));
+        assertEquals("removed 0 bars before 2022-06-03\n", runOn(db(), "cleanup", "--retain-days", "1095").ok().out());
+        assertEquals("removed 78 bars before 2025-04-13\n", runOn(db(), "cleanup", "--retain-days", "50").ok().out());
         assertEquals(CliTestSupport.session(newer).open().getEpochSecond(),
                 queryLong(db(), "SELECT min(ts) FROM bars_5m"));
         assertEquals(78, queryLong(db(), "SELECT count(*) FROM bars_5m"));
@@ -278,6 +283,7 @@ class CliCoverageTest {
     @Test
     void freshnessOfAnEmptyDatabaseIsAnEmptyList() {
         assertEquals(0, runOn(db(), "freshness", "--json").ok().json().size());
-        assertNotNull(runOn(db(), "freshness").ok().out());
+        assertEquals(List.of("symbol  oldest bar  newest bar  bars  expected  coverage  gaps  last checked"),
+                runOn(db(), "freshness").ok().outLines(), "the header alone");
     }
 }

@@ -10,6 +10,8 @@ import io.barkeep.domain.SessionKind;
 import io.barkeep.domain.TradingCalendar;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,8 @@ class DiskFullTest {
         TradingCalendar calendar = new TradingCalendar("test", sessions.get(0).date(),
                 sessions.get(sessions.size() - 1).date(), sessions);
         try (Database db = Database.open(dir.resolve("full.db"))) {
-            BarStore store = new BarStore(db, calendar, 0, Clock.systemUTC());
+            Clock afterTheSessions = Clock.fixed(Instant.parse("2024-06-03T12:00:00Z"), ZoneOffset.UTC);
+            BarStore store = new BarStore(db, calendar, 0, afterTheSessions);
             List<Bar> first = bars(sessions.subList(0, 2));
             store.write(BarBatch.of("AAPL", first));
             long pages = db.writer().run(dsl -> dsl.fetchOne("PRAGMA page_count").get(0, Long.class));
@@ -42,10 +45,36 @@ class DiskFullTest {
             StoreException e = assertThrows(StoreException.class,
                     () -> store.write(BarBatch.of("AAPL", bars(sessions.subList(2, 60)))));
 
-            assertTrue(e.getMessage().contains("disk full"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("the disk is full: could not write "), e.getMessage());
             assertTrue(!e.getMessage().contains("\n"), "one line");
             var all = store.bars("AAPL", sessions.get(0).open(), sessions.get(59).close());
             assertEquals(first, all, "the earlier range is whole and the failed one absent");
+        }
+    }
+
+    /**
+     * On a real full disk the write of the WAL fails while the transaction runs and SQLite rolls the whole
+     * transaction back itself; the job then fails with SQLITE_FULL and the driver's closing commit with "no
+     * transaction is active". Here the job rolls back as SQLite does, then meets the full disk.
+     */
+    @Test
+    void aFullDiskThatRolledTheTransactionBackIsStillSaidInPlainWords() {
+        try (Database db = Database.open(dir.resolve("full.db"))) {
+            db.writer().run(dsl -> dsl.execute("INSERT INTO watchlist (symbol, added_at) VALUES ('AAPL', 0)"));
+            long pages = db.writer().run(dsl -> dsl.fetchOne("PRAGMA page_count").get(0, Long.class));
+            db.writer().run(dsl -> dsl.fetch("PRAGMA max_page_count = " + (pages + 1)));
+
+            StoreException e = assertThrows(StoreException.class, () -> db.writer().run(dsl -> {
+                dsl.execute("INSERT INTO watchlist (symbol, added_at) VALUES ('MSFT', 0)");
+                dsl.execute("ROLLBACK");
+                return dsl.execute("INSERT INTO watchlist (symbol, added_at, notes) VALUES ('NVDA', 0, ?)",
+                        "x".repeat(1 << 20));
+            }));
+
+            assertEquals("the disk is full: could not write " + db.file() + "; nothing was half-written, free some"
+                    + " space and try again", e.getMessage());
+            assertEquals(List.of("AAPL"), db.read(dsl -> dsl.fetch("SELECT symbol FROM watchlist").getValues(0,
+                    String.class)), "what was stored before is there, the failed transaction is not");
         }
     }
 

@@ -1,5 +1,8 @@
 package io.barkeep.ui.settings;
 
+import io.barkeep.domain.NyseCalendar;
+import io.barkeep.domain.Secrets;
+import io.barkeep.source.BarSource;
 import io.barkeep.source.thetadata.ThetaMcpSource;
 import io.barkeep.source.thetadata.ThetaV2Source;
 import io.barkeep.source.thetadata.ThetaV3Source;
@@ -97,7 +100,7 @@ public final class SettingsViewModel {
     private static String reason(Throwable error) {
         Throwable e = error instanceof CompletionException && error.getCause() != null
                 ? error.getCause() : error;
-        return e.getMessage() != null ? e.getMessage() : e.toString();
+        return Secrets.mask(e.getMessage() != null ? e.getMessage() : e.toString());
     }
 
     /**

@@ -2,7 +2,6 @@ package io.barkeep.ui.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barkeep.domain.Interval;
@@ -148,7 +147,11 @@ class ChartViewModelTest {
         assertEquals("MSFT", d.symbol());
         assertTrue(d.countBars(0, d.size()) > 0, "fetched the last weeks");
         assertEquals("", model.messageProperty().get());
-        assertNotNull(model.readout(-1));
+        int newest = d.size() - 1;
+        assertTrue(d.has(newest, ChartData.HAS_BAR), "the demo feed traded MSFT's last bar");
+        assertEquals(LAST.atTime(15, 55).atZone(io.barkeep.domain.Session.NEW_YORK).toEpochSecond(), d.time[newest]);
+        assertEquals(model.readout(newest), model.readout(-1), "off the chart, the readout is the newest candle's");
+        assertTrue(model.readout(-1).contains("15:55"), model.readout(-1));
     }
 
     private static int slotsOf(ChartData d, LocalDate date) {

@@ -2,7 +2,6 @@ package io.barkeep.ui.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barkeep.domain.SafetyEvent;
@@ -64,8 +63,9 @@ class DashboardViewModelTest {
         DashboardViewModel model = new DashboardViewModel(services);
         model.refresh();
         assertEquals("", model.errorProperty().get());
-        assertNotNull(model.statsProperty().get());
-        return model.statsProperty().get();
+        DashboardStats stats = model.statsProperty().get();
+        assertEquals(NOW, stats.at(), "the numbers of this refresh, taken at the clock's now");
+        return stats;
     }
 
     @Test

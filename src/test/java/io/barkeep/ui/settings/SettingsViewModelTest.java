@@ -156,6 +156,16 @@ class SettingsViewModelTest {
         assertEquals("", model.testResultProperty().get(), "a verdict speaks of the fields it was run with");
     }
 
+    @Test
+    void aPasswordInTheTerminalUrlIsMaskedInTheVerdict() throws Exception {
+        model.sourceProperty().set(Sources.THETA);
+        model.urlProperty().set("http://trader:s3cret@127.0.0.1:" + closedPort());
+        assertThrows(CompletionException.class, () -> model.testConnection().join());
+        String verdict = model.testResultProperty().get();
+        assertTrue(verdict.contains("http://trader:***@127.0.0.1:"), verdict);
+        assertFalse(verdict.contains("s3cret"), verdict);
+    }
+
     private static int closedPort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
