@@ -61,6 +61,7 @@ public final class BarStore {
     private final CoverageLedger ledger;
     private final Clock clock;
     private volatile HotBarCache cache;
+    private volatile java.util.function.Consumer<BarBatch> afterWrite = b -> { };
 
     /**
      * @param cacheBytes the hot cache's bound in bytes; 0 turns it off
@@ -98,19 +99,34 @@ public final class BarStore {
         if (hot != null) {
             hot.beginWrite();
         }
+        WriteResult result;
         try {
-            WriteResult result = db.writer().runJdbc(c -> writeInTransaction(c, batch, bars));
+            result = db.writer().runJdbc(c -> writeInTransaction(c, batch, bars));
             symbols.remember(batch.symbol(), result.symbolId());
             if (hot != null) {
                 hot.invalidate(result.symbolId(), HotBarCache.monthIndex(batch.from().getEpochSecond()),
                         HotBarCache.monthIndex(Math.max(batch.from().getEpochSecond(),
                                 batch.to().getEpochSecond() - 1)));
             }
-            return result;
         } finally {
             if (hot != null) {
                 hot.endWrite();
             }
+        }
+        afterWrite.accept(batch);
+        return result;
+    }
+
+    /** Runs {@code check} after every committed write (the suspected-split watch). */
+    public void onWrite(java.util.function.Consumer<BarBatch> check) {
+        this.afterWrite = check;
+    }
+
+    /** Drops every cached block of {@code symbol}: its actions changed, so reads must not reuse what they built. */
+    public void invalidateSymbol(String symbol) {
+        HotBarCache hot = cache;
+        if (hot != null) {
+            symbols.find(symbol).ifPresent(hot::invalidateSymbol);
         }
     }
 

@@ -94,6 +94,19 @@ final class HotBarCache {
         }
     }
 
+    /** Drops every block of {@code symbolId}. */
+    synchronized void invalidateSymbol(long symbolId) {
+        generation.incrementAndGet();
+        var it = blocks.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Long, Bar[]> e = it.next();
+            if (e.getKey() >>> 32 == symbolId) {
+                bytes -= (long) e.getValue().length * BYTES_PER_BAR;
+                it.remove();
+            }
+        }
+    }
+
     synchronized void clear() {
         generation.incrementAndGet();
         blocks.clear();
