@@ -70,6 +70,8 @@ final class BackfillCommand implements Callable<Integer> {
                 err.println();
             }
             SyncReport.printFailures(err, result);
+            // splits and dividends of the same symbols, so reads of the range adjust (DESIGN point 12)
+            ActionSyncs.refresh(engine, e, syms, first, today, err);
             if (json) {
                 Output.json(spec.commandLine().getOut(), result);
             } else {

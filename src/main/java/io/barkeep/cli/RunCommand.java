@@ -27,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (CacheEngine e = engine.open()) {
             Updater updater = new Updater(engine.marketData(e), engine.settings().retainDays(),
-                    engine.settings().backupKeep());
+                    engine.settings().backupKeep()).withActions(ActionSyncs.open(engine, e));
             UpdaterSchedule schedule = new UpdaterSchedule(e.bars().calendar(),
                     Duration.ofSeconds(engine.settings().vendorDelaySeconds()));
             CountDownLatch stopped = new CountDownLatch(1);

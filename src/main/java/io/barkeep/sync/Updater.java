@@ -34,6 +34,7 @@ public final class Updater {
     private final MarketData data;
     private final int retainDays;
     private final int backupKeep;
+    private ActionSync actions;
 
     public Updater(MarketData data, int retainDays) {
         this(data, retainDays, io.barkeep.store.Backups.DEFAULT_KEEP);
@@ -44,6 +45,12 @@ public final class Updater {
         this.data = data;
         this.retainDays = retainDays;
         this.backupKeep = backupKeep;
+    }
+
+    /** Makes the after-close pass also refresh the splits and dividends of the active symbols. */
+    public Updater withActions(ActionSync sync) {
+        this.actions = sync;
+        return this;
     }
 
     /** What a pass did. {@code moreToDo} is true when a backfill pass stopped at its request budget. */
@@ -93,6 +100,11 @@ public final class Updater {
         }
         SyncResult result = data.run(requests, SyncProgress.NONE, cancel);
         markUpdated(requests, result, now);
+        if (actions != null) {
+            // once a day, like the backup: actions are announced ahead and the vendor lists them by ex-date
+            actions.refresh(active.stream().map(WatchlistEntry::symbol).toList(), Retention.cutoff(now, retainDays),
+                    now.atZone(Session.NEW_YORK).toLocalDate());
+        }
         // The daily online backup rides on the once-a-day after-close pass (DESIGN point 10).
         engine.database().backups().takeIfDue(engine.database(), backupKeep, engine.clock(), DAILY);
         return new PassResult(UpdaterSchedule.PassKind.REVISION, active.size(), result, false);

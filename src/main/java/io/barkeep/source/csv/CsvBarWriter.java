@@ -28,9 +28,16 @@ public final class CsvBarWriter implements Closeable, Flushable {
 
     private final Writer out;
     private final StringBuilder row = new StringBuilder(96);
+    private final int decimals;
 
     /** Writes the header at once. Closing this writer closes {@code out}. */
     public CsvBarWriter(Writer out) throws IOException {
+        this(out, 4);
+    }
+
+    /** As above, for bars whose prices are in units of 10^-{@code decimals} dollars (adjusted exports). */
+    public CsvBarWriter(Writer out, int decimals) throws IOException {
+        this.decimals = decimals;
         this.out = Objects.requireNonNull(out);
         out.write(HEADER);
         out.write('\n');
@@ -48,10 +55,10 @@ public final class CsvBarWriter implements Closeable, Flushable {
     public void write(Bar bar) throws IOException {
         row.setLength(0);
         row.append(NEW_YORK_LOCAL.format(bar.start())).append(',')
-                .append(Prices.format(bar.open())).append(',')
-                .append(Prices.format(bar.high())).append(',')
-                .append(Prices.format(bar.low())).append(',')
-                .append(Prices.format(bar.close())).append(',')
+                .append(format(bar.open())).append(',')
+                .append(format(bar.high())).append(',')
+                .append(format(bar.low())).append(',')
+                .append(format(bar.close())).append(',')
                 .append(bar.volume()).append(',');
         if (bar.trades() != Bar.UNKNOWN) {
             row.append(bar.trades());
@@ -77,8 +84,12 @@ public final class CsvBarWriter implements Closeable, Flushable {
 
     private void appendVwap(long vwap) {
         if (vwap != Bar.UNKNOWN) {
-            row.append(Prices.format(vwap));
+            row.append(format(vwap));
         }
+    }
+
+    private String format(long units) {
+        return decimals == 4 ? Prices.format(units) : java.math.BigDecimal.valueOf(units, decimals).toPlainString();
     }
 
     /** The New York local text the writer uses for {@code start}. */
