@@ -51,6 +51,8 @@ final class BackfillCommand implements Callable<Integer> {
             }
             MarketData data = engine.marketData(e);
             PrintWriter err = spec.commandLine().getErr();
+            // splits and dividends first, so the bars' jumps at known splits are not flagged as suspected ones
+            ActionSyncs.refresh(engine, e, syms, first, today, err);
             boolean terminal = System.console() != null && !json;
             SyncProgress progress = terminal ? (done, total, bars) -> {
                 err.print("\rbackfill " + String.join(",", syms) + ": " + done + "/" + total + " requests, " + bars
@@ -70,8 +72,6 @@ final class BackfillCommand implements Callable<Integer> {
                 err.println();
             }
             SyncReport.printFailures(err, result);
-            // splits and dividends of the same symbols, so reads of the range adjust (DESIGN point 12)
-            ActionSyncs.refresh(engine, e, syms, first, today, err);
             if (json) {
                 Output.json(spec.commandLine().getOut(), result);
             } else {

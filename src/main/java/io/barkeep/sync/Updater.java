@@ -94,17 +94,17 @@ public final class Updater {
         if (!latest.isEmpty()) {
             calendar.previousSessionBefore(latest.get(0).date()).ifPresent(latest::add);
         }
+        if (actions != null) {
+            // once a day, before the bars, so a known split's jump is never flagged as a suspected one
+            actions.refresh(active.stream().map(WatchlistEntry::symbol).toList(), Retention.cutoff(now, retainDays),
+                    now.atZone(Session.NEW_YORK).toLocalDate());
+        }
         List<FetchRequest> requests = new ArrayList<>();
         for (WatchlistEntry w : active) {
             latest.forEach(s -> requests.add(new FetchRequest(w.symbol(), s.date(), s.date())));
         }
         SyncResult result = data.run(requests, SyncProgress.NONE, cancel);
         markUpdated(requests, result, now);
-        if (actions != null) {
-            // once a day, like the backup: actions are announced ahead and the vendor lists them by ex-date
-            actions.refresh(active.stream().map(WatchlistEntry::symbol).toList(), Retention.cutoff(now, retainDays),
-                    now.atZone(Session.NEW_YORK).toLocalDate());
-        }
         // The daily online backup rides on the once-a-day after-close pass (DESIGN point 10).
         engine.database().backups().takeIfDue(engine.database(), backupKeep, engine.clock(), DAILY);
         return new PassResult(UpdaterSchedule.PassKind.REVISION, active.size(), result, false);
