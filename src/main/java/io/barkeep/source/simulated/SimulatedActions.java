@@ -74,7 +74,7 @@ public final class SimulatedActions implements ActionSource {
                 LocalDate ex = firstSessionFrom(m.withDayOfMonth((int) dividend[2]));
                 if (ex != null && !ex.isBefore(from) && !ex.isAfter(last)) {
                     BigDecimal amount = BigDecimal.valueOf(dividend[0] * factor(symbol, ex))
-                            .setScale(2, RoundingMode.HALF_EVEN);
+                            .setScale(4, RoundingMode.HALF_EVEN).max(new BigDecimal("0.0001"));
                     out.add(CorporateAction.dividend(symbol, ex, amount, actionSource(), learntAt));
                 }
             }
@@ -137,8 +137,13 @@ public final class SimulatedActions implements ActionSource {
     }
 
     private LocalDate firstSessionFrom(LocalDate day) {
-        if (!calendar.covers(day)) {
-            return null;
+        if (!calendar.covers(day) || !calendar.covers(day.plusDays(10))) {
+            // past the calendar's reach (no bars there either): the first weekday
+            LocalDate d = day;
+            while (d.getDayOfWeek().getValue() > 5) {
+                d = d.plusDays(1);
+            }
+            return d;
         }
         return calendar.sessions(day, day.plusDays(10)).stream().findFirst().map(Session::date).orElse(null);
     }
