@@ -51,6 +51,14 @@ final class BackfillCommand implements Callable<Integer> {
                 throw new UserError("--to " + last + " is before --from " + first);
             }
             PrintWriter err = spec.commandLine().getErr();
+            try {
+                // A terminal that is not there is said once, before anything is asked of it.
+                data.source().checkReady();
+            } catch (io.barkeep.source.SourceException notReady) {
+                throw new io.barkeep.sync.SyncAbortedException(notReady.getMessage());
+            }
+            // splits and dividends first, so the bars' jumps at known splits are not flagged as suspected ones
+            ActionSyncs.refresh(engine, e, syms, first, today, err);
             boolean terminal = System.console() != null && !json;
             SyncProgress progress = terminal ? (done, total, bars) -> {
                 err.print("\rbackfill " + String.join(",", syms) + ": " + done + "/" + total + " requests, " + bars

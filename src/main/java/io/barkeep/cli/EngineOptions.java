@@ -31,7 +31,16 @@ public final class EngineOptions {
             description = "Requests in flight, your ThetaData tier's limit (FREE 1, VALUE 2, STANDARD 4, PRO 8).")
     Integer thetaConcurrency;
 
+    @Option(names = "--theta-v2-url", paramLabel = "URL",
+            description = "The terminal's v2 surface, for splits and dividends (default http://127.0.0.1:25510).")
+    String thetaV2Url;
+
     private Settings settings;
+
+    /** The v2 surface's URL (option, else setting, else null for the default). */
+    public String thetaV2Url() {
+        return thetaV2Url != null ? thetaV2Url : settings().thetaV2Url();
+    }
 
     Settings settings() {
         if (settings == null) {

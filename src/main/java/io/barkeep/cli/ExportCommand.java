@@ -1,6 +1,8 @@
 package io.barkeep.cli;
 
+import io.barkeep.domain.Adjustment;
 import io.barkeep.domain.Bar;
+import io.barkeep.domain.PriceAdjuster;
 import io.barkeep.domain.EmptyBar;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.Symbols;
@@ -43,12 +45,17 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace FILE if it exists (never a database).")
     boolean force;
 
+    @Option(names = "--adjust", paramLabel = "none|splits|all", defaultValue = "none",
+            description = "As traded (default: an export round-trips through import), or adjusted.")
+    String adjust;
+
     @Override
     public Integer call() throws IOException {
         String sym = Symbols.normalize(symbol);
         if (output != null) {
             ExportTarget.check(output, engine.databaseFile(), force);
         }
+        Adjustment mode = AdjustmentNotes.parse(adjust);
         try (CacheEngine e = engine.open()) {
             var span = e.gaps().heldSpan(sym);
             if (span.isEmpty()) {
@@ -60,16 +67,23 @@ final class ExportCommand implements Callable<Integer> {
             Instant end = last.plusDays(1).atStartOfDay(Session.NEW_YORK).toInstant();
             List<Bar> bars = e.bars().bars(sym, start, end);
             List<EmptyBar> empties = e.bars().emptyBars(sym, start, end);
+            PriceAdjuster adjuster = e.adjusted().adjuster(sym, first, mode);
+            if (!adjuster.identity()) {
+                bars = adjuster.apply(bars).bars();
+                empties = empties.stream().map(x -> new EmptyBar(x.start(), x.vwap() == Bar.UNKNOWN ? Bar.UNKNOWN
+                        : adjuster.price(x.vwap(), x.start().atZone(Session.NEW_YORK).toLocalDate()))).toList();
+            }
+            int decimals = adjuster.decimals();
             if (output == null) {
                 Writer out = spec.commandLine().getOut();
-                writeMerged(out, bars, empties);
+                writeMerged(out, bars, empties, decimals);
                 out.flush();
             } else {
                 // Written beside the target and moved into place, so a failed export never leaves half a file.
                 Path tmp = output.resolveSibling(output.getFileName() + ".partial");
                 try {
                     try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                        writeMerged(w, bars, empties);
+                        writeMerged(w, bars, empties, decimals);
                     }
                     Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
                 } catch (IOException ex) {
@@ -91,8 +105,9 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /** Bars and no-trade rows in time order. */
-    private static void writeMerged(Writer out, List<Bar> bars, List<EmptyBar> empties) throws IOException {
-        CsvBarWriter writer = new CsvBarWriter(out);
+    private static void writeMerged(Writer out, List<Bar> bars, List<EmptyBar> empties, int decimals)
+            throws IOException {
+        CsvBarWriter writer = new CsvBarWriter(out, decimals);
         int i = 0;
         int j = 0;
         while (i < bars.size() || j < empties.size()) {

@@ -30,6 +30,9 @@ final class MultiCommand implements Callable<Integer> {
     int lookbackDays;
     @Option(names = "--json", description = "Accepted for symmetry: the output is always JSON.")
     boolean json;
+    @Option(names = "--adjust", paramLabel = "none|splits|all", defaultValue = "splits",
+            description = "Adjust for splits (default), for splits and dividends (all), or not (none).")
+    String adjust;
 
     @Override
     public Integer call() {
@@ -37,20 +40,26 @@ final class MultiCommand implements Callable<Integer> {
             throw new UserError("--lookback-days must be at least 1, got " + lookbackDays);
         }
         List<Interval> parsed = intervals.stream().map(Interval::parse).toList();
+        io.barkeep.domain.Adjustment mode = AdjustmentNotes.parse(adjust);
         try (MarketData data = engine.openData()) {
             CacheEngine e = data.engine();
-            Map<Interval, MarketData.HistoricalBars> all = data.getMultiTimeframeData(symbol, parsed, lookbackDays);
+            Map<Interval, io.barkeep.sync.AdjustedHistory> adjusted = data.getMultiTimeframeData(symbol, parsed,
+                    lookbackDays, mode);
+            Map<Interval, MarketData.HistoricalBars> all = new LinkedHashMap<>();
+            adjusted.forEach((i, h) -> all.put(i, h.history()));
+            var applied = adjusted.values().iterator().next().adjusted();
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("symbol", all.values().iterator().next().symbol());
             doc.put("simulated", data.source().simulated());
             doc.put("lookback_days", lookbackDays);
+            AdjustmentNotes.putJson(doc, applied);
             Map<String, Object> byInterval = new LinkedHashMap<>();
             MarketData.HistoricalBars any = all.values().iterator().next();
             NoTradeCounter noTrade = new NoTradeCounter(e.bars().emptyBars(any.symbol(),
                     any.from().atStartOfDay(Session.NEW_YORK).toInstant(),
                     any.to().plusDays(1).atStartOfDay(Session.NEW_YORK).toInstant()));
             all.forEach((i, h) -> byInterval.put(i.label(), h.bars().stream()
-                    .map(b -> BarsCommand.toJson(b, noTrade.in(b))).toList()));
+                    .map(b -> BarsCommand.toJson(b, noTrade.in(b), applied.decimals())).toList()));
             doc.put("intervals", byInterval);
             Output.json(spec.commandLine().getOut(), doc);
         }

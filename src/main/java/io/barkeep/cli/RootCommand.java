@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {WatchlistCommand.class, BarsCommand.class, GapsCommand.class, FreshnessCommand.class,
                 CalendarCommand.class, ImportCommand.class, ExportCommand.class, CleanupCommand.class,
                 BackfillCommand.class, UpdateCommand.class, LatestCommand.class, MultiCommand.class, RunCommand.class,
-                BackupCommand.class, BenchCommand.class, MigrateOriginalCommand.class})
+                BackupCommand.class, BenchCommand.class, MigrateOriginalCommand.class,
+                ActionsCommand.class})
 public final class RootCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

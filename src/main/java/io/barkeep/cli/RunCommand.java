@@ -28,7 +28,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (MarketData data = engine.openData()) {
             CacheEngine e = data.engine();
-            Updater updater = new Updater(data, engine.settings().retainDays(), engine.settings().backupKeep());
+            Updater updater = new Updater(data, engine.settings().retainDays(), engine.settings().backupKeep())
+                    .withActions(ActionSyncs.open(engine, e));
             UpdaterSchedule schedule = new UpdaterSchedule(e.bars().calendar(),
                     Duration.ofSeconds(engine.settings().vendorDelaySeconds()));
             CountDownLatch stopped = new CountDownLatch(1);

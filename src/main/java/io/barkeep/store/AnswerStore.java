@@ -68,6 +68,7 @@ public final class AnswerStore {
         Result result = bars.inWriteWindow(start, end, () -> db.writer().runJdbc(c ->
                 write(c, answer, triage, sessions, start, end, now)));
         bars.symbolIds().remember(answer.symbol(), result.symbolId());
+        bars.written(new BarBatch(answer.symbol(), start, end, triage.bars, List.of(), true));
         return result;
     }
 

@@ -41,6 +41,7 @@ public final class BarStore {
     private final BarWriter writer;
     private final Clock clock;
     private volatile HotBarCache cache;
+    private volatile java.util.function.Consumer<BarBatch> afterWrite = b -> { };
 
     /**
      * @param cacheBytes the hot cache's bound in bytes; 0 turns it off
@@ -81,6 +82,7 @@ public final class BarStore {
             return new WriteResult(symbolId, bars.size(), changed);
         }));
         symbols.remember(batch.symbol(), result.symbolId());
+        written(batch);
         return result;
     }
 
@@ -105,6 +107,24 @@ public final class BarStore {
             if (hot != null) {
                 hot.endWrite();
             }
+        }
+    }
+
+    /** Tells the after-write check (the suspected-split watch) what a committed write stored. */
+    void written(BarBatch batch) {
+        afterWrite.accept(batch);
+    }
+
+    /** Runs {@code check} after every committed write (the suspected-split watch). */
+    public void onWrite(java.util.function.Consumer<BarBatch> check) {
+        this.afterWrite = check;
+    }
+
+    /** Drops every cached block of {@code symbol}: its actions changed, so reads must not reuse what they built. */
+    public void invalidateSymbol(String symbol) {
+        HotBarCache hot = cache;
+        if (hot != null) {
+            symbols.find(symbol).ifPresent(hot::invalidateSymbol);
         }
     }
 

@@ -22,6 +22,8 @@ public final class CacheEngine implements AutoCloseable {
     private final Retention retention;
     private final RevisionRepository revisions;
     private final FeedGuard feedGuard;
+    private final ActionRepository actions;
+    private final AdjustedReads adjusted;
     private final Clock clock;
 
     private CacheEngine(Database database, TradingCalendar calendar, long cacheBytes, Clock clock) {
@@ -36,6 +38,9 @@ public final class CacheEngine implements AutoCloseable {
         this.retention = new Retention(bars);
         this.revisions = new RevisionRepository(bars);
         this.feedGuard = new FeedGuard(database);
+        this.actions = new ActionRepository(database, bars, events);
+        this.adjusted = new AdjustedReads(bars, actions);
+        bars.onWrite(new SplitWatch(database, actions, events, clock)::afterWrite);
         TradingSessionTable.sync(database, calendar);
     }
 
@@ -88,6 +93,16 @@ public final class CacheEngine implements AutoCloseable {
 
     public FeedGuard feedGuard() {
         return feedGuard;
+    }
+
+    /** Splits and dividends. */
+    public ActionRepository actions() {
+        return actions;
+    }
+
+    /** Bars adjusted on read for splits and dividends. */
+    public AdjustedReads adjusted() {
+        return adjusted;
     }
 
     public Clock clock() {

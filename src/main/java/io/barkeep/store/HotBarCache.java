@@ -86,6 +86,12 @@ final class HotBarCache {
         }
     }
 
+    /** Drops every block of {@code symbolId}. */
+    synchronized void invalidateSymbol(long symbolId) {
+        generation.incrementAndGet();
+        blocks.asMap().keySet().removeIf(key -> key >>> 32 == symbolId);
+    }
+
     synchronized void clear() {
         generation.incrementAndGet();
         blocks.invalidateAll();

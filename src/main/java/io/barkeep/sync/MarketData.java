@@ -120,6 +120,47 @@ public final class MarketData implements AutoCloseable {
         return new HistoricalBars(sym, interval, from, to, bars, source.simulated(), sync);
     }
 
+    /**
+     * Bars built to {@code interval} from the 5-minute bars adjusted by {@code adjust} ({@code SPLITS} is what reads
+     * and charts show by default), fetching what is missing first.
+     */
+    public AdjustedHistory getHistoricalBars(String symbol, Interval interval, BucketAlignment alignment,
+                                             LocalDate from, LocalDate to, boolean fetch,
+                                             io.barkeep.domain.Adjustment adjust) {
+        String sym = Symbols.normalize(symbol);
+        SyncResult sync = fetch ? ensure(sym, from, to, READ_RETRY_AFTER, SyncProgress.NONE, Cancellation.none())
+                : null;
+        Instant start = from.atStartOfDay(Session.NEW_YORK).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(Session.NEW_YORK).toInstant();
+        var read = engine.adjusted().aggregated(sym, start, end, interval, alignment, adjust);
+        return new AdjustedHistory(new HistoricalBars(sym, interval, from, to, read.bars(), source.simulated(), sync),
+                read.adjusted());
+    }
+
+    /** The same range at several intervals, fetched once, adjusted by {@code adjust}. */
+    public Map<Interval, AdjustedHistory> getMultiTimeframeData(String symbol, List<Interval> intervals,
+                                                                 int lookbackDays,
+                                                                 io.barkeep.domain.Adjustment adjust) {
+        LocalDate today = today();
+        LocalDate from = today.minusDays(lookbackDays);
+        String sym = Symbols.normalize(symbol);
+        ensure(sym, from, today, READ_RETRY_AFTER, SyncProgress.NONE, Cancellation.none());
+        Map<Interval, AdjustedHistory> out = new LinkedHashMap<>();
+        for (Interval i : intervals) {
+            out.put(i, getHistoricalBars(sym, i, BucketAlignment.SESSION_OPEN, from, today, false, adjust));
+        }
+        return out;
+    }
+
+    /** The known splits and dividends of from..to and the suspected splits in the bars held there (no fetch). */
+    public AdjustedHistory.Actions getCorporateActions(String symbol, LocalDate from, LocalDate to) {
+        String sym = Symbols.normalize(symbol);
+        Instant start = from.atStartOfDay(Session.NEW_YORK).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(Session.NEW_YORK).toInstant();
+        return new AdjustedHistory.Actions(sym, engine.adjusted().actionsIn(sym, from, to),
+                engine.adjusted().suspectedSplits(sym, start, end));
+    }
+
     /** As above over the last {@code lookbackDays} calendar days up to today (New York). */
     public HistoricalBars getHistoricalBars(String symbol, Interval interval, int lookbackDays) {
         LocalDate today = today();

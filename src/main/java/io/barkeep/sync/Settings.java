@@ -22,10 +22,19 @@ import java.nio.file.StandardCopyOption;
  * @param retainDays       the retention window
  * @param backupKeep       how many backups to keep
  * @param cacheMb          the hot cache's bound
+ * @param thetaV2Url       the terminal's v2 surface, where splits and dividends come from (null:
+ *                         http://127.0.0.1:25510)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(String source, String thetaUrl, int thetaConcurrency, int vendorDelaySeconds,
-                       String databasePath, int retainDays, int backupKeep, int cacheMb) {
+                       String databasePath, int retainDays, int backupKeep, int cacheMb, String thetaV2Url) {
+
+    /** Settings without a v2 URL (the default one). */
+    public Settings(String source, String thetaUrl, int thetaConcurrency, int vendorDelaySeconds, String databasePath,
+                    int retainDays, int backupKeep, int cacheMb) {
+        this(source, thetaUrl, thetaConcurrency, vendorDelaySeconds, databasePath, retainDays, backupKeep, cacheMb,
+                null);
+    }
 
     public static final String FILE_NAME = "settings.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -75,13 +84,13 @@ public record Settings(String source, String thetaUrl, int thetaConcurrency, int
                 thetaConcurrency > 0 ? thetaConcurrency : d.thetaConcurrency,
                 vendorDelaySeconds > 0 ? vendorDelaySeconds : d.vendorDelaySeconds, databasePath,
                 retainDays > 0 ? retainDays : d.retainDays, backupKeep > 0 ? backupKeep : d.backupKeep,
-                cacheMb > 0 ? cacheMb : d.cacheMb);
+                cacheMb > 0 ? cacheMb : d.cacheMb, thetaV2Url);
     }
 
     /** These settings with another source. */
     public Settings withSource(String name) {
         return new Settings(name, thetaUrl, thetaConcurrency, vendorDelaySeconds, databasePath, retainDays, backupKeep,
-                cacheMb);
+                cacheMb, thetaV2Url);
     }
 
     /** The database file in {@code folder} for this source, unless one is set. */

@@ -34,6 +34,7 @@ public final class Updater {
     private final MarketData data;
     private final int retainDays;
     private final int backupKeep;
+    private ActionSync actions;
 
     public Updater(MarketData data, int retainDays) {
         this(data, retainDays, io.barkeep.store.Backups.DEFAULT_KEEP);
@@ -44,6 +45,12 @@ public final class Updater {
         this.data = data;
         this.retainDays = retainDays;
         this.backupKeep = backupKeep;
+    }
+
+    /** Makes the after-close pass also refresh the splits and dividends of the active symbols. */
+    public Updater withActions(ActionSync sync) {
+        this.actions = sync;
+        return this;
     }
 
     /** What a pass did. {@code moreToDo} is true when a backfill pass stopped at its request budget. */
@@ -90,6 +97,11 @@ public final class Updater {
         calendar.latestSessionStartedBy(now).filter(s -> !s.close().isAfter(now)).ifPresent(latest::add);
         if (!latest.isEmpty()) {
             calendar.previousSessionBefore(latest.get(0).date()).ifPresent(latest::add);
+        }
+        if (actions != null) {
+            // once a day, before the bars, so a known split's jump is never flagged as a suspected one
+            actions.refresh(active.stream().map(WatchlistEntry::symbol).toList(), Retention.cutoff(now, retainDays),
+                    now.atZone(Session.NEW_YORK).toLocalDate());
         }
         List<FetchRequest> requests = new ArrayList<>();
         for (WatchlistEntry w : active) {

@@ -37,13 +37,20 @@ public final class CsvBarWriter implements Closeable, Flushable {
 
     private final CsvGenerator rows;
     private final String[] row = new String[8];
+    private final int decimals;
 
     /** Writes the header at once. Closing this writer closes {@code out}. */
     public CsvBarWriter(Writer out) throws IOException {
-        this(out, true);
+        this(out, 4, true);
     }
 
-    private CsvBarWriter(Writer out, boolean closeOut) throws IOException {
+    /** As above, for bars whose prices are in units of 10^-{@code decimals} dollars (adjusted exports). */
+    public CsvBarWriter(Writer out, int decimals) throws IOException {
+        this(out, decimals, true);
+    }
+
+    private CsvBarWriter(Writer out, int decimals, boolean closeOut) throws IOException {
+        this.decimals = decimals;
         this.rows = (CsvGenerator) CSV.createGenerator(Objects.requireNonNull(out));
         rows.setSchema(ROWS);
         rows.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, closeOut);
@@ -52,7 +59,7 @@ public final class CsvBarWriter implements Closeable, Flushable {
 
     /** Writes the header and {@code bars}, then flushes; {@code out} stays open. */
     public static void write(Writer out, Iterable<Bar> bars) throws IOException {
-        try (CsvBarWriter writer = new CsvBarWriter(out, false)) {
+        try (CsvBarWriter writer = new CsvBarWriter(out, 4, false)) {
             for (Bar bar : bars) {
                 writer.write(bar);
             }
@@ -61,10 +68,10 @@ public final class CsvBarWriter implements Closeable, Flushable {
 
     public void write(Bar bar) throws IOException {
         row[0] = NEW_YORK_LOCAL.format(bar.start());
-        row[1] = Prices.format(bar.open());
-        row[2] = Prices.format(bar.high());
-        row[3] = Prices.format(bar.low());
-        row[4] = Prices.format(bar.close());
+        row[1] = format(bar.open());
+        row[2] = format(bar.high());
+        row[3] = format(bar.low());
+        row[4] = format(bar.close());
         row[5] = Long.toString(bar.volume());
         row[6] = bar.trades() == Bar.UNKNOWN ? "" : Long.toString(bar.trades());
         row[7] = vwap(bar.vwap());
@@ -91,8 +98,12 @@ public final class CsvBarWriter implements Closeable, Flushable {
         rows.writeEndArray();
     }
 
-    private static String vwap(long vwap) {
-        return vwap == Bar.UNKNOWN ? "" : Prices.format(vwap);
+    private String vwap(long vwap) {
+        return vwap == Bar.UNKNOWN ? "" : format(vwap);
+    }
+
+    private String format(long units) {
+        return decimals == 4 ? Prices.format(units) : java.math.BigDecimal.valueOf(units, decimals).toPlainString();
     }
 
     /** The New York local text the writer uses for {@code start}. */

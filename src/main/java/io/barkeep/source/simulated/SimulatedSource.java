@@ -69,6 +69,7 @@ public final class SimulatedSource implements BarSource {
     private final TradingCalendar calendar;
     private final Clock clock;
     private final Options options;
+    private final SimulatedActions actions;
     /** How long after a stretch ends a single-day answer can still miss it (the feed's live hiccup). */
     private static final long LIVE_OUTAGE_SECONDS = 600;
 
@@ -94,6 +95,7 @@ public final class SimulatedSource implements BarSource {
         this.calendar = Objects.requireNonNull(calendar);
         this.clock = Objects.requireNonNull(clock);
         this.options = Objects.requireNonNull(options);
+        this.actions = new SimulatedActions(calendar, clock);
     }
 
     @Override
@@ -149,7 +151,11 @@ public final class SimulatedSource implements BarSource {
                 LOG.debug("demo feed: simulated outage drops {} {} bars {}..{}", normalized, session.date(),
                         skipFrom, Math.min(skipTo, published) - 1);
             }
+            int firstBar = bars.size();
+            int firstEmpty = empties.size();
             generator.generate(session, published, skipFrom, skipTo, bars, empties);
+            // as traded: the bars jump at each split of the feed's schedule, as a vendor's do
+            actions.toRaw(normalized, session.date(), bars, firstBar, empties, firstEmpty);
         }
         return new SourceAnswer(bars, empties, List.of(), 0, bars.isEmpty() && empties.isEmpty());
     }

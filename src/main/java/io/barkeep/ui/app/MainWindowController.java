@@ -102,6 +102,11 @@ public final class MainWindowController implements Navigator {
     }
 
     @FXML
+    private void openActions() {
+        new io.barkeep.ui.actions.ActionsWindow(services).show(content.getScene().getWindow());
+    }
+
+    @FXML
     private void cancelJob() {
         services.jobs().cancel();
     }

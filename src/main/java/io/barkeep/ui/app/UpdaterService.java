@@ -62,7 +62,10 @@ public final class UpdaterService extends ScheduledService<Updater.PassResult> {
             protected Updater.PassResult call() {
                 passes.incrementAndGet();
                 return new Updater(services.data(), services.settings().retainDays(),
-                        services.settings().backupKeep()).run(kind, cancel);
+                        services.settings().backupKeep()).withActions(new io.barkeep.sync.ActionSync(
+                        services.data().engine(), io.barkeep.sync.ActionSync.forSource(services.settings().source(),
+                        services.settings().thetaV2Url(), services.data().engine().bars().calendar(),
+                        services.data().engine().clock()))).run(kind, cancel);
             }
         };
     }
