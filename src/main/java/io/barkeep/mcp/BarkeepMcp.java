@@ -29,6 +29,9 @@ public final class BarkeepMcp {
             + "pass next_cursor back as cursor for more. Every answer says its source (SIMULATED for the demo feed), "
             + "the adjustment applied and how complete the cache is over the range.";
 
+    /** After the client closes stdin, how long calls in progress may still finish before the engine closes. */
+    private static final long STOP_WAIT_MILLIS = 10_000;
+
     private final Context context;
     private final boolean allowWrites;
     private final Cancellations cancellations = new Cancellations();
@@ -80,6 +83,7 @@ public final class BarkeepMcp {
         LOG.info("MCP server on stdio ({} tools{})", tools().size(), allowWrites ? ", writes allowed" : "");
         try {
             ended.await();
+            cancellations.awaitIdle(STOP_WAIT_MILLIS);
         } finally {
             server.closeGracefully();
             LOG.info("MCP client closed stdin; server stopped");

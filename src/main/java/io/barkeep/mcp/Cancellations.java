@@ -1,9 +1,6 @@
 package io.barkeep.mcp;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,19 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Cancellations {
     /** The {@code _meta} key under which {@link RequestTap} tells a call its own request key. */
     static final String META_KEY = "io.barkeep/request";
-    private static final int EARLY_KEPT = 256;
 
+    // the calls read from the input and not yet answered, by key; guarded by itself for awaitIdle
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
-    // cancels that arrived before their call started (the two travel on different threads)
-    private final Set<String> early = Collections.newSetFromMap(Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, false) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > EARLY_KEPT;
-                }
-            }));
 
     static String key(String session, String requestId) {
         return (session == null ? "" : session) + "|" + requestId;
@@ -39,30 +26,40 @@ final class Cancellations {
         return v == null ? null : v.toString();
     }
 
+    /** Called by the tap as a call comes in, so a cancel that overtakes the call's start still reaches it. */
+    void expect(String key) {
+        running.computeIfAbsent(key, k -> new AtomicBoolean());
+    }
+
     /** The flag of the call with {@code key}; a fresh unset flag when the call cannot be cancelled (null key). */
     AtomicBoolean flag(String key) {
-        if (key == null) {
-            return new AtomicBoolean();
-        }
-        AtomicBoolean flag = running.computeIfAbsent(key, k -> new AtomicBoolean());
-        if (early.remove(key)) {
-            flag.set(true);
-        }
-        return flag;
+        return key == null ? new AtomicBoolean() : running.computeIfAbsent(key, k -> new AtomicBoolean());
     }
 
     void cancel(String key) {
         AtomicBoolean flag = running.get(key);
         if (flag != null) {
             flag.set(true);
-        } else {
-            early.add(key);
         }
     }
 
     void release(String key) {
         if (key != null) {
             running.remove(key);
+            synchronized (running) {
+                running.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until no call is in progress, at most {@code millis}: the input ended, the answers may still go out. */
+    void awaitIdle(long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        synchronized (running) {
+            long left;
+            while (!running.isEmpty() && (left = deadline - System.currentTimeMillis()) > 0) {
+                running.wait(left);
+            }
         }
     }
 }

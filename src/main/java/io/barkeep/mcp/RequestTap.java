@@ -53,7 +53,9 @@ final class RequestTap {
             if (method.equals("tools/call") && msg.hasNonNull("id") && msg.path("params") instanceof ObjectNode p) {
                 JsonNode meta = p.path("_meta");
                 ObjectNode m = meta instanceof ObjectNode o ? o : p.putObject("_meta");
-                m.put(Cancellations.META_KEY, Cancellations.key(session, msg.get("id").toString()));
+                String key = Cancellations.key(session, msg.get("id").toString());
+                m.put(Cancellations.META_KEY, key);
+                cancellations.expect(key);
                 return JSON.writeValueAsString(msg);
             }
             return message;
