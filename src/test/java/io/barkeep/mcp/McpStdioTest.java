@@ -108,7 +108,7 @@ class McpStdioTest {
                 + ((Number) coverage.get("sessions_vendor_empty")).intValue(), "every session counted once");
         assertTrue(text(daily, 0).contains("SIMULATED"), text(daily, 0));
 
-        CallToolResult calendar = client.call("get_calendar", Map.of("from", "2010-01-01", "to", "2019-12-31"));
+        CallToolResult calendar = client.call("get_calendar", Map.of("from", "2013-01-01", "to", "2024-12-31"));
         assertEquals(Boolean.TRUE, structured(calendar).get("truncated"));
         assertTrue(McpTestSupport.size(calendar) <= ToolRunner.MAX_ANSWER_CHARS);
     }
