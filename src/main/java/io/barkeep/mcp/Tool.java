@@ -23,6 +23,11 @@ record Tool(String name, String title, String description, List<Param> params, M
     record Answer(List<String> texts, Map<String, Object> structured) {
     }
 
+    /** Removing something the user kept destroys it; adding, reading and filling the cache do not. */
+    boolean destructive() {
+        return !readOnly && (name.startsWith("remove") || !idempotent);
+    }
+
     McpSchema.Tool describe() {
         return McpSchema.Tool.builder()
                 .name(name)
@@ -30,8 +35,8 @@ record Tool(String name, String title, String description, List<Param> params, M
                 .description(description)
                 .inputSchema(Param.inputSchema(params))
                 .outputSchema(outputSchema)
-                .annotations(new McpSchema.ToolAnnotations(title, readOnly, !readOnly && !idempotent, idempotent,
-                        openWorld, null))
+                .annotations(new McpSchema.ToolAnnotations(title, readOnly, destructive(), idempotent, openWorld,
+                        null))
                 .build();
     }
 }

@@ -53,6 +53,9 @@ class McpWritesTest {
                 .filter(t -> t.name().equals("backfill")).findFirst().orElseThrow();
         assertFalse(backfill.annotations().readOnlyHint());
         assertTrue(backfill.annotations().openWorldHint());
+        assertFalse(backfill.annotations().destructiveHint(), "a backfill only adds to the cache");
+        assertTrue(client.mcp().listTools().tools().stream().filter(t -> t.name().equals("remove_from_watchlist"))
+                .findFirst().orElseThrow().annotations().destructiveHint());
     }
 
     @Test
