@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 CalendarCommand.class, ImportCommand.class, ExportCommand.class, CleanupCommand.class,
                 BackfillCommand.class, UpdateCommand.class, LatestCommand.class, MultiCommand.class, RunCommand.class,
                 BackupCommand.class, BenchCommand.class, MigrateOriginalCommand.class,
-                ActionsCommand.class})
+                ActionsCommand.class, McpCommand.class})
 public final class RootCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
