@@ -42,6 +42,8 @@ public final class AppServices implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>(Connection.CHECKING);
     private final ReadOnlyStringWrapper connectionMessage = new ReadOnlyStringWrapper("");
+    /** When the connection entered its current state (for "not connected since 14:02"). */
+    private final ReadOnlyObjectWrapper<java.time.Instant> connectionSince = new ReadOnlyObjectWrapper<>();
     // Pending until start() opens it: a view that loads before then waits instead of failing.
     private final CompletableFuture<Opened> firstOpen = new CompletableFuture<>();
     private volatile CompletableFuture<Opened> opened = firstOpen;
@@ -142,7 +144,11 @@ public final class AppServices implements AutoCloseable {
                 return new Object[] {Connection.UNAVAILABLE, e.getMessage()};
             }
         }).whenComplete((r, e) -> ui.onFx(() -> {
-            connection.set(e == null ? (Connection) r[0] : Connection.UNAVAILABLE);
+            Connection now = e == null ? (Connection) r[0] : Connection.UNAVAILABLE;
+            if (now != connection.get() || connectionSince.get() == null) {
+                connectionSince.set(clock.instant());
+            }
+            connection.set(now);
             connectionMessage.set(e == null ? (String) r[1] : String.valueOf(e.getMessage()));
         }));
     }
@@ -189,6 +195,10 @@ public final class AppServices implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Connection> connectionProperty() {
         return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<java.time.Instant> connectionSinceProperty() {
+        return connectionSince.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty connectionMessageProperty() {

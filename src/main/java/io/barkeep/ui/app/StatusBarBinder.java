@@ -18,6 +18,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class StatusBarBinder {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm");
 
     private final AppServices services;
     private final UpdaterService updater;
@@ -36,8 +37,13 @@ final class StatusBarBinder {
         simulated.visibleProperty().bind(Bindings.createBooleanBinding(services::simulated,
                 services.settingsProperty()));
         simulated.managedProperty().bind(simulated.visibleProperty());
-        simulated.setTooltip(new Tooltip("Bars come from the built-in simulated feed, not from a market"));
-        connection.textProperty().bind(services.connectionMessageProperty());
+        simulated.setTooltip(new Tooltip(text.getString("status.simulated.tooltip")));
+        // A short state in the bar (it must not crowd out the source); the source's own words in the tooltip.
+        connection.textProperty().bind(Bindings.createStringBinding(this::connectionText,
+                services.connectionProperty(), services.connectionSinceProperty()));
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(services.connectionMessageProperty());
+        connection.setTooltip(why);
         services.connectionProperty().addListener((obs, was, now) -> {
             connection.getStyleClass().removeAll("connection-ok", "connection-bad");
             connection.getStyleClass().add(now == AppServices.Connection.UNAVAILABLE ? "connection-bad"
@@ -56,6 +62,19 @@ final class StatusBarBinder {
                 services.jobs().titleProperty(), services.jobs().messageProperty()));
         jobProgress.progressProperty().bind(services.jobs().progressProperty());
         cancel.disableProperty().bind(services.jobs().runningProperty().not());
+    }
+
+    private String connectionText() {
+        AppServices.Connection state = services.connectionProperty().get();
+        java.time.Instant since = services.connectionSinceProperty().get();
+        return switch (state) {
+            case CHECKING -> text.getString("status.connection.checking");
+            case SIMULATED -> text.getString("status.connection.simulated");
+            case CONNECTED -> text.getString("status.connection.ok");
+            case UNAVAILABLE -> since == null ? text.getString("status.connection.down")
+                    : java.text.MessageFormat.format(text.getString("status.connection.downSince"),
+                    SINCE.format(since.atZone(ZoneId.systemDefault())));
+        };
     }
 
     private String updaterText(Planned next, javafx.concurrent.Worker.State state) {
