@@ -6,6 +6,7 @@ import eu.hansolo.tilesfx.TileBuilder;
 import eu.hansolo.tilesfx.skins.BarChartItem;
 import io.barkeep.domain.Freshness;
 import io.barkeep.domain.Session;
+import io.barkeep.ui.app.AppServices;
 import java.text.DecimalFormat;
 import java.text.MessageFormat;
 import java.time.Duration;
@@ -34,16 +35,21 @@ final class DashboardTiles {
             .withZone(Session.NEW_YORK);
     private static final double GIB = 1024.0 * 1024 * 1024;
 
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm", Locale.US)
+            .withZone(java.time.ZoneId.systemDefault());
+
     private final ResourceBundle text;
     private final Map<Kind, Tile> tiles = new EnumMap<>(Kind.class);
     private TilePalette palette = TilePalette.LIGHT;
     private DashboardStats shown;
+    private AppServices.Connection connection = AppServices.Connection.CHECKING;
+    private Instant connectionSince;
 
     DashboardTiles(ResourceBundle text) {
         this.text = text;
         tiles.put(Kind.SYMBOLS, number("tile.symbols", "#,##0", null));
         tiles.put(Kind.BARS, number("tile.bars", "#,##0", null));
-        tiles.put(Kind.DATABASE, number("tile.database", "#,##0.0", "MB"));
+        tiles.put(Kind.DATABASE, number("tile.database", "#,##0.0", "MiB"));
         tiles.put(Kind.COVERAGE, base(SkinType.CIRCULAR_PROGRESS, "tile.coverage").minValue(0).maxValue(100)
                 .decimals(1).valueVisible(false).textVisible(false).build());
         tiles.put(Kind.UPDATER, textTile("tile.updater"));
@@ -118,14 +124,12 @@ final class DashboardTiles {
         symbols.setText(format("symbols.text", s.activeSymbols(), s.cachedSymbols()));
         Tile bars = tiles.get(Kind.BARS);
         bars.setValue(s.bars());
-        bars.setText(text.getString("bars.text"));
+        // held + no-trade + missing = expected, visibly: the coverage ring counts the no-trade bars as covered.
+        bars.setText(format("bars.text", s.noTradeBars(), s.missingBars(), s.expectedBars()));
         showDatabase(s);
         showCoverage(s);
         showUpdater(s);
-        Tile errors = tiles.get(Kind.ERRORS);
-        errors.setValue(s.vendorErrors());
-        errors.setValueColor(s.vendorErrors() > 0 ? palette.danger() : palette.success());
-        errors.setText(text.getString(s.vendorErrors() > 0 ? "errors.text" : "errors.none"));
+        showErrors();
         showFreshness(tiles.get(Kind.FRESHEST), s.freshest(), s.at(), false);
         showFreshness(tiles.get(Kind.STALEST), s.stalest(), s.at(), true);
         if (s.watched().size() > 1 && s.freshest() != null && s.stalest() != null
@@ -137,6 +141,31 @@ final class DashboardTiles {
             tiles.get(Kind.STALEST).setText(text.getString("freshness.evenText"));
         }
         showBySymbol(s);
+    }
+
+    /** The source's state as the status bar last learned it, for the vendor tile. */
+    void showConnection(AppServices.Connection state, Instant since) {
+        connection = state;
+        connectionSince = since;
+        if (shown != null) {
+            showErrors();
+        }
+    }
+
+    private void showErrors() {
+        Tile errors = tiles.get(Kind.ERRORS);
+        int count = shown.vendorErrors();
+        boolean down = connection == AppServices.Connection.UNAVAILABLE;
+        errors.setValue(count);
+        errors.setValueColor(count > 0 || down ? palette.danger() : palette.success());
+        if (down) {
+            errors.setText(connectionSince == null ? text.getString("errors.down")
+                    : format("errors.downSince", SINCE.format(connectionSince)));
+        } else if (connection == AppServices.Connection.SIMULATED) {
+            errors.setText(text.getString(count > 0 ? "errors.text" : "errors.simulated"));
+        } else {
+            errors.setText(text.getString(count > 0 ? "errors.text" : "errors.none"));
+        }
     }
 
     private void showBySymbol(DashboardStats s) {
@@ -173,7 +202,7 @@ final class DashboardTiles {
         boolean gib = s.databaseBytes() >= GIB;
         db.setCustomDecimalFormat(new DecimalFormat(gib ? "#,##0.00" : "#,##0.0"));
         db.setValue(s.databaseBytes() / (gib ? GIB : 1024.0 * 1024));
-        db.setUnit(gib ? "GB" : "MB");
+        db.setUnit(gib ? "GiB" : "MiB");
         db.setText(s.databaseName());
     }
 
