@@ -20,15 +20,15 @@ final class LatestCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     EngineOptions engine;
-    @Parameters(paramLabel = "SYM")
+    @Parameters(paramLabel = "SYM", description = "A US ticker, e.g. AAPL.")
     String symbol;
-    @Option(names = "--json")
+    @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
     @Override
     public Integer call() {
         try (CacheEngine e = engine.open()) {
-            MarketData.LatestPrice latest = engine.marketData(e).getLatestPrice(symbol)
+            MarketData.LatestPrice latest = engine.marketData(e).getLatestPrice(Args.symbol(symbol))
                     .orElseThrow(() -> new UserError("no bars for " + symbol + " from source " + engine.sourceName()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("symbol", latest.symbol());

@@ -22,11 +22,13 @@ final class MultiCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     EngineOptions engine;
-    @Parameters(paramLabel = "SYM")
+    @Parameters(paramLabel = "SYM", description = "A US ticker, e.g. AAPL.")
     String symbol;
-    @Option(names = "--intervals", split = ",", paramLabel = "LIST", defaultValue = "5m,1h,1d")
+    @Option(names = "--intervals", split = ",", paramLabel = "LIST", defaultValue = "5m,1h,1d",
+            description = "Comma-separated bar sizes (default ${DEFAULT-VALUE}).")
     List<String> intervals;
-    @Option(names = "--lookback-days", paramLabel = "N", defaultValue = "" + MarketData.DEFAULT_LOOKBACK_DAYS)
+    @Option(names = "--lookback-days", paramLabel = "N", defaultValue = "" + MarketData.DEFAULT_LOOKBACK_DAYS,
+            description = "Calendar days back from today (default ${DEFAULT-VALUE}).")
     int lookbackDays;
     @Option(names = "--json", description = "Accepted for symmetry: the output is always JSON.")
     boolean json;
@@ -34,12 +36,13 @@ final class MultiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (lookbackDays < 1) {
-            throw new UserError("--lookback-days must be at least 1, got " + lookbackDays);
+            throw new UsageError("--lookback-days must be at least 1, got " + lookbackDays);
         }
-        List<Interval> parsed = intervals.stream().map(Interval::parse).toList();
+        List<Interval> parsed = intervals.stream().map(Args::interval).toList();
         try (CacheEngine e = engine.open()) {
             MarketData data = engine.marketData(e);
-            Map<Interval, MarketData.HistoricalBars> all = data.getMultiTimeframeData(symbol, parsed, lookbackDays);
+            Map<Interval, MarketData.HistoricalBars> all = data.getMultiTimeframeData(Args.symbol(symbol), parsed,
+                    lookbackDays);
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("symbol", all.values().iterator().next().symbol());
             doc.put("simulated", data.source().simulated());

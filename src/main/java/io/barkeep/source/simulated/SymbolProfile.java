@@ -61,7 +61,10 @@ record SymbolProfile(long hash, double basePrice, double annualDrift, double bar
                     emptyRate(known[0] * known[1]));
         }
         double price = logUniform(Mix.of(hash, SALT_PRICE), 20, 500);
-        boolean thin = Mix.unit(Mix.of(hash, SALT_THIN)) < THIN_SHARE;
+        // The universe's real names are liquid unless it lists them as small caps; a ticker outside it (only
+        // tests make one) is thin by its hash, one in four.
+        boolean thin = Universe.knows(normalizedSymbol) ? Universe.thin(normalizedSymbol)
+                : Mix.unit(Mix.of(hash, SALT_THIN)) < THIN_SHARE;
         double dollars = thin ? logUniform(Mix.of(hash, SALT_VOLUME), 2e6, 20e6)
                 : logUniform(Mix.of(hash, SALT_VOLUME), 50e6, 3e9);
         return new SymbolProfile(hash, price, drift, sigma, dollars, thin, emptyRate(dollars));

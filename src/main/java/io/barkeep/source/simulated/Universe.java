@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,6 +15,7 @@ import java.util.TreeSet;
  * beside this class), so a typo or a pasted fragment gets "no such symbol" instead of invented bars.
  */
 public final class Universe {
+    private static final Set<String> THIN = new TreeSet<>();
     private static final Set<String> TICKERS = load();
 
     private Universe() {
@@ -22,6 +24,11 @@ public final class Universe {
     /** Whether the feed answers for {@code normalizedSymbol}. */
     public static boolean knows(String normalizedSymbol) {
         return TICKERS.contains(normalizedSymbol);
+    }
+
+    /** Whether the list marks {@code normalizedSymbol} as a thinly traded small cap ({@code thin:} lines). */
+    public static boolean thin(String normalizedSymbol) {
+        return THIN.contains(normalizedSymbol);
     }
 
     /** How many tickers the feed knows. */
@@ -39,7 +46,11 @@ public final class Universe {
         try (InputStream in = Universe.class.getResourceAsStream("universe.txt");
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
-                if (!line.isBlank() && !line.startsWith("#")) {
+                if (line.startsWith("thin:")) {
+                    List<String> names = java.util.Arrays.asList(line.substring(5).strip().split("\\s+"));
+                    THIN.addAll(names);
+                    out.addAll(names);
+                } else if (!line.isBlank() && !line.startsWith("#")) {
                     out.addAll(java.util.Arrays.asList(line.strip().split("\\s+")));
                 }
             }

@@ -30,7 +30,7 @@ class SimulatedBarsRealismTest {
     private static final TradingCalendar CALENDAR = NyseCalendar.load();
     private static final LocalDate FROM = LocalDate.of(2021, 1, 1);
     private static final LocalDate TO = LocalDate.of(2023, 12, 31);
-    private static final String SYMBOL = "BARK";
+    private static final String SYMBOL = "IBM";
 
     private static SourceAnswer answer;
     private static List<Session> sessions;
