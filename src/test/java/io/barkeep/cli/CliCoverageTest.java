@@ -148,7 +148,7 @@ class CliCoverageTest {
     void gapsOfACompleteSymbolListsNoRange() {
         runOn(db(), "import", write(dir.resolve("full.csv"), csv(rows(date("2024-12-23"), date("2024-12-24"))))
                 .toString(), "--symbol", "FULL").ok();
-        assertEquals(List.of("FULL: 0 missing ranges, 100.0% covered over 2 sessions 2024-12-23..2024-12-24 (156 held + 0 no-trade + 0 missing = 156 expected)"),
+        assertEquals(List.of("FULL: 0 missing ranges, 100.0% covered over 2 sessions 2024-12-23..2024-12-24 (120 held + 0 no-trade + 0 missing = 120 expected)"),
                 runOn(db(), "gaps", "FULL").ok().outLines());
     }
 

@@ -39,6 +39,7 @@ public final class AppServices implements AutoCloseable {
     private final UiExecutor ui;
     private final Clock clock;
     private final BackgroundJobs jobs;
+    private final JobHistory history = new JobHistory();
     private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>(Connection.CHECKING);
     private final ReadOnlyStringWrapper connectionMessage = new ReadOnlyStringWrapper("");
@@ -155,9 +156,23 @@ public final class AppServices implements AutoCloseable {
 
     /** Queues a backfill of {@code symbols} over from..to, with progress and cancel in the status bar. */
     public CompletableFuture<SyncResult> backfill(String title, List<String> symbols, LocalDate from, LocalDate to) {
-        return jobs.submit(title, (progress, cancelled) -> data().backfill(symbols, from, to,
-                (done, total, bars) -> progress.update(done, total, done + "/" + total + " requests, " + bars
-                        + " bars"), cancelled));
+        return jobs.submit(title, (progress, cancelled) -> {
+            SyncResult result = null;
+            String error = null;
+            try {
+                result = data().backfill(symbols, from, to, (done, total, bars) -> progress.update(done, total,
+                        done + "/" + total + " requests, " + bars + " bars"), cancelled);
+                return result;
+            } catch (RuntimeException e) {
+                error = String.valueOf(e.getMessage());
+                throw e;
+            } finally {
+                // Every finished job says how it ended: a notice, a line in the history, an event.
+                JobHistory.Entry entry = JobHistory.finished(engine(), settings().source(), title, symbols, from, to,
+                        result, error);
+                ui.onFx(() -> history.add(entry));
+            }
+        });
     }
 
     /** Today in New York by this app's clock. */
@@ -175,6 +190,11 @@ public final class AppServices implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The backfill jobs finished in this session, newest first. */
+    public JobHistory history() {
+        return history;
     }
 
     public BackgroundJobs jobs() {

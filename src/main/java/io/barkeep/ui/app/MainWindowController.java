@@ -42,6 +42,8 @@ public final class MainWindowController implements Navigator {
     @FXML private FontIcon connectionIcon;
     @FXML private Label updaterLabel;
     @FXML private HBox jobBox;
+    @FXML private Label lastJobLabel;
+    @FXML private FontIcon lastJobIcon;
     @FXML private Label jobLabel;
     @FXML private ProgressBar jobProgress;
     @FXML private Button cancelButton;
@@ -77,6 +79,7 @@ public final class MainWindowController implements Navigator {
         themeButton.selectedProperty().bindBidirectional(state.darkProperty());
         statusBar.bind(sourceLabel, simulatedBadge, connectionLabel, connectionIcon, updaterLabel, jobBox, jobLabel,
                 jobProgress, cancelButton);
+        statusBar.bindLastJob(lastJobLabel, lastJobIcon);
         show(state.viewProperty().get());
         buttons.get(state.viewProperty().get()).setSelected(true);
     }

@@ -64,6 +64,27 @@ final class StatusBarBinder {
         cancel.disableProperty().bind(services.jobs().runningProperty().not());
     }
 
+    /** The last finished job's outcome while no job runs; the short history of jobs in its tooltip. */
+    void bindLastJob(Label label, FontIcon icon) {
+        JobHistory history = services.history();
+        label.visibleProperty().bind(history.lastProperty().isNotNull().and(services.jobs().runningProperty().not()));
+        label.managedProperty().bind(label.visibleProperty());
+        label.textProperty().bind(Bindings.createStringBinding(() -> history.lastProperty().get() == null ? ""
+                : history.lastProperty().get().text(), history.lastProperty()));
+        Tooltip all = new Tooltip();
+        all.textProperty().bind(Bindings.createStringBinding(() -> history.entries().stream()
+                .map(e -> TIME.format(e.at().atZone(ZoneId.systemDefault())) + "  " + e.text())
+                .collect(java.util.stream.Collectors.joining("\n", text.getString("status.jobs.history") + "\n", "")),
+                history.entries()));
+        label.setTooltip(all);
+        history.lastProperty().addListener((obs, was, now) -> {
+            boolean ok = now != null && JobHistory.DONE.equals(now.kind());
+            icon.setIconLiteral(ok ? "mdi2c-check-circle-outline" : "mdi2a-alert-circle-outline");
+            label.getStyleClass().removeAll("job-ok", "job-trouble");
+            label.getStyleClass().add(ok ? "job-ok" : "job-trouble");
+        });
+    }
+
     private String connectionText() {
         AppServices.Connection state = services.connectionProperty().get();
         java.time.Instant since = services.connectionSinceProperty().get();
