@@ -45,16 +45,19 @@ public final class JobHistory {
 
         /** One line: what, over which range, and how it ended. */
         public String text() {
-            String what = String.join(" ", symbols.subList(0, Math.min(symbols.size(), 6)))
-                    + (symbols.size() > 6 ? " +" + (symbols.size() - 6) : "") + " " + from + ".." + to + ": ";
+            // The outcome first: in the status bar the end of a long line is what gives way.
+            String what = " \u2014 " + String.join(" ", symbols.subList(0, Math.min(symbols.size(), 6)))
+                    + (symbols.size() > 6 ? " +" + (symbols.size() - 6) : "") + " " + from + ".." + to;
             if ("cancelled".equals(error)) {
-                return what + "cancelled";
+                return "Backfill cancelled" + what;
             }
             if (error != null) {
-                return what + "failed: " + error + " (check the terminal, or choose another source in Settings)";
+                return "Backfill failed: " + error + " (check the terminal, or choose another source in Settings)"
+                        + what;
             }
-            return what + filled + " bars filled, " + (unfilled == null ? "" : unfilled.text())
-                    + (failed > 0 ? ", " + failed + " requests failed (see Events)" : "");
+            return "Backfill: " + String.format("%,d", filled) + " bars filled, "
+                    + (unfilled == null ? "" : unfilled.text())
+                    + (failed > 0 ? ", " + failed + " requests failed (see Events)" : "") + what;
         }
     }
 

@@ -28,8 +28,11 @@ final class DashboardTiles {
     /** The tiles, in the order they are laid out. */
     enum Kind { SYMBOLS, BARS, DATABASE, COVERAGE, UPDATER, ERRORS, FRESHEST, STALEST, BY_SYMBOL }
 
-    /** Bars the per-symbol chart shows: the worst ones, since it lists lowest coverage first. */
+    /** At most this many bars in the per-symbol chart: the worst ones. */
     private static final int CHART_ITEMS = 8;
+    /** The bar chart skin's height per item and for its title and bottom text, in pixels. */
+    private static final double ITEM_HEIGHT = 40;
+    private static final double CHART_CHROME = 80;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE MMM d HH:mm", Locale.US)
             .withZone(Session.NEW_YORK);
@@ -58,6 +61,12 @@ final class DashboardTiles {
         tiles.put(Kind.STALEST, textTile("tile.stalest"));
         tiles.put(Kind.BY_SYMBOL, base(SkinType.BAR_CHART, "tile.bySymbol").decimals(0).build());
         tiles.forEach((kind, tile) -> tile.setId("tile-" + kind.name().toLowerCase(Locale.ROOT)));
+        // As many bars as the tile has room for: a last row cut in half is worse than one row fewer.
+        tiles.get(Kind.BY_SYMBOL).heightProperty().addListener((obs, was, now) -> {
+            if (shown != null && fitting(was.doubleValue()) != fitting(now.doubleValue())) {
+                showBySymbol(shown);
+            }
+        });
     }
 
     private TileBuilder<?> base(SkinType skin, String titleKey) {
@@ -171,7 +180,7 @@ final class DashboardTiles {
     private void showBySymbol(DashboardStats s) {
         Tile chart = tiles.get(Kind.BY_SYMBOL);
         List<Freshness> worst = s.watched().stream().sorted(Comparator.comparingLong(DashboardTiles::missing)
-                .reversed().thenComparing(Freshness::symbol)).limit(CHART_ITEMS).toList();
+                .reversed().thenComparing(Freshness::symbol)).limit(fitting(chart.getHeight())).toList();
         long most = worst.isEmpty() ? 0 : missing(worst.get(0));
         chart.setMaxValue(Math.max(1, most));
         // The skin mishandles a replaced list (old rows stay): clear it, then add.
@@ -184,8 +193,14 @@ final class DashboardTiles {
             item.setBarBackgroundColor(palette.track());
             chart.addBarChartItem(item);
         }
-        chart.setText(most == 0 ? text.getString("bySymbol.none") : s.watched().size() > CHART_ITEMS
-                ? format("bySymbol.more", CHART_ITEMS, s.watched().size()) : text.getString("bySymbol.text"));
+        chart.setText(most == 0 ? text.getString("bySymbol.none") : s.watched().size() > worst.size()
+                ? format("bySymbol.more", worst.size(), s.watched().size()) : text.getString("bySymbol.text"));
+    }
+
+    /** How many bars fit a chart tile {@code height} pixels high (all of them before it is laid out). */
+    static int fitting(double height) {
+        return height <= 0 ? CHART_ITEMS
+                : (int) Math.max(1, Math.min(CHART_ITEMS, Math.floor((height - CHART_CHROME) / ITEM_HEIGHT)));
     }
 
     /** Bars expected that are neither held nor confirmed empty by the vendor. */

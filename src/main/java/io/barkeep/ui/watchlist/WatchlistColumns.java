@@ -60,15 +60,15 @@ final class WatchlistColumns {
         TableColumn<WatchlistRow, Instant> updated = column(text, "watchlist.col.updated", 135,
                 WatchlistRow::lastUpdatedProperty);
         updated.setCellFactory(Cells.time(Cells.NEW_YORK_MINUTE));
-        TableColumn<WatchlistRow, Long> bars = column(text, "watchlist.col.bars", 85, WatchlistRow::barsProperty);
+        TableColumn<WatchlistRow, Long> bars = column(text, "watchlist.col.bars", 95, WatchlistRow::barsProperty);
         bars.setCellFactory(Cells.number(Cells::count, v -> Thresholds.Level.OK));
-        TableColumn<WatchlistRow, Long> noTrade = column(text, "watchlist.col.noTrade", 75,
+        TableColumn<WatchlistRow, Long> noTrade = column(text, "watchlist.col.noTrade", 95,
                 WatchlistRow::noTradeProperty);
         noTrade.setCellFactory(Cells.number(Cells::count, v -> Thresholds.Level.OK));
-        TableColumn<WatchlistRow, Long> missing = column(text, "watchlist.col.missing", 70,
+        TableColumn<WatchlistRow, Long> missing = column(text, "watchlist.col.missing", 80,
                 WatchlistRow::missingProperty);
         missing.setCellFactory(Cells.number(Cells::count, v -> Thresholds.Level.OK));
-        TableColumn<WatchlistRow, Double> coverage = column(text, "watchlist.col.coverage", 95,
+        TableColumn<WatchlistRow, Double> coverage = column(text, "watchlist.col.coverage", 115,
                 WatchlistRow::coverageProperty);
         coverage.setCellFactory(Cells.number(Cells::percent, Thresholds::coverage));
 

@@ -49,9 +49,9 @@ class JobHistoryTest {
         JobHistory.Entry first = jobs.get(1);
         // The demo feed drops stretches from bulk answers: the first pass leaves sessions short, the second fills.
         assertTrue(first.unfilled().sessions() > 0, first.text());
-        assertTrue(first.text().matches("AAPL MSFT 2024-01-02\\.\\.2024-03-15: \\d+ bars filled, \\d+ sessions? still "
-                + "incomplete \\(\\d+ bars?\\); see gaps"), first.text());
-        assertTrue(jobs.get(0).text().endsWith("nothing left unfilled"), jobs.get(0).text());
+        assertTrue(first.text().matches("Backfill: [\\d,]+ bars filled, \\d+ sessions? still incomplete "
+                + "\\(\\d+ bars?\\); see gaps \u2014 AAPL MSFT 2024-01-02\\.\\.2024-03-15"), first.text());
+        assertTrue(jobs.get(0).text().contains("nothing left unfilled"), jobs.get(0).text());
         assertEquals(jobs.get(0), services.history().lastProperty().get());
 
         List<SafetyEvent> events = services.engine().events().since(Instant.EPOCH, 10);
