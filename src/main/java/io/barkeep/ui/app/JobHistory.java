@@ -52,7 +52,7 @@ public final class JobHistory {
                 return "Backfill cancelled" + what;
             }
             if (error != null) {
-                return "Backfill failed: " + error + " (check the terminal, or choose another source in Settings)"
+                return "Backfill failed: " + io.barkeep.ui.settings.AppTerms.of(error) + " (check the terminal, or choose another source in Settings)"
                         + what;
             }
             return "Backfill: " + String.format("%,d", filled) + " bars filled, "

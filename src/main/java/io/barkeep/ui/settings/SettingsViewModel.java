@@ -100,7 +100,7 @@ public final class SettingsViewModel {
     private static String reason(Throwable error) {
         Throwable e = error instanceof CompletionException && error.getCause() != null
                 ? error.getCause() : error;
-        return e.getMessage() != null ? e.getMessage() : e.toString();
+        return e.getMessage() != null ? AppTerms.of(e.getMessage()) : e.toString();
     }
 
     /**

@@ -73,7 +73,8 @@ final class SymbolAdder {
                 today.minusDays(WatchlistViewModel.BACKFILL_DAYS), today).whenComplete((r, e) ->
                 services.ui().onFx(() -> {
                     if (e != null) {
-                        messages.error("watchlist.backfill.failed", names, rootMessage(e));
+                        messages.error("watchlist.backfill.failed", names,
+                                io.barkeep.ui.settings.AppTerms.of(rootMessage(e)));
                     }
                     state.dataChanged();
                 }));
