@@ -32,8 +32,14 @@ final class StatusBarBinder {
 
     void bind(Label source, Label simulated, Label connection, FontIcon connectionIcon, Label updaterLabel,
               HBox jobBox, Label jobLabel, ProgressBar jobProgress, Button cancel) {
+        // Every view shows this database: the bar says which file it is (demo.db and trading_data.db differ).
         source.textProperty().bind(Bindings.createStringBinding(() -> text.getString("status.source") + " "
-                + services.settingsProperty().get().source(), services.settingsProperty()));
+                + services.settingsProperty().get().source() + " \u00b7 " + services.settingsProperty().get()
+                .database(services.dataFolder()).getFileName(), services.settingsProperty()));
+        Tooltip file = new Tooltip();
+        file.textProperty().bind(Bindings.createStringBinding(() -> services.settingsProperty().get()
+                .database(services.dataFolder()).toString(), services.settingsProperty()));
+        source.setTooltip(file);
         simulated.visibleProperty().bind(Bindings.createBooleanBinding(services::simulated,
                 services.settingsProperty()));
         simulated.managedProperty().bind(simulated.visibleProperty());
