@@ -55,7 +55,6 @@ public final class BarkeepApp extends Application {
     @Override
     public void start(Stage primary) {
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        DesktopLauncher.toolkitStarted();
         stage = primary;
         folder = DataFolder.resolve();
         boolean firstRun = !Files.isRegularFile(folder.resolve(Settings.FILE_NAME));
