@@ -9,7 +9,9 @@ import io.barkeep.sync.SyncProgress;
 import io.barkeep.sync.SyncResult;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,22 +27,22 @@ final class BackfillCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     EngineOptions engine;
-    @Parameters(paramLabel = "SYM", arity = "1..*")
+    @Parameters(paramLabel = "SYM", arity = "1..*", description = "One or more US tickers.")
     List<String> symbols;
     @Option(names = "--days", paramLabel = "N", description = "Calendar days back from today (default 30).")
     Integer days;
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD")
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First date (New York).")
     LocalDate from;
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD")
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date, inclusive (default: today).")
     LocalDate to;
-    @Option(names = "--json")
+    @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
     @Override
     public Integer call() {
-        List<String> syms = symbols.stream().map(Symbols::normalize).distinct().toList();
+        List<String> syms = symbols.stream().map(Args::symbol).distinct().toList();
         if (days != null && (from != null || to != null)) {
-            throw new UserError("give --days or --from/--to, not both");
+            throw new UsageError("give --days or --from/--to, not both");
         }
         try (MarketData data = engine.openData()) {
             CacheEngine e = data.engine();
@@ -48,7 +50,7 @@ final class BackfillCommand implements Callable<Integer> {
             LocalDate last = to != null ? to : today;
             LocalDate first = from != null ? from : last.minusDays(days != null ? days : 30);
             if (last.isBefore(first)) {
-                throw new UserError("--to " + last + " is before --from " + first);
+                throw new UsageError("--to " + last + " is before --from " + first);
             }
             PrintWriter err = spec.commandLine().getErr();
             try {
@@ -78,12 +80,17 @@ final class BackfillCommand implements Callable<Integer> {
                 err.println();
             }
             SyncReport.printFailures(err, result);
+            io.barkeep.sync.Unfilled unfilled = io.barkeep.sync.Unfilled.of(e, syms, first, last);
             if (json) {
-                Output.json(spec.commandLine().getOut(), result);
+                Map<String, Object> doc = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(result,
+                        new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
+                doc.put("incomplete_sessions", unfilled.sessions());
+                doc.put("unfilled_bars", unfilled.bars());
+                Output.json(spec.commandLine().getOut(), doc);
             } else {
                 spec.commandLine().getOut().println("backfill " + String.join(",", syms) + " " + first + ".." + last
                         + (data.source().simulated() ? " (SIMULATED demo feed)" : "") + ": "
-                        + SyncReport.summary(result));
+                        + SyncReport.summary(result) + "; " + unfilled.text());
             }
             return result.complete() ? 0 : 1;
         }

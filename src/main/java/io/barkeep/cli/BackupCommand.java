@@ -16,13 +16,14 @@ final class BackupCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     EngineOptions engine;
-    @Option(names = "--keep", paramLabel = "N", defaultValue = "" + Backups.DEFAULT_KEEP)
+    @Option(names = "--keep", paramLabel = "N", defaultValue = "" + Backups.DEFAULT_KEEP,
+            description = "Backups to keep, newest first (default ${DEFAULT-VALUE}).")
     int keep;
 
     @Override
     public Integer call() {
         if (keep < 1) {
-            throw new UserError("--keep must be at least 1, got " + keep);
+            throw new UsageError("--keep must be at least 1, got " + keep);
         }
         try (CacheEngine e = engine.open()) {
             spec.commandLine().getOut().println("backup written: " + e.backup(keep));

@@ -14,7 +14,7 @@ import picocli.CommandLine;
 
 /**
  * Builds and runs the command line. Exit codes: 0 success, 1 a handled error (one clear line on stderr),
- * 2 bad usage.
+ * 2 bad usage: what picocli refuses and what the commands find wrong in what was typed ({@link UsageError}).
  */
 public final class BarkeepCli {
     private static final Logger LOG = LoggerFactory.getLogger(BarkeepCli.class);
@@ -47,6 +47,11 @@ public final class BarkeepCli {
         cli.registerConverter(LocalDate.class, BarkeepCli::date);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
+            if (e instanceof UsageError) {
+                LOG.info("bad usage: {}", e.getMessage());
+                err.println("error: " + e.getMessage());
+                return 2;
+            }
             if (e instanceof UserError || e instanceof StoreException || e instanceof IllegalArgumentException
                     || e instanceof io.barkeep.sync.SyncAbortedException) {
                 LOG.info("command failed: {}", e.getMessage(), e);

@@ -6,7 +6,6 @@ import io.barkeep.domain.BucketAlignment;
 import io.barkeep.domain.Interval;
 import io.barkeep.domain.PriceAdjuster.AdjustedBars;
 import io.barkeep.domain.Session;
-import io.barkeep.domain.Symbols;
 import io.barkeep.store.CacheEngine;
 import io.barkeep.sync.MarketData;
 import io.barkeep.sync.Sources;
@@ -35,9 +34,10 @@ final class BarsCommand implements Callable<Integer> {
     EngineOptions engine;
     @Mixin
     DateRange range;
-    @Parameters(paramLabel = "SYM")
+    @Parameters(paramLabel = "SYM", description = "A US ticker, e.g. AAPL.")
     String symbol;
-    @Option(names = "--interval", paramLabel = "5m|15m|30m|1h|1d|Nm", defaultValue = "5m")
+    @Option(names = "--interval", paramLabel = "5m|15m|30m|1h|1d|Nm", defaultValue = "5m",
+            description = "Bar size: a multiple of 5 minutes, 1h or 1d (default ${DEFAULT-VALUE}).")
     String interval;
     @Option(names = "--clock-hours", description = "Align hour bars to the clock (10:00, 11:00...) "
             + "instead of the session open (09:30, 10:30...).")
@@ -54,8 +54,8 @@ final class BarsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String sym = Symbols.normalize(symbol);
-        Interval ivl = Interval.parse(interval);
+        String sym = Args.symbol(symbol);
+        Interval ivl = Args.interval(interval);
         BucketAlignment alignment = clockHours ? BucketAlignment.CLOCK : BucketAlignment.SESSION_OPEN;
         Adjustment mode = AdjustmentNotes.parse(adjust);
         // Only a read that fetches needs the source: --no-fetch opens the database alone.
@@ -138,7 +138,8 @@ final class BarsCommand implements Callable<Integer> {
         m.put("close", BigDecimal.valueOf(b.close(), decimals));
         m.put("volume", b.volume());
         m.put("trades", b.trades() < 0 ? null : b.trades());
-        m.put("vwap", b.vwap() < 0 ? null : BigDecimal.valueOf(b.vwap(), decimals));
+        // The vendor's vwap is the session's running VWAP at the bar, not the bar's own: named for what it is.
+        m.put("session_vwap", b.vwap() < 0 ? null : BigDecimal.valueOf(b.vwap(), decimals));
         m.put("bars", b.bars());
         m.put("expected_bars", b.expectedBars());
         m.put("no_trade_bars", noTrade);

@@ -20,10 +20,10 @@ final class CalendarCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD")
+    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First date.")
     LocalDate from;
 
-    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD")
+    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last date, inclusive.")
     LocalDate to;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -32,7 +32,7 @@ final class CalendarCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (to.isBefore(from)) {
-            throw new UserError("--to " + to + " is before --from " + from);
+            throw new UsageError("--to " + to + " is before --from " + from);
         }
         TradingCalendar calendar = calendarThrough(to);
         if (!calendar.covers(from) || !calendar.covers(to)) {

@@ -19,15 +19,15 @@ final class DateRange {
     /** The resolved [first, last] dates. */
     LocalDate[] resolve(Clock clock) {
         if (lookbackDays != null && from != null) {
-            throw new UserError("give --from or --lookback-days, not both");
+            throw new UsageError("give --from or --lookback-days, not both");
         }
         if (lookbackDays != null && lookbackDays < 1) {
-            throw new UserError("--lookback-days must be at least 1, got " + lookbackDays);
+            throw new UsageError("--lookback-days must be at least 1, got " + lookbackDays);
         }
         LocalDate last = to != null ? to : LocalDate.now(clock.withZone(Session.NEW_YORK));
         LocalDate first = from != null ? from : last.minusDays(lookbackDays != null ? lookbackDays : 30);
         if (last.isBefore(first)) {
-            throw new UserError("--to " + last + " is before --from " + first);
+            throw new UsageError("--to " + last + " is before --from " + first);
         }
         return new LocalDate[] {first, last};
     }

@@ -5,7 +5,6 @@ import io.barkeep.domain.Bar;
 import io.barkeep.domain.PriceAdjuster;
 import io.barkeep.domain.EmptyBar;
 import io.barkeep.domain.Session;
-import io.barkeep.domain.Symbols;
 import io.barkeep.source.csv.CsvBarWriter;
 import io.barkeep.store.CacheEngine;
 import java.io.IOException;
@@ -34,11 +33,11 @@ final class ExportCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     EngineOptions engine;
-    @Parameters(paramLabel = "SYM")
+    @Parameters(paramLabel = "SYM", description = "A US ticker, e.g. AAPL.")
     String symbol;
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD")
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First date (default: the oldest held).")
     LocalDate from;
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD")
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date (default: the newest held).")
     LocalDate to;
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;
@@ -51,7 +50,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String sym = Symbols.normalize(symbol);
+        String sym = Args.symbol(symbol);
         if (output != null) {
             ExportTarget.check(output, engine.databaseFile(), force);
         }
@@ -74,16 +73,18 @@ final class ExportCommand implements Callable<Integer> {
                         : adjuster.price(x.vwap(), x.start().atZone(Session.NEW_YORK).toLocalDate()))).toList();
             }
             int decimals = adjuster.decimals();
+            // Simulated bars say so in the file, so they can never pass for market data (import refuses them).
+            boolean simulated = e.feedGuard().holdsSimulated().orElse(false);
             if (output == null) {
                 Writer out = spec.commandLine().getOut();
-                writeMerged(out, bars, empties, decimals);
+                writeMerged(out, bars, empties, decimals, simulated);
                 out.flush();
             } else {
                 // Written beside the target and moved into place, so a failed export never leaves half a file.
                 Path tmp = output.resolveSibling(output.getFileName() + ".partial");
                 try {
                     try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                        writeMerged(w, bars, empties, decimals);
+                        writeMerged(w, bars, empties, decimals, simulated);
                     }
                     Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING);
                 } catch (IOException ex) {
@@ -105,8 +106,14 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /** Bars and no-trade rows in time order. */
-    private static void writeMerged(Writer out, List<Bar> bars, List<EmptyBar> empties, int decimals)
-            throws IOException {
+    /** The first line of an export of simulated bars. */
+    static final String SIMULATED_MARKER = "# SIMULATED bars from Barkeep's built-in demo feed, not market data";
+
+    private static void writeMerged(Writer out, List<Bar> bars, List<EmptyBar> empties, int decimals,
+                                    boolean simulated) throws IOException {
+        if (simulated) {
+            out.write(SIMULATED_MARKER + "\n");
+        }
         CsvBarWriter writer = new CsvBarWriter(out, decimals);
         int i = 0;
         int j = 0;

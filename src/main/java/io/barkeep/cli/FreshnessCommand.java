@@ -21,7 +21,7 @@ final class FreshnessCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     EngineOptions engine;
-    @Option(names = "--json")
+    @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
     @Override
@@ -33,16 +33,22 @@ final class FreshnessCommand implements Callable<Integer> {
                 Output.json(out, rows.stream().map(FreshnessCommand::toJson).toList());
                 return 0;
             }
-            Output.Table table = new Output.Table("symbol", "oldest bar", "newest bar", "bars", "expected",
-                    "coverage", "gaps", "last checked").right(3, 4, 5, 6);
+            // bars + no-trade + missing = expected: coverage counts the no-trade intervals, so they are shown.
+            Output.Table table = new Output.Table("symbol", "oldest bar", "newest bar", "bars", "no-trade", "missing",
+                    "expected", "coverage", "gaps", "last checked").right(3, 4, 5, 6, 7, 8);
             for (Freshness f : rows) {
                 table.row(f.symbol(), Output.localTime(f.oldestBar()), Output.localTime(f.newestBar()), f.barCount(),
-                        f.expectedCount(), String.format("%.1f%%", f.coveragePercent()), f.gapCount(),
-                        Output.localTime(f.lastChecked()));
+                        f.emptyCount(), missing(f), f.expectedCount(), String.format("%.1f%%", f.coveragePercent()),
+                        f.gapCount(), Output.localTime(f.lastChecked()));
             }
             table.print(out);
         }
         return 0;
+    }
+
+    /** Expected bars neither held nor confirmed no-trade. */
+    static long missing(Freshness f) {
+        return Math.max(0, f.expectedCount() - f.barCount() - f.emptyCount());
     }
 
     private static Map<String, Object> toJson(Freshness f) {
@@ -52,6 +58,7 @@ final class FreshnessCommand implements Callable<Integer> {
         m.put("newest_bar", Output.zonedTime(f.newestBar()));
         m.put("bar_count", f.barCount());
         m.put("vendor_empty_count", f.emptyCount());
+        m.put("missing_count", missing(f));
         m.put("expected_count", f.expectedCount());
         m.put("coverage_pct", Math.round(f.coveragePercent() * 100) / 100.0);
         m.put("gap_count", f.gapCount());

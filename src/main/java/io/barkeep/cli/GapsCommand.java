@@ -1,7 +1,6 @@
 package io.barkeep.cli;
 
 import io.barkeep.domain.MissingRange;
-import io.barkeep.domain.Symbols;
 import io.barkeep.store.CacheEngine;
 import io.barkeep.store.GapService.GapReport;
 import java.io.PrintWriter;
@@ -29,20 +28,20 @@ final class GapsCommand implements Callable<Integer> {
     EngineOptions engine;
     @Parameters(paramLabel = "SYM", arity = "0..1", description = "One symbol (default: every symbol).")
     String symbol;
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD")
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First date (default: first session held).")
     LocalDate from;
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD")
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date (default: last session held).")
     LocalDate to;
-    @Option(names = "--json")
+    @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
     @Override
     public Integer call() {
         if (from != null && to != null && to.isBefore(from)) {
-            throw new UserError("--to " + to + " is before --from " + from);
+            throw new UsageError("--to " + to + " is before --from " + from);
         }
         try (CacheEngine e = engine.open()) {
-            List<String> symbols = symbol != null ? List.of(Symbols.normalize(symbol)) : allSymbols(e);
+            List<String> symbols = symbol != null ? List.of(Args.symbol(symbol)) : allSymbols(e);
             List<GapReport> reports = new ArrayList<>();
             for (String s : symbols) {
                 reports.add(report(e, s));
@@ -114,9 +113,12 @@ final class GapsCommand implements Callable<Integer> {
             table.print(out);
         }
         for (GapReport r : reports) {
+            int missing = r.missing().stream().mapToInt(MissingRange::bars).sum();
             out.println(r.symbol() + ": " + r.missing().size() + " missing ranges, "
                     + String.format("%.1f", r.coveragePercent()) + "% covered over " + r.sessions().size()
-                    + " sessions" + (r.from() == null ? " (nothing cached)" : " " + r.from() + ".." + r.to()));
+                    + " sessions" + (r.from() == null ? " (nothing cached)" : " " + r.from() + ".." + r.to()
+                    + " (" + r.heldBars() + " held + " + r.emptyBars() + " no-trade + " + missing + " missing = "
+                    + r.expectedBars() + " expected)"));
         }
     }
 }

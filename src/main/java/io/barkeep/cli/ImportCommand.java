@@ -35,23 +35,24 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@link Quarantine#ROWS_PER_BATCH}, then a count). Exit 1 when any row was bad.
  */
 @Command(name = "import", description = "Import 5-minute bars from a CSV file "
-        + "(header: timestamp,open,high,low,close,volume[,count,vwap]).")
+        + "(header: timestamp,open,high,low,close,volume[,count,session_vwap]).")
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
     EngineOptions engine;
-    @Parameters(paramLabel = "FILE")
+    @Parameters(paramLabel = "FILE", description = "The CSV file to read.")
     Path file;
-    @Option(names = "--symbol", required = true, paramLabel = "SYM")
+    @Option(names = "--symbol", required = true, paramLabel = "SYM", description = "The ticker the bars are of.")
     String symbol;
 
     @Override
     public Integer call() {
-        String sym = Symbols.normalize(symbol);
+        String sym = Args.symbol(symbol);
         if (!Files.isRegularFile(file)) {
             throw new UserError("cannot read " + file + ": no such file");
         }
+        refuseSimulated();
         // CSV bars are real data: they go to the real database, never into the simulated feed's file.
         try (CacheEngine e = engine.open(engine.realDatabaseFile())) {
             e.feedGuard().claim(false, "csv");
@@ -91,6 +92,19 @@ final class ImportCommand implements Callable<Integer> {
         if (rest > 0) {
             err.println(name + ": " + rest + " more rejected rows not shown (" + result.rejectedTotal()
                     + " in all; the first " + result.rejected().size() + " are kept in the quarantine)");
+        }
+    }
+
+    /** An export of the demo feed's bars says so on its first line: those never enter the real database. */
+    private void refuseSimulated() {
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            if (first != null && first.startsWith(ExportCommand.SIMULATED_MARKER)) {
+                throw new UserError(file.getFileName() + " holds SIMULATED bars (an export of the demo feed); "
+                        + "import takes market data only and refuses it");
+            }
+        } catch (IOException ex) {
+            throw new UserError("cannot read " + file + ": " + ex.getMessage());
         }
     }
 

@@ -19,15 +19,15 @@ final class LatestCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     EngineOptions engine;
-    @Parameters(paramLabel = "SYM")
+    @Parameters(paramLabel = "SYM", description = "A US ticker, e.g. AAPL.")
     String symbol;
-    @Option(names = "--json")
+    @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
     @Override
     public Integer call() {
         try (MarketData data = engine.openData()) {
-            MarketData.LatestPrice latest = data.getLatestPrice(symbol)
+            MarketData.LatestPrice latest = data.getLatestPrice(Args.symbol(symbol))
                     .orElseThrow(() -> new UserError("no bars for " + symbol + " from source " + engine.sourceName()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("symbol", latest.symbol());

@@ -22,11 +22,13 @@ final class MultiCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     EngineOptions engine;
-    @Parameters(paramLabel = "SYM")
+    @Parameters(paramLabel = "SYM", description = "A US ticker, e.g. AAPL.")
     String symbol;
-    @Option(names = "--intervals", split = ",", paramLabel = "LIST", defaultValue = "5m,1h,1d")
+    @Option(names = "--intervals", split = ",", paramLabel = "LIST", defaultValue = "5m,1h,1d",
+            description = "Comma-separated bar sizes (default ${DEFAULT-VALUE}).")
     List<String> intervals;
-    @Option(names = "--lookback-days", paramLabel = "N", defaultValue = "" + MarketData.DEFAULT_LOOKBACK_DAYS)
+    @Option(names = "--lookback-days", paramLabel = "N", defaultValue = "" + MarketData.DEFAULT_LOOKBACK_DAYS,
+            description = "Calendar days back from today (default ${DEFAULT-VALUE}).")
     int lookbackDays;
     @Option(names = "--json", description = "Accepted for symmetry: the output is always JSON.")
     boolean json;
@@ -37,13 +39,13 @@ final class MultiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (lookbackDays < 1) {
-            throw new UserError("--lookback-days must be at least 1, got " + lookbackDays);
+            throw new UsageError("--lookback-days must be at least 1, got " + lookbackDays);
         }
-        List<Interval> parsed = intervals.stream().map(Interval::parse).toList();
+        List<Interval> parsed = intervals.stream().map(Args::interval).toList();
         io.barkeep.domain.Adjustment mode = AdjustmentNotes.parse(adjust);
         try (MarketData data = engine.openData()) {
             CacheEngine e = data.engine();
-            Map<Interval, io.barkeep.sync.AdjustedHistory> adjusted = data.getMultiTimeframeData(symbol, parsed,
+            Map<Interval, io.barkeep.sync.AdjustedHistory> adjusted = data.getMultiTimeframeData(Args.symbol(symbol), parsed,
                     lookbackDays, mode);
             Map<Interval, MarketData.HistoricalBars> all = new LinkedHashMap<>();
             adjusted.forEach((i, h) -> all.put(i, h.history()));

@@ -44,23 +44,35 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints one line per event of the loop. */
-    private record Printer(PrintWriter out) implements UpdaterLoop.Listener {
-        @Override
-        public void planned(UpdaterSchedule.Planned next) {
-            out.println("next " + next.kind().name().toLowerCase() + " pass at " + Output.localTime(next.at())
-                    + " New York");
+    /**
+     * One line per pass: what the pass did and when the next one runs (the loop tells the two apart, in that
+     * order); before the first pass, one line saying when it runs.
+     */
+    static final class Printer implements UpdaterLoop.Listener {
+        private final PrintWriter out;
+        private String done = "";
+
+        Printer(PrintWriter out) {
+            this.out = out;
         }
 
         @Override
-        public void finished(Updater.PassResult result) {
-            out.println(result.kind().name().toLowerCase() + " pass: " + SyncReport.summary(result.sync()));
+        public synchronized void planned(UpdaterSchedule.Planned next) {
+            String when = next.kind().name().toLowerCase() + " pass at " + Output.localTime(next.at()) + " New York";
+            out.println(done.isEmpty() ? "first " + when : done + "; next " + when);
+            done = "";
         }
 
         @Override
-        public void failed(UpdaterSchedule.PassKind kind, String message, Instant retryAt) {
-            out.println(kind.name().toLowerCase() + " pass failed: " + message + "; again at "
-                    + Output.localTime(retryAt));
+        public synchronized void finished(Updater.PassResult result) {
+            done = Output.localTime(java.time.Instant.now()) + " " + result.kind().name().toLowerCase() + " pass: "
+                    + SyncReport.summary(result.sync());
+        }
+
+        @Override
+        public synchronized void failed(UpdaterSchedule.PassKind kind, String message, Instant retryAt) {
+            done = Output.localTime(java.time.Instant.now()) + " " + kind.name().toLowerCase() + " pass failed: "
+                    + message;
         }
     }
 }

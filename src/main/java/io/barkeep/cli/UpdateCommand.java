@@ -17,7 +17,7 @@ final class UpdateCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     EngineOptions engine;
-    @Option(names = "--json")
+    @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
     @Override

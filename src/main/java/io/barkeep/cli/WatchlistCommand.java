@@ -1,6 +1,5 @@
 package io.barkeep.cli;
 
-import io.barkeep.domain.Symbols;
 import io.barkeep.domain.WatchlistEntry;
 import io.barkeep.store.CacheEngine;
 import java.time.Instant;
@@ -37,14 +36,14 @@ final class WatchlistCommand implements Runnable {
         String symbol;
         @Option(names = "--priority", paramLabel = "N", description = "Higher is updated first (default 0).")
         int priority;
-        @Option(names = "--notes", paramLabel = "TEXT")
+        @Option(names = "--notes", paramLabel = "TEXT", description = "A note kept with the symbol.")
         String notes;
-        @Option(names = "--json")
+        @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
         @Override
         public Integer call() {
-            String sym = Symbols.normalize(symbol);
+            String sym = Args.symbol(symbol);
             try (CacheEngine e = engine.open()) {
                 WatchlistEntry entry = e.watchlist().add(sym, priority, notes, Instant.now(e.clock()));
                 if (json) {
@@ -63,17 +62,25 @@ final class WatchlistCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         EngineOptions engine;
-        @Parameters(paramLabel = "SYM")
+        @Parameters(paramLabel = "SYM", description = "The ticker to take off the watchlist.")
         String symbol;
+        @Option(names = "--purge", description = "Also delete its cached bars, no-trade markers and coverage.")
+        boolean purge;
 
         @Override
         public Integer call() {
-            String sym = Symbols.normalize(symbol);
+            String sym = Args.symbol(symbol);
             try (CacheEngine e = engine.open()) {
                 if (!e.watchlist().remove(sym)) {
                     throw new UserError(sym + " is not on the watchlist");
                 }
-                spec.commandLine().getOut().println("removed " + sym);
+                if (purge) {
+                    int bars = e.retention().purge(sym);
+                    spec.commandLine().getOut().println("removed " + sym + " and its " + bars + " cached bars");
+                } else {
+                    spec.commandLine().getOut().println("removed " + sym + " (its cached bars stay; --purge "
+                            + "deletes them)");
+                }
             }
             return 0;
         }
@@ -85,7 +92,7 @@ final class WatchlistCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         EngineOptions engine;
-        @Option(names = "--json")
+        @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
         @Override

@@ -44,6 +44,14 @@ public interface BarSource extends AutoCloseable {
         return fetch(symbol, from, to);
     }
 
+    /**
+     * Whether the source knows {@code symbol}: empty when it cannot say without fetching (then a fetch tells),
+     * true or false when it has a symbol list to check, so a caller can refuse an unknown ticker before adding it.
+     */
+    default java.util.Optional<Boolean> hasSymbol(String symbol) {
+        return java.util.Optional.empty();
+    }
+
     @Override
     default void close() {
     }

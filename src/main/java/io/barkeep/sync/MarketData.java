@@ -36,6 +36,10 @@ import java.util.Optional;
  */
 public final class MarketData implements AutoCloseable {
     /** A settled session the vendor already answered is not asked again by a read for this long. */
+    /** The safety event kind of requests not sent because the source did not answer its readiness check. */
+    public static final String SOURCE_UNAVAILABLE = "source_unavailable";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MarketData.class);
+
     public static final Duration READ_RETRY_AFTER = Duration.ofDays(1);
     /** Default lookback of the skill functions. */
     public static final int DEFAULT_LOOKBACK_DAYS = 30;
@@ -212,7 +216,13 @@ public final class MarketData implements AutoCloseable {
         for (String s : symbols) {
             requests.addAll(plan(Symbols.normalize(s), from, to, Duration.ZERO));
         }
-        return run(requests, progress, cancel);
+        SyncResult result = run(requests, progress, cancel);
+        // A watched symbol whose every request was answered is as up to date as the updater would make it.
+        Instant now = engine.clock().instant();
+        symbols.stream().map(Symbols::normalize).distinct()
+                .filter(s -> result.failures().stream().noneMatch(f -> f.startsWith(s + " ")))
+                .forEach(s -> engine.watchlist().markUpdated(s, now));
+        return result;
     }
 
     /** Fetches what {@code symbol} lacks from..to. */
@@ -243,6 +253,8 @@ public final class MarketData implements AutoCloseable {
             requests.stream().map(FetchRequest::symbol).distinct().forEach(s -> engine.freshness().refresh(s));
             return result;
         } catch (SourceException e) {
+            // A person or the updater met it: it goes where every failure goes, the Events view included.
+            recordUnavailable(requests, e.getMessage());
             throw new SyncAbortedException(e.getMessage());
         } finally {
             synchronized (runs) {
@@ -276,6 +288,20 @@ public final class MarketData implements AutoCloseable {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void recordUnavailable(List<FetchRequest> requests, String message) {
+        String symbols = requests.stream().map(FetchRequest::symbol).distinct().limit(5)
+                .collect(java.util.stream.Collectors.joining(" "));
+        String symbol = requests.stream().map(FetchRequest::symbol).distinct().count() == 1
+                ? requests.get(0).symbol() : null;
+        try {
+            engine.events().record(new io.barkeep.domain.SafetyEvent(engine.clock().instant(), SOURCE_UNAVAILABLE,
+                    symbol, source.name(), null, null, requests.size() + " requests for " + symbols
+                    + " not sent: " + message));
+        } catch (RuntimeException e) {
+            LOG.warn("could not record that the source is unavailable: {}", message, e);
         }
     }
 

@@ -105,7 +105,7 @@ class CliBarsTest {
         assertPrice("101.42", last.get("close"));
         assertEquals(6 * 1000 + (36 + 37 + 38 + 39 + 40 + 41), last.get("volume").asLong());
         assertEquals(6 * 10 + (36 + 37 + 38 + 39 + 40 + 41), last.get("trades").asLong());
-        assertPrice("101.415", last.get("vwap"));
+        assertPrice("101.415", last.get("session_vwap"));
 
         JsonNode first = bucket(doc, "2024-12-24T09:30:00");
         assertEquals("2024-12-24T10:30:00", first.get("end").asText());
@@ -222,9 +222,9 @@ class CliBarsTest {
     @Test
     void fromTogetherWithLookbackDaysIsRefused() {
         assertEquals("error: give --from or --lookback-days, not both", runOn(db(), "bars", "--no-fetch", "XMAS", "--from",
-                "2024-12-23", "--lookback-days", "3").handledError());
+                "2024-12-23", "--lookback-days", "3").usageError().strip());
         assertEquals("error: --lookback-days must be at least 1, got 0", runOn(db(), "bars", "--no-fetch", "XMAS",
-                "--lookback-days", "0").handledError());
+                "--lookback-days", "0").usageError().strip());
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.barkeep.cli.CliTestSupport.Result;
 import io.barkeep.cli.CliTestSupport.Row;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.SessionKind;
@@ -95,7 +96,7 @@ class CliCoverageTest {
                 + "2024-12-20\\.\\.2024-12-26\\s+125"), lines.get(1));
         assertTrue(lines.get(2).matches("GAPS\\s+2024-12-27T10:00:00\\s+2024-12-27T10:30:00\\s+2024-12-27\\s+6"),
                 lines.get(2));
-        assertEquals("GAPS: 2 missing ranges, 63.0% covered over 5 sessions 2024-12-20..2024-12-27", lines.get(3));
+        assertEquals("GAPS: 2 missing ranges, 63.0% covered over 5 sessions 2024-12-20..2024-12-27 (222 held + 1 no-trade + 131 missing = 354 expected)", lines.get(3));
     }
 
     @Test
@@ -147,7 +148,7 @@ class CliCoverageTest {
         runOn(db(), "watchlist", "add", "EMPTY").ok();
         List<String> lines = runOn(db(), "gaps").ok().outLines();
         assertEquals(List.of("EMPTY: 0 missing ranges, 0.0% covered over 0 sessions (nothing cached)",
-                "GAPS: 2 missing ranges, 63.0% covered over 5 sessions 2024-12-20..2024-12-27"),
+                "GAPS: 2 missing ranges, 63.0% covered over 5 sessions 2024-12-20..2024-12-27 (222 held + 1 no-trade + 131 missing = 354 expected)"),
                 lines.subList(lines.size() - 2, lines.size()), "in symbol order");
         assertTrue(lines.get(1).startsWith("GAPS "), lines.get(1));
         JsonNode doc = runOn(db(), "gaps", "--json").ok().json();
@@ -159,7 +160,7 @@ class CliCoverageTest {
     void gapsOfACompleteSymbolListsNoRange() {
         runOn(db(), "import", write(dir.resolve("full.csv"), csv(rows(date("2024-12-23"), date("2024-12-24"))))
                 .toString(), "--symbol", "FULL").ok();
-        assertEquals(List.of("FULL: 0 missing ranges, 100.0% covered over 2 sessions 2024-12-23..2024-12-24"),
+        assertEquals(List.of("FULL: 0 missing ranges, 100.0% covered over 2 sessions 2024-12-23..2024-12-24 (120 held + 0 no-trade + 0 missing = 120 expected)"),
                 runOn(db(), "gaps", "FULL").ok().outLines());
     }
 
@@ -195,9 +196,10 @@ class CliCoverageTest {
         importGapFixture();
         List<String> lines = runOn(db(), "freshness").ok().outLines();
         assertEquals(2, lines.size(), () -> String.join("\n", lines));
-        assertTrue(lines.get(0).matches("symbol\\s+oldest bar\\s+newest bar\\s+bars\\s+expected\\s+coverage\\s+gaps"
-                + "\\s+last checked"), lines.get(0));
-        assertTrue(lines.get(1).matches("GAPS\\s+2024-12-20T09:30:00\\s+2024-12-27T15:55:00\\s+222\\s+354\\s+63\\.0%"
+        assertTrue(lines.get(0).matches("symbol\\s+oldest bar\\s+newest bar\\s+bars\\s+no-trade\\s+missing"
+                + "\\s+expected\\s+coverage\\s+gaps\\s+last checked"), lines.get(0));
+        assertTrue(lines.get(1).matches("GAPS\\s+2024-12-20T09:30:00\\s+2024-12-27T15:55:00\\s+222\\s+1\\s+131\\s+354"
+                + "\\s+63\\.0%"
                 + "\\s+2\\s+2025-06-02T16:00:00"), lines.get(1));
     }
 
@@ -243,8 +245,16 @@ class CliCoverageTest {
         assertEquals(155, queryLong(db(), "SELECT count(*) FROM bars_5m"));
         assertEquals(1, queryLong(db(), "SELECT count(*) FROM empty_bars"));
 
-        assertEquals("removed 77 bars before 2022-06-03\n", runOn(db(), "cleanup").ok().out(),
-                "1095 days before 2025-06-02");
+        Result refused = runOn(db(), "cleanup");
+        assertEquals(2, refused.code(), "not on a terminal and no --yes: " + refused);
+        assertTrue(refused.out().contains(": 77 bars and 1 no-trade bars of 1 symbol (OLD)"), refused.out());
+        assertEquals(155, queryLong(db(), "SELECT count(*) FROM bars_5m"), "nothing removed");
+        Result dry = runOn(db(), "cleanup", "--dry-run").ok();
+        assertTrue(dry.out().endsWith("dry run: nothing removed\n"), dry.out());
+        assertEquals(155, queryLong(db(), "SELECT count(*) FROM bars_5m"), "a dry run only prints");
+
+        List<String> lines = runOn(db(), "cleanup", "--yes").ok().outLines();
+        assertEquals("removed 77 bars before 2022-06-03", lines.get(lines.size() - 1), "1095 days before 2025-06-02");
 
         long recentOpen = CliTestSupport.session(recent).open().getEpochSecond();
         assertEquals(78, queryLong(db(), "SELECT count(*) FROM bars_5m"));
@@ -266,8 +276,9 @@ class CliCoverageTest {
         LocalDate newer = regularSession("2025-05-22", 11);
         runOn(db(), "import", write(dir.resolve("span.csv"), csv(rows(recent, newer))).toString(), "--symbol",
                 "KEEP").ok();
-        assertEquals("removed 0 bars before 2022-06-03\n", runOn(db(), "cleanup", "--retain-days", "1095").ok().out());
-        assertEquals("removed 78 bars before 2025-04-13\n", runOn(db(), "cleanup", "--retain-days", "50").ok().out());
+        assertTrue(runOn(db(), "cleanup", "--retain-days", "1095").ok().out().contains("removed 0 bars before 2022-06-03"));
+        assertTrue(runOn(db(), "cleanup", "--retain-days", "50", "--yes").ok().out()
+                .contains("removed 78 bars before 2025-04-13"));
         assertEquals(CliTestSupport.session(newer).open().getEpochSecond(),
                 queryLong(db(), "SELECT min(ts) FROM bars_5m"));
         assertEquals(78, queryLong(db(), "SELECT count(*) FROM bars_5m"));
@@ -276,7 +287,7 @@ class CliCoverageTest {
     @Test
     void cleanupRefusesAWindowBelowOneDay() {
         assertEquals("error: --retain-days must be at least 1, got 0",
-                runOn(db(), "cleanup", "--retain-days", "0").handledError());
+                runOn(db(), "cleanup", "--retain-days", "0", "--yes").usageError().strip());
         assertTrue(runOn(db(), "cleanup", "--retain-days", "many").usageError().contains("many"));
     }
 

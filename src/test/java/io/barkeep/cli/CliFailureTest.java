@@ -101,7 +101,7 @@ class CliFailureTest {
 
     @Test
     void backupKeepRefusesZero() {
-        assertEquals("error: --keep must be at least 1, got 0", runOn(db(), "backup", "--keep", "0").handledError());
+        assertEquals("error: --keep must be at least 1, got 0", runOn(db(), "backup", "--keep", "0").usageError().strip());
     }
 
     // ---- corrupt --------------------------------------------------------------------------------------------
@@ -204,7 +204,7 @@ class CliFailureTest {
         }
         importTwoSessions();
         runOn(db(), "watchlist", "add", "AAPL").ok();
-        runOn(db(), "cleanup", "--retain-days", "1").ok();
+        runOn(db(), "cleanup", "--retain-days", "1", "--yes").ok();
         backup();
         assertEquals(List.of(java.util.Map.of("symbol", "AAPL", "qty", 100), java.util.Map.of("symbol", "MSFT",
                 "qty", -50)), CliTestSupport.query(db(), "SELECT symbol, qty FROM trades ORDER BY id"));

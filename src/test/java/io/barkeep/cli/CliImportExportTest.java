@@ -169,7 +169,7 @@ class CliImportExportTest {
         Path file = write(dir.resolve("short.csv"), "timestamp,open,high,low,close\n"
                 + "2024-12-23T09:30:00,100,101,99,100\n");
         assertEquals("error: short.csv: header on line 1 lacks column volume; expected "
-                + "timestamp,open,high,low,close,volume[,count,vwap]",
+                + "timestamp,open,high,low,close,volume[,count,session_vwap]",
                 runOn(db(), "import", file.toString(), "--symbol", "AAPL").handledError());
         assertEquals(0, storedBars());
     }
@@ -181,7 +181,7 @@ class CliImportExportTest {
         assertTrue(line.startsWith("error: noheader.csv: no header: line 1 is '2024-12-23T09:30:00,"), line);
         Path empty = write(dir.resolve("empty.csv"), "");
         assertEquals("error: empty.csv: no header: the file is empty; expected "
-                + "timestamp,open,high,low,close,volume[,count,vwap]",
+                + "timestamp,open,high,low,close,volume[,count,session_vwap]",
                 runOn(db(), "import", empty.toString(), "--symbol", "AAPL").handledError());
     }
 

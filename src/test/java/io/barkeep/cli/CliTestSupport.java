@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 final class CliTestSupport {
     static final TradingCalendar NYSE = NyseCalendar.load();
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    static final String HEADER = "timestamp,open,high,low,close,volume,count,vwap";
+    static final String HEADER = "timestamp,open,high,low,close,volume,count,session_vwap";
 
     private CliTestSupport() {
     }

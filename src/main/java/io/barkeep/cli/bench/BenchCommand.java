@@ -15,9 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Option(names = "--symbols", paramLabel = "N", defaultValue = "5")
+    @Option(names = "--symbols", paramLabel = "N", defaultValue = "5",
+            description = "Symbols in the workload (default ${DEFAULT-VALUE}).")
     int symbols;
-    @Option(names = "--days", paramLabel = "D", defaultValue = "756")
+    @Option(names = "--days", paramLabel = "D", defaultValue = "756",
+            description = "Weekdays of bars per symbol (default ${DEFAULT-VALUE}, three years).")
     int days;
     @Option(names = "--cache-mb", paramLabel = "MB", description = "Hot cache bound for the warm figures.")
     Integer cacheMb;

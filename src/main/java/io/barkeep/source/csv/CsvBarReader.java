@@ -41,7 +41,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads 5-minute bars from CSV with a header {@code timestamp,open,high,low,close,volume[,count,vwap]}.
+ * Reads 5-minute bars from CSV with a header {@code timestamp,open,high,low,close,volume[,count,session_vwap]}.
  * <ul>
  *   <li>Columns are found by header name, case-insensitive, in any order; other columns are ignored.</li>
  *   <li>Lines are read by {@link CsvLines}: quoted fields may hold commas; CRLF or LF line ends, blank lines and a
@@ -62,7 +62,7 @@ import java.util.Optional;
  */
 public final class CsvBarReader {
     /** The header a file must carry, as told to the user. */
-    public static final String EXPECTED_HEADER = "timestamp,open,high,low,close,volume[,count,vwap]";
+    public static final String EXPECTED_HEADER = "timestamp,open,high,low,close,volume[,count,session_vwap]";
 
     private static final List<String> REQUIRED = List.of("timestamp", "open", "high", "low", "close", "volume");
     private static final List<String> OPTIONAL = List.of("count", "vwap");
@@ -190,7 +190,8 @@ public final class CsvBarReader {
             List<String> names = line.fields();
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i).toLowerCase(Locale.ROOT);
+                // session_vwap (Barkeep's export) and vwap (the vendor's name) are the same column.
+                String name = names.get(i).toLowerCase(Locale.ROOT).replaceFirst("^session_vwap$", "vwap");
                 if ((REQUIRED.contains(name) || OPTIONAL.contains(name)) && index.put(name, i) != null) {
                     throw new CsvFormatException("header on line " + lineNumber + " names column '" + name
                             + "' twice; expected " + EXPECTED_HEADER);

@@ -25,7 +25,7 @@ import java.util.Objects;
  */
 public final class CsvBarWriter implements Closeable, Flushable {
     /** The header line this writer emits. */
-    public static final String HEADER = "timestamp,open,high,low,close,volume,count,vwap";
+    public static final String HEADER = "timestamp,open,high,low,close,volume,count,session_vwap";
 
     private static final DateTimeFormatter NEW_YORK_LOCAL =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(Session.NEW_YORK);

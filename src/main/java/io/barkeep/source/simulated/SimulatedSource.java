@@ -21,8 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The built-in simulated feed ({@code demo}): invented but plausible 5-minute bars for any US ticker, so a new user
- * can run Barkeep with no vendor account. Everything that shows its bars says SIMULATED ({@link #simulated()}).
+ * The built-in simulated feed ({@code demo}): invented but plausible 5-minute bars for a fixed universe of real US
+ * tickers ({@link Universe}, listed in {@code universe.txt} beside this class), so a new user can run Barkeep with
+ * no vendor account. Any other ticker is answered "no such symbol", as a vendor would: the feed never invents years
+ * of bars for a typo. Everything that shows its bars says SIMULATED ({@link #simulated()}).
  *
  * <h2>Deterministic</h2>
  * A session's bars are a pure function of the normalized symbol and the date, seeded from a 64-bit hash of both:
@@ -40,8 +42,9 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Imperfect on purpose</h2>
  * <ul>
- *   <li>No-trade bars: about 0.5% of bars (3% for the quarter of symbols whose hash marks them thin), mostly at
- *       midday, come back as {@link EmptyBar}s carrying the running VWAP. The opening bar always trades.</li>
+ *   <li>No-trade bars: as rare as a real feed's, from the name's dollar volume (none to speak of for SPY or AAPL,
+ *       a few per week for a mid cap, a few percent for the quarter of names whose hash marks them thin), mostly
+ *       at midday, come back as {@link EmptyBar}s carrying the running VWAP. The opening bar always trades.</li>
  *   <li>Outages: a fixed {@linkplain Options#outageRate() share} of (symbol, session) pairs (3% by default) has a
  *       stretch of 3-15 consecutive bars that the feed "drops": the first bulk (multi-session) request whose
  *       answer would include any bar of the stretch, or the first single-day request made within ten minutes
@@ -103,6 +106,12 @@ public final class SimulatedSource implements BarSource {
         return NAME;
     }
 
+    /** The feed knows its universe: any other ticker does not exist for it. */
+    @Override
+    public java.util.Optional<Boolean> hasSymbol(String symbol) {
+        return java.util.Optional.of(Symbols.isValid(symbol) && Universe.knows(Symbols.normalize(symbol)));
+    }
+
     @Override
     public boolean simulated() {
         return true;
@@ -126,6 +135,10 @@ public final class SimulatedSource implements BarSource {
         if (from.isAfter(to)) {
             throw new SourceException(SourceException.Kind.REQUEST_FAILED, -1,
                     "bad range: " + from + " is after " + to);
+        }
+        if (!Universe.knows(normalized)) {
+            throw new SourceException(SourceException.Kind.REQUEST_FAILED, -1, "no such symbol: " + normalized
+                    + " is not in the simulated feed's universe of " + Universe.size() + " US tickers");
         }
         pause();
 

@@ -18,8 +18,12 @@ import java.util.Map;
 record SymbolProfile(long hash, double basePrice, double annualDrift, double barSigma, double dailyDollarVolume,
                      boolean thin, double emptyRate) {
 
-    static final double LIQUID_EMPTY_RATE = 0.005;
-    static final double THIN_EMPTY_RATE = 0.03;
+    /**
+     * Dollars a day at which one bar in a hundred has no trade; the rate falls with the dollar volume, as on a real
+     * feed: SPY or AAPL go months without an empty 5-minute bar, a $50 M name has a few a week.
+     */
+    static final double EMPTY_RATE_DOLLARS = 2e6;
+    static final double MAX_EMPTY_RATE = 0.05;
     /** About one name in four is thin. */
     static final double THIN_SHARE = 0.25;
 
@@ -53,14 +57,22 @@ record SymbolProfile(long hash, double basePrice, double annualDrift, double bar
         double sigma = 0.001 + 0.002 * Mix.unit(Mix.of(hash, SALT_SIGMA));
         double[] known = KNOWN.get(normalizedSymbol);
         if (known != null) {
-            return new SymbolProfile(hash, known[0], drift, sigma, known[0] * known[1], false, LIQUID_EMPTY_RATE);
+            return new SymbolProfile(hash, known[0], drift, sigma, known[0] * known[1], false,
+                    emptyRate(known[0] * known[1]));
         }
         double price = logUniform(Mix.of(hash, SALT_PRICE), 20, 500);
-        boolean thin = Mix.unit(Mix.of(hash, SALT_THIN)) < THIN_SHARE;
+        // The universe's real names are liquid unless it lists them as small caps; a ticker outside it (only
+        // tests make one) is thin by its hash, one in four.
+        boolean thin = Universe.knows(normalizedSymbol) ? Universe.thin(normalizedSymbol)
+                : Mix.unit(Mix.of(hash, SALT_THIN)) < THIN_SHARE;
         double dollars = thin ? logUniform(Mix.of(hash, SALT_VOLUME), 2e6, 20e6)
                 : logUniform(Mix.of(hash, SALT_VOLUME), 50e6, 3e9);
-        return new SymbolProfile(hash, price, drift, sigma, dollars, thin,
-                thin ? THIN_EMPTY_RATE : LIQUID_EMPTY_RATE);
+        return new SymbolProfile(hash, price, drift, sigma, dollars, thin, emptyRate(dollars));
+    }
+
+    /** The share of a session's bars with no trade for a name trading {@code dollars} a day. */
+    static double emptyRate(double dollars) {
+        return Math.min(MAX_EMPTY_RATE, 0.01 * EMPTY_RATE_DOLLARS / dollars);
     }
 
     // Prices and volumes spread over orders of magnitude, so uniform in the logarithm

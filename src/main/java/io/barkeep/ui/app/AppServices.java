@@ -39,9 +39,12 @@ public final class AppServices implements AutoCloseable {
     private final UiExecutor ui;
     private final Clock clock;
     private final BackgroundJobs jobs;
+    private final JobHistory history = new JobHistory();
     private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Connection> connection = new ReadOnlyObjectWrapper<>(Connection.CHECKING);
     private final ReadOnlyStringWrapper connectionMessage = new ReadOnlyStringWrapper("");
+    /** When the connection entered its current state (for "not connected since 14:02"). */
+    private final ReadOnlyObjectWrapper<java.time.Instant> connectionSince = new ReadOnlyObjectWrapper<>();
     // Pending until start() opens it: a view that loads before then waits instead of failing.
     private final CompletableFuture<MarketData> firstOpen = new CompletableFuture<>();
     private volatile CompletableFuture<MarketData> opened = firstOpen;
@@ -154,16 +157,34 @@ public final class AppServices implements AutoCloseable {
                 return new Object[] {Connection.UNAVAILABLE, e.getMessage()};
             }
         }).whenComplete((r, e) -> ui.onFx(() -> {
-            connection.set(e == null ? (Connection) r[0] : Connection.UNAVAILABLE);
+            Connection now = e == null ? (Connection) r[0] : Connection.UNAVAILABLE;
+            if (now != connection.get() || connectionSince.get() == null) {
+                connectionSince.set(clock.instant());
+            }
+            connection.set(now);
             connectionMessage.set(e == null ? (String) r[1] : String.valueOf(e.getMessage()));
         }));
     }
 
     /** Queues a backfill of {@code symbols} over from..to, with progress and cancel in the status bar. */
     public CompletableFuture<SyncResult> backfill(String title, List<String> symbols, LocalDate from, LocalDate to) {
-        return jobs.submit(title, (progress, cancel) -> data().backfill(symbols, from, to,
-                (done, total, bars) -> progress.update(done, total, done + "/" + total + " requests, " + bars
-                        + " bars"), cancel));
+        return jobs.submit(title, (progress, cancelled) -> {
+            SyncResult result = null;
+            String error = null;
+            try {
+                result = data().backfill(symbols, from, to, (done, total, bars) -> progress.update(done, total,
+                        done + "/" + total + " requests, " + bars + " bars"), cancelled);
+                return result;
+            } catch (RuntimeException e) {
+                error = String.valueOf(e.getMessage());
+                throw e;
+            } finally {
+                // Every finished job says how it ended: a notice, a line in the history, an event.
+                JobHistory.Entry entry = JobHistory.finished(engine(), settings().source(), title, symbols, from, to,
+                        result, error);
+                ui.onFx(() -> history.add(entry));
+            }
+        });
     }
 
     /** Today in New York by this app's clock. */
@@ -181,6 +202,11 @@ public final class AppServices implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The backfill jobs finished in this session, newest first. */
+    public JobHistory history() {
+        return history;
     }
 
     public BackgroundJobs jobs() {
@@ -201,6 +227,10 @@ public final class AppServices implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Connection> connectionProperty() {
         return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<java.time.Instant> connectionSinceProperty() {
+        return connectionSince.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty connectionMessageProperty() {

@@ -23,11 +23,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class BarkeepApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(BarkeepApp.class);
+    /** The smallest window every view is laid out for. */
+    static final double MIN_WIDTH = 1024;
+    static final double MIN_HEIGHT = 700;
 
     private FxUiExecutor ui;
     private FxUiExecutor updaterThread;
@@ -69,7 +74,8 @@ public final class BarkeepApp extends Application {
         services.settingsProperty().addListener((obs, was, now) -> services.ready()
                 .thenRun(() -> ui.onFx(state::dataChanged)));
 
-        WindowState window = WindowState.load(folder);
+        Rectangle2D visible = Screen.getPrimary().getVisualBounds();
+        WindowState window = WindowState.load(folder).fitTo(visible);
         state.darkProperty().set(window.dark());
         state.viewProperty().set(parseView(window.view()));
         applyTheme(window.dark());
@@ -103,10 +109,11 @@ public final class BarkeepApp extends Application {
         shortcuts(scene, main);
         primary.setScene(scene);
         primary.setTitle(ViewLoader.bundle().getString("app.title") + (services.simulated() ? " — SIMULATED data" : ""));
-        if (!Double.isNaN(window.x())) {
-            primary.setX(window.x());
-            primary.setY(window.y());
-        }
+        primary.setX(window.x());
+        primary.setY(window.y());
+        // Every view is laid out to work down to this size; a smaller screen gets what it has.
+        primary.setMinWidth(Math.min(MIN_WIDTH, visible.getWidth()));
+        primary.setMinHeight(Math.min(MIN_HEIGHT, visible.getHeight()));
         primary.setMaximized(window.maximized());
         primary.setOnCloseRequest(e -> remember());
         primary.show();

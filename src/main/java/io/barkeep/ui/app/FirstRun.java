@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A newcomer's first start: the settings file is written (so this happens once), a small sample watchlist is
- * added, and its last three months are backfilled in the background so data shows within seconds.
+ * added, and its last three months are backfilled in the background so data shows within seconds. A database
+ * that already holds a watchlist or any bars is someone's cache, not a newcomer's: it gets no sample symbols.
  */
 final class FirstRun {
     static final List<String> SAMPLE = List.of("AAPL", "MSFT", "NVDA", "SPY", "TSLA");
@@ -19,10 +20,11 @@ final class FirstRun {
         this.state = state;
     }
 
-    void seed() {
-        services.ui().supply(() -> {
+    /** Seeds the sample when the database is empty; the future says whether it did. */
+    java.util.concurrent.CompletableFuture<Boolean> seed() {
+        java.util.concurrent.CompletableFuture<Boolean> done = services.ui().supply(() -> {
             services.settings().save(services.dataFolder());
-            if (!services.engine().watchlist().list().isEmpty()) {
+            if (!services.engine().watchlist().list().isEmpty() || !services.engine().bars().symbols().isEmpty()) {
                 return false;
             }
             int priority = SAMPLE.size();
@@ -30,7 +32,8 @@ final class FirstRun {
                 services.engine().watchlist().add(symbol, priority--, "sample", services.clock().instant());
             }
             return true;
-        }).thenAccept(seeded -> services.ui().onFx(() -> {
+        });
+        done.thenAccept(seeded -> services.ui().onFx(() -> {
             state.dataChanged();
             if (seeded) {
                 services.backfill("Backfilling the sample watchlist", SAMPLE,
@@ -38,5 +41,6 @@ final class FirstRun {
                         .whenComplete((r, e) -> services.ui().onFx(state::dataChanged));
             }
         }));
+        return done;
     }
 }

@@ -42,6 +42,8 @@ public final class MainWindowController implements Navigator {
     @FXML private FontIcon connectionIcon;
     @FXML private Label updaterLabel;
     @FXML private HBox jobBox;
+    @FXML private Label lastJobLabel;
+    @FXML private FontIcon lastJobIcon;
     @FXML private Label jobLabel;
     @FXML private ProgressBar jobProgress;
     @FXML private Button cancelButton;
@@ -79,6 +81,7 @@ public final class MainWindowController implements Navigator {
         statusBar.bind(sourceLabel, simulatedBadge, connectionLabel, connectionIcon, updaterLabel, jobBox, jobLabel,
                 jobProgress, cancelButton);
         statusBar.bindCancelAll(cancelAllButton);
+        statusBar.bindLastJob(lastJobLabel, lastJobIcon);
         show(state.viewProperty().get());
         buttons.get(state.viewProperty().get()).setSelected(true);
     }

@@ -18,6 +18,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class StatusBarBinder {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm");
 
     private final AppServices services;
     private final UpdaterService updater;
@@ -31,13 +32,24 @@ final class StatusBarBinder {
 
     void bind(Label source, Label simulated, Label connection, FontIcon connectionIcon, Label updaterLabel,
               HBox jobBox, Label jobLabel, ProgressBar jobProgress, Button cancel) {
+        // Every view shows this database: the bar says which file it is (demo.db and trading_data.db differ).
         source.textProperty().bind(Bindings.createStringBinding(() -> text.getString("status.source") + " "
-                + services.settingsProperty().get().source(), services.settingsProperty()));
+                + services.settingsProperty().get().source() + " \u00b7 " + services.settingsProperty().get()
+                .database(services.dataFolder()).getFileName(), services.settingsProperty()));
+        Tooltip file = new Tooltip();
+        file.textProperty().bind(Bindings.createStringBinding(() -> services.settingsProperty().get()
+                .database(services.dataFolder()).toString(), services.settingsProperty()));
+        source.setTooltip(file);
         simulated.visibleProperty().bind(Bindings.createBooleanBinding(services::simulated,
                 services.settingsProperty()));
         simulated.managedProperty().bind(simulated.visibleProperty());
-        simulated.setTooltip(new Tooltip("Bars come from the built-in simulated feed, not from a market"));
-        connection.textProperty().bind(services.connectionMessageProperty());
+        simulated.setTooltip(new Tooltip(text.getString("status.simulated.tooltip")));
+        // A short state in the bar (it must not crowd out the source); the source's own words in the tooltip.
+        connection.textProperty().bind(Bindings.createStringBinding(this::connectionText,
+                services.connectionProperty(), services.connectionSinceProperty()));
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(services.connectionMessageProperty());
+        connection.setTooltip(why);
         services.connectionProperty().addListener((obs, was, now) -> {
             connection.getStyleClass().removeAll("connection-ok", "connection-bad");
             connection.getStyleClass().add(now == AppServices.Connection.UNAVAILABLE ? "connection-bad"
@@ -65,6 +77,40 @@ final class StatusBarBinder {
                 text.getString("status.cancelAll"), queued.get()), queued));
         cancelAll.visibleProperty().bind(queued.greaterThan(0));
         cancelAll.managedProperty().bind(cancelAll.visibleProperty());
+    }
+
+    /** The last finished job's outcome while no job runs; the short history of jobs in its tooltip. */
+    void bindLastJob(Label label, FontIcon icon) {
+        JobHistory history = services.history();
+        label.visibleProperty().bind(history.lastProperty().isNotNull().and(services.jobs().runningProperty().not()));
+        label.managedProperty().bind(label.visibleProperty());
+        label.textProperty().bind(Bindings.createStringBinding(() -> history.lastProperty().get() == null ? ""
+                : history.lastProperty().get().text(), history.lastProperty()));
+        Tooltip all = new Tooltip();
+        all.textProperty().bind(Bindings.createStringBinding(() -> history.entries().stream()
+                .map(e -> TIME.format(e.at().atZone(ZoneId.systemDefault())) + "  " + e.text())
+                .collect(java.util.stream.Collectors.joining("\n", text.getString("status.jobs.history") + "\n", "")),
+                history.entries()));
+        label.setTooltip(all);
+        history.lastProperty().addListener((obs, was, now) -> {
+            boolean ok = now != null && JobHistory.DONE.equals(now.kind());
+            icon.setIconLiteral(ok ? "mdi2c-check-circle-outline" : "mdi2a-alert-circle-outline");
+            label.getStyleClass().removeAll("job-ok", "job-trouble");
+            label.getStyleClass().add(ok ? "job-ok" : "job-trouble");
+        });
+    }
+
+    private String connectionText() {
+        AppServices.Connection state = services.connectionProperty().get();
+        java.time.Instant since = services.connectionSinceProperty().get();
+        return switch (state) {
+            case CHECKING -> text.getString("status.connection.checking");
+            case SIMULATED -> text.getString("status.connection.simulated");
+            case CONNECTED -> text.getString("status.connection.ok");
+            case UNAVAILABLE -> since == null ? text.getString("status.connection.down")
+                    : java.text.MessageFormat.format(text.getString("status.connection.downSince"),
+                    SINCE.format(since.atZone(ZoneId.systemDefault())));
+        };
     }
 
     private String updaterText(Planned next, javafx.concurrent.Worker.State state) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.geometry.Rectangle2D;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,20 @@ public record WindowState(double x, double y, double width, double height, boole
 
     public static WindowState defaults() {
         return new WindowState(Double.NaN, Double.NaN, 1360, 860, false, "DASHBOARD", false);
+    }
+
+    /**
+     * This state made to fit {@code visible} (the screen's visual bounds, without task bars): never larger than
+     * it, and placed inside it, centred when no place is remembered or the remembered one is off this screen.
+     */
+    public WindowState fitTo(Rectangle2D visible) {
+        double w = Math.min(width, visible.getWidth());
+        double h = Math.min(height, visible.getHeight());
+        boolean placed = !Double.isNaN(x) && !Double.isNaN(y) && x >= visible.getMinX() && y >= visible.getMinY()
+                && x + w <= visible.getMaxX() && y + h <= visible.getMaxY();
+        double left = placed ? x : visible.getMinX() + (visible.getWidth() - w) / 2;
+        double top = placed ? y : visible.getMinY() + (visible.getHeight() - h) / 2;
+        return new WindowState(left, top, w, h, maximized, view, dark);
     }
 
     public static WindowState load(Path folder) {

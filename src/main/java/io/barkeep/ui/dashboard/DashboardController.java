@@ -33,6 +33,7 @@ public final class DashboardController {
 
     @FXML private GridPane grid;
     @FXML private Label errorLabel;
+    @FXML private Label loadingLabel;
     @FXML private ResourceBundle resources;
 
     public DashboardController(AppServices services, UiState state, Navigator navigator) {
@@ -60,6 +61,12 @@ public final class DashboardController {
         state.darkProperty().addListener((obs, was, dark) -> tiles.applyTheme(dark));
 
         model.statsProperty().addListener((obs, was, now) -> tiles.show(now));
+        // Until the first numbers are read the tiles would show zeros that are not true: say it is loading.
+        grid.visibleProperty().bind(model.statsProperty().isNotNull());
+        loadingLabel.visibleProperty().bind(model.loadingProperty());
+        services.connectionProperty().addListener(obs -> tiles.showConnection(services.connectionProperty().get(),
+                services.connectionSinceProperty().get()));
+        tiles.showConnection(services.connectionProperty().get(), services.connectionSinceProperty().get());
         errorLabel.textProperty().bind(model.errorProperty().map(e -> e.isEmpty() ? ""
                 : MessageFormat.format(resources.getString("dashboard.error"), e)));
         errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());

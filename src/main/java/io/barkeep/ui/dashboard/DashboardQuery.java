@@ -4,6 +4,7 @@ import io.barkeep.domain.Freshness;
 import io.barkeep.domain.SafetyEvent;
 import io.barkeep.domain.WatchlistEntry;
 import io.barkeep.store.CacheEngine;
+import io.barkeep.sync.MarketData;
 import io.barkeep.sync.UpdaterSchedule;
 import io.barkeep.ui.app.AppServices;
 import java.io.IOException;
@@ -37,8 +38,10 @@ final class DashboardQuery {
         List<WatchlistEntry> watchlist = engine.watchlist().list();
         List<Freshness> all = engine.freshness().computeAll();
         long bars = all.stream().mapToLong(Freshness::barCount).sum();
-        long held = bars + all.stream().mapToLong(Freshness::emptyCount).sum();
+        long noTrade = all.stream().mapToLong(Freshness::emptyCount).sum();
+        long held = bars + noTrade;
         long expected = all.stream().mapToLong(Freshness::expectedCount).sum();
+        long missing = all.stream().mapToLong(DashboardTiles::missing).sum();
         int gaps = all.stream().mapToInt(Freshness::gapCount).sum();
         int cached = (int) all.stream().filter(f -> f.newestBar() != null).count();
         // Freshest and stalest speak of what the updater keeps fresh; an old symbol left off the list is no news.
@@ -56,15 +59,15 @@ final class DashboardQuery {
         UpdaterSchedule schedule = new UpdaterSchedule(engine.bars().calendar(),
                 Duration.ofSeconds(services.settings().vendorDelaySeconds()));
         Path file = engine.database().file();
-        return new DashboardStats(watchlist.size(), active.size(), cached, bars, databaseBytes(file),
+        return new DashboardStats(watchlist.size(), active.size(), cached, bars, noTrade, missing, databaseBytes(file),
                 file.getFileName().toString(), expected, expected == 0 ? 0 : 100.0 * held / expected, gaps,
                 schedule.next(now), lastPass, vendorErrors(engine, now), freshest, stalest, candidates, now);
     }
 
     private static int vendorErrors(CacheEngine engine, Instant now) {
         List<SafetyEvent> recent = engine.events().since(now.minus(ERROR_WINDOW), EVENT_LIMIT);
-        return (int) recent.stream().filter(e -> e.kind() != null && e.kind().startsWith(VENDOR_KIND_PREFIX))
-                .count();
+        return (int) recent.stream().filter(e -> e.kind() != null && (e.kind().startsWith(VENDOR_KIND_PREFIX)
+                || e.kind().equals(MarketData.SOURCE_UNAVAILABLE))).count();
     }
 
     /** The file and its write-ahead log: in WAL mode fresh writes sit in the log until a checkpoint. */

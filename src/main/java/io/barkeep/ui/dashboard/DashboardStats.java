@@ -12,13 +12,17 @@ import java.util.List;
  * @param activeSymbols   of those, the ones the updater keeps fresh
  * @param cachedSymbols   symbols with any cached data (the watchlist's and earlier ones)
  * @param bars            5-minute bars held over all symbols
+ * @param noTradeBars     intervals the vendor confirmed had no trade, over all symbols
+ * @param missingBars     expected bars neither held nor confirmed no-trade, over all symbols: bars + noTradeBars +
+ *                        missingBars = expectedBars
  * @param databaseBytes   the database file plus its write-ahead log
  * @param expectedBars    bars the calendar expects over every symbol's cached span
  * @param coveragePercent held and vendor-empty bars over expected bars, all symbols together (0 when none)
  * @param gaps            missing ranges over all symbols
  * @param nextPass        the updater's next pass by the schedule
  * @param lastPass        the newest watchlist {@code last_updated}, or null when no pass has updated a symbol
- * @param vendorErrors    vendor safety events in the last 24 hours
+ * @param vendorErrors    vendor safety events, and requests not sent because the source was down, in the last
+ *                        24 hours
  * @param freshest        the watched symbol with the newest bar, or null when nothing is cached
  * @param stalest         the watched symbol with the oldest newest bar (or none at all), or null when no
  *                        symbol has a bar
@@ -26,7 +30,8 @@ import java.util.List;
  *                        active), lowest coverage first
  * @param at              when the numbers were read
  */
-public record DashboardStats(int symbols, int activeSymbols, int cachedSymbols, long bars, long databaseBytes,
+public record DashboardStats(int symbols, int activeSymbols, int cachedSymbols, long bars, long noTradeBars,
+                             long missingBars, long databaseBytes,
                              String databaseName, long expectedBars, double coveragePercent, int gaps, UpdaterSchedule.Planned nextPass,
                              Instant lastPass, int vendorErrors, Freshness freshest, Freshness stalest, List<Freshness> watched,
                              Instant at) {

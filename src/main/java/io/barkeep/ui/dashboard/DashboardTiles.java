@@ -6,6 +6,7 @@ import eu.hansolo.tilesfx.TileBuilder;
 import eu.hansolo.tilesfx.skins.BarChartItem;
 import io.barkeep.domain.Freshness;
 import io.barkeep.domain.Session;
+import io.barkeep.ui.app.AppServices;
 import java.text.DecimalFormat;
 import java.text.MessageFormat;
 import java.time.Duration;
@@ -27,23 +28,31 @@ final class DashboardTiles {
     /** The tiles, in the order they are laid out. */
     enum Kind { SYMBOLS, BARS, DATABASE, COVERAGE, UPDATER, ERRORS, FRESHEST, STALEST, BY_SYMBOL }
 
-    /** Bars the per-symbol chart shows: the worst ones, since it lists lowest coverage first. */
+    /** At most this many bars in the per-symbol chart: the worst ones. */
     private static final int CHART_ITEMS = 8;
+    /** The bar chart skin's height per item and for its title and bottom text, in pixels. */
+    private static final double ITEM_HEIGHT = 40;
+    private static final double CHART_CHROME = 80;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE MMM d HH:mm", Locale.US)
             .withZone(Session.NEW_YORK);
     private static final double GIB = 1024.0 * 1024 * 1024;
 
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm", Locale.US)
+            .withZone(java.time.ZoneId.systemDefault());
+
     private final ResourceBundle text;
     private final Map<Kind, Tile> tiles = new EnumMap<>(Kind.class);
     private TilePalette palette = TilePalette.LIGHT;
     private DashboardStats shown;
+    private AppServices.Connection connection = AppServices.Connection.CHECKING;
+    private Instant connectionSince;
 
     DashboardTiles(ResourceBundle text) {
         this.text = text;
         tiles.put(Kind.SYMBOLS, number("tile.symbols", "#,##0", null));
         tiles.put(Kind.BARS, number("tile.bars", "#,##0", null));
-        tiles.put(Kind.DATABASE, number("tile.database", "#,##0.0", "MB"));
+        tiles.put(Kind.DATABASE, number("tile.database", "#,##0.0", "MiB"));
         tiles.put(Kind.COVERAGE, base(SkinType.CIRCULAR_PROGRESS, "tile.coverage").minValue(0).maxValue(100)
                 .decimals(1).valueVisible(false).textVisible(false).build());
         tiles.put(Kind.UPDATER, textTile("tile.updater"));
@@ -52,6 +61,12 @@ final class DashboardTiles {
         tiles.put(Kind.STALEST, textTile("tile.stalest"));
         tiles.put(Kind.BY_SYMBOL, base(SkinType.BAR_CHART, "tile.bySymbol").decimals(0).build());
         tiles.forEach((kind, tile) -> tile.setId("tile-" + kind.name().toLowerCase(Locale.ROOT)));
+        // As many bars as the tile has room for: a last row cut in half is worse than one row fewer.
+        tiles.get(Kind.BY_SYMBOL).heightProperty().addListener((obs, was, now) -> {
+            if (shown != null && fitting(was.doubleValue()) != fitting(now.doubleValue())) {
+                showBySymbol(shown);
+            }
+        });
     }
 
     private TileBuilder<?> base(SkinType skin, String titleKey) {
@@ -118,14 +133,12 @@ final class DashboardTiles {
         symbols.setText(format("symbols.text", s.activeSymbols(), s.cachedSymbols()));
         Tile bars = tiles.get(Kind.BARS);
         bars.setValue(s.bars());
-        bars.setText(text.getString("bars.text"));
+        // held + no-trade + missing = expected, visibly: the coverage ring counts the no-trade bars as covered.
+        bars.setText(format("bars.text", s.noTradeBars(), s.missingBars(), s.expectedBars()));
         showDatabase(s);
         showCoverage(s);
         showUpdater(s);
-        Tile errors = tiles.get(Kind.ERRORS);
-        errors.setValue(s.vendorErrors());
-        errors.setValueColor(s.vendorErrors() > 0 ? palette.danger() : palette.success());
-        errors.setText(text.getString(s.vendorErrors() > 0 ? "errors.text" : "errors.none"));
+        showErrors();
         showFreshness(tiles.get(Kind.FRESHEST), s.freshest(), s.at(), false);
         showFreshness(tiles.get(Kind.STALEST), s.stalest(), s.at(), true);
         if (s.watched().size() > 1 && s.freshest() != null && s.stalest() != null
@@ -139,10 +152,35 @@ final class DashboardTiles {
         showBySymbol(s);
     }
 
+    /** The source's state as the status bar last learned it, for the vendor tile. */
+    void showConnection(AppServices.Connection state, Instant since) {
+        connection = state;
+        connectionSince = since;
+        if (shown != null) {
+            showErrors();
+        }
+    }
+
+    private void showErrors() {
+        Tile errors = tiles.get(Kind.ERRORS);
+        int count = shown.vendorErrors();
+        boolean down = connection == AppServices.Connection.UNAVAILABLE;
+        errors.setValue(count);
+        errors.setValueColor(count > 0 || down ? palette.danger() : palette.success());
+        if (down) {
+            errors.setText(connectionSince == null ? text.getString("errors.down")
+                    : format("errors.downSince", SINCE.format(connectionSince)));
+        } else if (connection == AppServices.Connection.SIMULATED) {
+            errors.setText(text.getString(count > 0 ? "errors.text" : "errors.simulated"));
+        } else {
+            errors.setText(text.getString(count > 0 ? "errors.text" : "errors.none"));
+        }
+    }
+
     private void showBySymbol(DashboardStats s) {
         Tile chart = tiles.get(Kind.BY_SYMBOL);
         List<Freshness> worst = s.watched().stream().sorted(Comparator.comparingLong(DashboardTiles::missing)
-                .reversed().thenComparing(Freshness::symbol)).limit(CHART_ITEMS).toList();
+                .reversed().thenComparing(Freshness::symbol)).limit(fitting(chart.getHeight())).toList();
         long most = worst.isEmpty() ? 0 : missing(worst.get(0));
         chart.setMaxValue(Math.max(1, most));
         // The skin mishandles a replaced list (old rows stay): clear it, then add.
@@ -155,8 +193,14 @@ final class DashboardTiles {
             item.setBarBackgroundColor(palette.track());
             chart.addBarChartItem(item);
         }
-        chart.setText(most == 0 ? text.getString("bySymbol.none") : s.watched().size() > CHART_ITEMS
-                ? format("bySymbol.more", CHART_ITEMS, s.watched().size()) : text.getString("bySymbol.text"));
+        chart.setText(most == 0 ? text.getString("bySymbol.none") : s.watched().size() > worst.size()
+                ? format("bySymbol.more", worst.size(), s.watched().size()) : text.getString("bySymbol.text"));
+    }
+
+    /** How many bars fit a chart tile {@code height} pixels high (all of them before it is laid out). */
+    static int fitting(double height) {
+        return height <= 0 ? CHART_ITEMS
+                : (int) Math.max(1, Math.min(CHART_ITEMS, Math.floor((height - CHART_CHROME) / ITEM_HEIGHT)));
     }
 
     /** Bars expected that are neither held nor confirmed empty by the vendor. */
@@ -173,7 +217,7 @@ final class DashboardTiles {
         boolean gib = s.databaseBytes() >= GIB;
         db.setCustomDecimalFormat(new DecimalFormat(gib ? "#,##0.00" : "#,##0.0"));
         db.setValue(s.databaseBytes() / (gib ? GIB : 1024.0 * 1024));
-        db.setUnit(gib ? "GB" : "MB");
+        db.setUnit(gib ? "GiB" : "MiB");
         db.setText(s.databaseName());
     }
 

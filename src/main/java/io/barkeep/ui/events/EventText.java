@@ -43,7 +43,8 @@ final class EventText {
         if (kind.equals("vendor_retry") || kind.equals("vendor_split")) {
             return Severity.WARNING;
         }
-        if (kind.startsWith("vendor_") || kind.endsWith("_error") || kind.startsWith("rejected_")) {
+        if (kind.startsWith("vendor_") || kind.endsWith("_error") || kind.startsWith("rejected_")
+                || kind.endsWith("_unavailable") || kind.endsWith("_failed")) {
             return Severity.ERROR;
         }
         return Severity.INFO;

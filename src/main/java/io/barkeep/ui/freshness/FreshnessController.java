@@ -42,6 +42,8 @@ public final class FreshnessController {
     @FXML private TableColumn<FreshnessRow, Instant> oldestColumn;
     @FXML private TableColumn<FreshnessRow, Instant> newestColumn;
     @FXML private TableColumn<FreshnessRow, Long> barsColumn;
+    @FXML private TableColumn<FreshnessRow, Long> noTradeColumn;
+    @FXML private TableColumn<FreshnessRow, Long> missingColumn;
     @FXML private TableColumn<FreshnessRow, Long> expectedColumn;
     @FXML private TableColumn<FreshnessRow, Double> coverageColumn;
     @FXML private TableColumn<FreshnessRow, Integer> gapsColumn;
@@ -61,6 +63,8 @@ public final class FreshnessController {
         value(oldestColumn, FreshnessRow::oldestBar);
         value(newestColumn, FreshnessRow::newestBar);
         value(barsColumn, FreshnessRow::bars);
+        value(noTradeColumn, FreshnessRow::noTrade);
+        value(missingColumn, FreshnessRow::missing);
         value(expectedColumn, FreshnessRow::expected);
         value(coverageColumn, FreshnessRow::coverage);
         value(gapsColumn, FreshnessRow::gaps);
@@ -71,6 +75,8 @@ public final class FreshnessController {
         newestColumn.setCellFactory(Cells.time(Cells.NEW_YORK_MINUTE));
         checkedColumn.setCellFactory(Cells.time(Cells.NEW_YORK_MINUTE));
         barsColumn.setCellFactory(Cells.number(Cells::count, v -> Level.OK));
+        noTradeColumn.setCellFactory(Cells.number(Cells::count, v -> Level.OK));
+        missingColumn.setCellFactory(Cells.number(Cells::count, v -> Level.OK));
         expectedColumn.setCellFactory(Cells.number(Cells::count, v -> Level.OK));
         coverageColumn.setCellFactory(Cells.number(Cells::percent, Thresholds::coverage));
         gapsColumn.setCellFactory(Cells.number(Cells::count, Thresholds::gaps));

@@ -81,7 +81,10 @@ public final class SettingsController {
         testButton.disableProperty().bind(model.busyProperty());
         testLabel.textProperty().bind(model.testResultProperty());
         testIcon.visibleProperty().bind(model.testResultProperty().isNotEmpty().and(model.busyProperty().not()));
-        model.testPassedProperty().addListener((obs, was, ok) -> mark(ok));
+        // Marked on every verdict, not only when passed/failed changes: a first failure must not keep the
+        // FXML's check mark.
+        model.testResultProperty().addListener((obs, was, now) -> mark(model.testPassedProperty().get()));
+        mark(model.testPassedProperty().get());
         problemsLabel.textProperty().bind(Bindings.createStringBinding(() -> model.problemsProperty().get().isEmpty()
                 ? model.saveErrorProperty().get() : model.problemsProperty().get(), model.problemsProperty(),
                 model.saveErrorProperty()));

@@ -30,6 +30,28 @@ public final class SettingsDialog {
         this.services = services;
     }
 
+    /** After a switch to another database file: asks whether the previous watchlist comes along. */
+    private void offerCarryOver(Window owner, SettingsViewModel model, ResourceBundle text) {
+        java.util.List<io.barkeep.domain.WatchlistEntry> missing = java.util.List.copyOf(model.carryOverProperty());
+        if (missing.isEmpty()) {
+            return;
+        }
+        ButtonType carry = new ButtonType(text.getString("carry.yes"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(text.getString("carry.no"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType
+                .CONFIRMATION, java.text.MessageFormat.format(text.getString("carry.text"), missing.size(),
+                String.join(" ", missing.stream().limit(12).map(io.barkeep.domain.WatchlistEntry::symbol).toList()),
+                services.settings().database(services.dataFolder()).getFileName()), carry, keep);
+        ask.initOwner(owner);
+        ask.setTitle(text.getString("carry.title"));
+        ask.setHeaderText(text.getString("carry.header"));
+        ask.showAndWait().filter(carry::equals).ifPresent(b -> model.carryOver().whenComplete((n, e) -> {
+            if (e != null) {
+                LOG.warn("carrying the watchlist over failed", e);
+            }
+        }));
+    }
+
     /** Shows the dialog over {@code owner}; saving applies the settings. */
     public void show(Window owner) {
         ResourceBundle text = ViewLoader.bundle(SettingsController.class);
@@ -55,6 +77,7 @@ public final class SettingsDialog {
             model.save().whenComplete((x, error) -> services.ui().onFx(() -> {
                 if (error == null) {
                     dialog.close();
+                    offerCarryOver(owner, model, text);
                 } else {
                     LOG.warn("applying settings failed", error);
                 }

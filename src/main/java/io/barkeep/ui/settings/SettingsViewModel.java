@@ -12,7 +12,11 @@ import io.barkeep.sync.Sources;
 import io.barkeep.ui.app.AppServices;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
+import io.barkeep.domain.WatchlistEntry;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import java.util.concurrent.CompletionException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -42,6 +46,7 @@ public final class SettingsViewModel {
     private final StringProperty backups = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
+    private final ObservableList<WatchlistEntry> carryOver = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper testPassed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper saveError = new ReadOnlyStringWrapper("");
@@ -100,7 +105,7 @@ public final class SettingsViewModel {
     private static String reason(Throwable error) {
         Throwable e = error instanceof CompletionException && error.getCause() != null
                 ? error.getCause() : error;
-        return Secrets.mask(e.getMessage() != null ? e.getMessage() : e.toString());
+        return Secrets.mask(e.getMessage() != null ? AppTerms.of(e.getMessage()) : e.toString());
     }
 
     /**
@@ -114,7 +119,17 @@ public final class SettingsViewModel {
         }
         busy.set(true);
         saveError.set("");
-        CompletableFuture<Void> applied = services.apply(r.settings()).thenRun(services::checkConnection);
+        carryOver.clear();
+        // Another database file holds another watchlist: remember this one, to offer it to the new file.
+        boolean switching = !r.settings().database(services.dataFolder())
+                .equals(services.settings().database(services.dataFolder()));
+        CompletableFuture<List<WatchlistEntry>> before = switching
+                ? services.ui().supply(() -> services.engine().watchlist().list())
+                : CompletableFuture.completedFuture(List.of());
+        CompletableFuture<Void> applied = before.thenCompose(was -> services.apply(r.settings())
+                .thenCompose(x -> services.ui().supply(() -> missingFromNew(was))))
+                .thenAccept(missing -> services.ui().onFx(() -> carryOver.setAll(missing)))
+                .thenRun(services::checkConnection);
         applied.whenComplete((x, e) -> services.ui().onFx(() -> {
             busy.set(false);
             if (e != null) {
@@ -122,6 +137,32 @@ public final class SettingsViewModel {
             }
         }));
         return applied;
+    }
+
+    private List<WatchlistEntry> missingFromNew(List<WatchlistEntry> was) {
+        var now = services.engine().watchlist();
+        return was.stream().filter(w -> now.find(w.symbol()).isEmpty()).toList();
+    }
+
+    /**
+     * Symbols of the previous database's watchlist that the new one lacks, after a save that switched files (from
+     * demo.db to trading_data.db, say); empty otherwise. The dialog offers to carry them over.
+     */
+    public ObservableList<WatchlistEntry> carryOverProperty() {
+        return carryOver;
+    }
+
+    /** Adds {@link #carryOverProperty()}'s symbols, with their priority, notes and active flag, to the new file. */
+    public CompletableFuture<Integer> carryOver() {
+        List<WatchlistEntry> entries = List.copyOf(carryOver);
+        return services.ui().supply(() -> {
+            var watchlist = services.engine().watchlist();
+            for (WatchlistEntry w : entries) {
+                watchlist.add(w.symbol(), w.priority(), w.notes(), services.clock().instant());
+                watchlist.update(w.symbol(), w.active(), w.priority(), w.notes());
+            }
+            return entries.size();
+        });
     }
 
     /** The URL the chosen source uses when the field is empty. */

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * settings; bad tokens are reported with {@code Symbols.normalize}'s message and nothing of them is stored.
  */
 final class SymbolAdder {
-    /** What an add stored: the new symbols and those that were listed already. */
-    record Added(List<String> added, List<String> already) {
+    /** What an add stored: the new symbols, those that were listed already, and those the source does not know. */
+    record Added(List<String> added, List<String> already, List<String> unknown) {
     }
 
     private final AppServices services;
@@ -32,7 +32,7 @@ final class SymbolAdder {
     /** Stores {@code in}'s good symbols off the FX thread; {@code onAdded} gets the result on the FX thread. */
     void add(SymbolInput in, Consumer<Added> onAdded) {
         if (in.symbols().isEmpty()) {
-            report(new Added(List.of(), List.of()), in);
+            report(new Added(List.of(), List.of(), List.of()), in);
             return;
         }
         Instant now = services.clock().instant();
@@ -50,16 +50,20 @@ final class SymbolAdder {
         WatchlistRepository watchlist = services.engine().watchlist();
         List<String> added = new ArrayList<>();
         List<String> already = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         for (String s : symbols) {
             // Adding a listed symbol again would reset its priority and notes: it is reported instead.
             if (watchlist.find(s).isPresent()) {
                 already.add(s);
+            } else if (services.data().source().hasSymbol(s).equals(java.util.Optional.of(false))) {
+                // The source says it has no such ticker: listing it would only collect failures.
+                unknown.add(s);
             } else {
                 watchlist.add(s, 0, null, now);
                 added.add(s);
             }
         }
-        return new Added(added, already);
+        return new Added(added, already, unknown);
     }
 
     private void backfill(List<String> symbols) {
@@ -69,7 +73,8 @@ final class SymbolAdder {
                 today.minusDays(WatchlistViewModel.BACKFILL_DAYS), today).whenComplete((r, e) ->
                 services.ui().onFx(() -> {
                     if (e != null) {
-                        messages.error("watchlist.backfill.failed", names, rootMessage(e));
+                        messages.error("watchlist.backfill.failed", names,
+                                io.barkeep.ui.settings.AppTerms.of(rootMessage(e)));
                     }
                     state.dataChanged();
                 }));
@@ -88,6 +93,11 @@ final class SymbolAdder {
         if (!in.errors().isEmpty()) {
             error = in.errors().get(0) + (in.bad().size() == 1 ? "" : messages.format("watchlist.more",
                     in.bad().size() - 1, String.join(" ", in.bad().subList(1, in.bad().size()))));
+        }
+        if (!result.unknown().isEmpty()) {
+            String unknown = messages.format("watchlist.unknown", String.join(", ", result.unknown()),
+                    services.settings().source());
+            error = error.isEmpty() ? unknown : error + " " + unknown;
         }
         messages.show(error, String.join(" ", done));
     }

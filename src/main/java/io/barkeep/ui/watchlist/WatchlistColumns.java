@@ -24,17 +24,17 @@ final class WatchlistColumns {
 
     static void install(TableView<WatchlistRow> table, ResourceBundle text, Runnable badPriority) {
         table.setEditable(true);
-        TableColumn<WatchlistRow, String> symbol = column(text, "watchlist.col.symbol", 90,
+        TableColumn<WatchlistRow, String> symbol = column(text, "watchlist.col.symbol", 80,
                 r -> new ReadOnlyStringWrapper(r.symbol()));
         symbol.getStyleClass().add("symbol-column");
 
-        TableColumn<WatchlistRow, Boolean> active = column(text, "watchlist.col.active", 70,
+        TableColumn<WatchlistRow, Boolean> active = column(text, "watchlist.col.active", 65,
                 WatchlistRow::activeProperty);
         active.setCellFactory(CheckBoxTableCell.forTableColumn(active));
         active.setEditable(true);
         active.getStyleClass().add("center-column");
 
-        TableColumn<WatchlistRow, Integer> priority = column(text, "watchlist.col.priority", 80,
+        TableColumn<WatchlistRow, Integer> priority = column(text, "watchlist.col.priority", 75,
                 WatchlistRow::priorityProperty);
         priority.setCellFactory(TextFieldTableCell.forTableColumn(new PriorityConverter()));
         priority.setEditable(true);
@@ -48,24 +48,31 @@ final class WatchlistColumns {
             }
         });
 
-        TableColumn<WatchlistRow, String> notes = column(text, "watchlist.col.notes", 260,
+        TableColumn<WatchlistRow, String> notes = column(text, "watchlist.col.notes", 180,
                 WatchlistRow::notesProperty);
         notes.setCellFactory(TextFieldTableCell.forTableColumn());
+        notes.setMinWidth(100);
         notes.setEditable(true);
 
-        TableColumn<WatchlistRow, Instant> added = column(text, "watchlist.col.added", 135,
+        TableColumn<WatchlistRow, Instant> added = column(text, "watchlist.col.added", 105,
                 WatchlistRow::addedProperty);
         added.setCellFactory(Cells.time(Cells.NEW_YORK_DATE));
-        TableColumn<WatchlistRow, Instant> updated = column(text, "watchlist.col.updated", 170,
+        TableColumn<WatchlistRow, Instant> updated = column(text, "watchlist.col.updated", 135,
                 WatchlistRow::lastUpdatedProperty);
         updated.setCellFactory(Cells.time(Cells.NEW_YORK_MINUTE));
-        TableColumn<WatchlistRow, Long> bars = column(text, "watchlist.col.bars", 100, WatchlistRow::barsProperty);
+        TableColumn<WatchlistRow, Long> bars = column(text, "watchlist.col.bars", 95, WatchlistRow::barsProperty);
         bars.setCellFactory(Cells.number(Cells::count, v -> Thresholds.Level.OK));
-        TableColumn<WatchlistRow, Double> coverage = column(text, "watchlist.col.coverage", 100,
+        TableColumn<WatchlistRow, Long> noTrade = column(text, "watchlist.col.noTrade", 95,
+                WatchlistRow::noTradeProperty);
+        noTrade.setCellFactory(Cells.number(Cells::count, v -> Thresholds.Level.OK));
+        TableColumn<WatchlistRow, Long> missing = column(text, "watchlist.col.missing", 80,
+                WatchlistRow::missingProperty);
+        missing.setCellFactory(Cells.number(Cells::count, v -> Thresholds.Level.OK));
+        TableColumn<WatchlistRow, Double> coverage = column(text, "watchlist.col.coverage", 115,
                 WatchlistRow::coverageProperty);
         coverage.setCellFactory(Cells.number(Cells::percent, Thresholds::coverage));
 
-        table.getColumns().setAll(List.of(symbol, active, priority, notes, added, updated, bars,
+        table.getColumns().setAll(List.of(symbol, active, priority, notes, added, updated, bars, noTrade, missing,
                 coverage));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
@@ -74,7 +81,8 @@ final class WatchlistColumns {
                                                            Function<WatchlistRow, ObservableValue<T>> value) {
         TableColumn<WatchlistRow, T> c = new TableColumn<>(text.getString(key));
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 110));
+        // Never narrower than its header: a cut header ("Expec...") hides what the numbers are.
+        c.setMinWidth(width);
         c.setEditable(false);
         c.setCellValueFactory(f -> value.apply(f.getValue()));
         return c;

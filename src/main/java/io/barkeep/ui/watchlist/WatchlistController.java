@@ -103,14 +103,17 @@ public final class WatchlistController {
         }
         ButtonType remove = new ButtonType(resources.getString("watchlist.confirm.remove"),
                 ButtonBar.ButtonData.OK_DONE);
+        // The trader chooses whether the cached data goes too: removing from the list alone keeps it.
+        ButtonType purge = new ButtonType(resources.getString("watchlist.confirm.purge"),
+                ButtonBar.ButtonData.OTHER);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, resources.getString("watchlist.confirm.text"), remove,
-                ButtonType.CANCEL);
+                purge, ButtonType.CANCEL);
         alert.initOwner(table.getScene().getWindow());
         alert.setTitle(resources.getString("watchlist.confirm.title"));
         alert.setHeaderText(selected.size() == 1
                 ? MessageFormat.format(resources.getString("watchlist.confirm.one"), selected.get(0).symbol())
                 : MessageFormat.format(resources.getString("watchlist.confirm.many"), selected.size()));
-        alert.showAndWait().filter(remove::equals).ifPresent(b -> model.remove(selected));
+        alert.showAndWait().filter(b -> b == remove || b == purge).ifPresent(b -> model.remove(selected, b == purge));
     }
 
     private ContextMenu contextMenu() {

@@ -24,6 +24,8 @@ public final class WatchlistRow {
     private final ReadOnlyObjectWrapper<Instant> added = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Instant> lastUpdated = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Long> bars = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Long> noTrade = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Long> missing = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Double> coverage = new ReadOnlyObjectWrapper<>();
 
     WatchlistRow(String symbol) {
@@ -38,6 +40,9 @@ public final class WatchlistRow {
         added.set(entry.addedAt());
         lastUpdated.set(entry.lastUpdated());
         bars.set(freshness == null ? 0L : freshness.barCount());
+        noTrade.set(freshness == null ? 0L : freshness.emptyCount());
+        missing.set(freshness == null ? 0L
+                : Math.max(0, freshness.expectedCount() - freshness.barCount() - freshness.emptyCount()));
         coverage.set(freshness == null || freshness.expectedCount() == 0 ? null : freshness.coveragePercent());
     }
 
@@ -69,6 +74,16 @@ public final class WatchlistRow {
     /** 5-minute bars held. */
     public ReadOnlyObjectProperty<Long> barsProperty() {
         return bars.getReadOnlyProperty();
+    }
+
+    /** Intervals the vendor confirmed had no trade: covered, but not bars. */
+    public ReadOnlyObjectProperty<Long> noTradeProperty() {
+        return noTrade.getReadOnlyProperty();
+    }
+
+    /** Expected bars neither held nor confirmed no-trade: held + no-trade + missing = expected. */
+    public ReadOnlyObjectProperty<Long> missingProperty() {
+        return missing.getReadOnlyProperty();
     }
 
     /** Percent of expected bars held or confirmed empty over the span held; null while nothing is expected. */

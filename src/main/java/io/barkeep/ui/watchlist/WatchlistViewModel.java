@@ -152,16 +152,27 @@ public final class WatchlistViewModel {
 
     /** Removes {@code selected} from the watchlist (the caller has asked the trader); cached bars stay. */
     public void remove(List<WatchlistRow> selected) {
+        remove(selected, false);
+    }
+
+    /**
+     * Removes {@code selected} from the watchlist (the caller has asked the trader); with {@code purge} their cached
+     * bars, no-trade markers and coverage go too.
+     */
+    public void remove(List<WatchlistRow> selected, boolean purge) {
         List<String> symbols = selected.stream().map(WatchlistRow::symbol).toList();
         if (symbols.isEmpty()) {
             return;
         }
         services.ui().load(() -> {
             symbols.forEach(services.engine().watchlist()::remove);
+            if (purge) {
+                symbols.forEach(services.engine().retention()::purge);
+            }
             return symbols;
         }, removed -> {
             rows.removeIf(r -> removed.contains(r.symbol()));
-            messages.info("watchlist.removed", String.join(", ", removed));
+            messages.info(purge ? "watchlist.purged" : "watchlist.removed", String.join(", ", removed));
             state.dataChanged();
         }, e -> messages.error("watchlist.saveFailed", String.join(", ", symbols), e.getMessage()));
     }

@@ -360,7 +360,7 @@ class CsvBarReaderTest {
     @Test
     void anEmptyFileIsAnErrorNamingTheExpectedHeader() {
         CsvFormatException e = assertThrows(CsvFormatException.class, () -> read("", "  ", ""));
-        assertEquals("no header: the file is empty; expected timestamp,open,high,low,close,volume[,count,vwap]",
+        assertEquals("no header: the file is empty; expected timestamp,open,high,low,close,volume[,count,session_vwap]",
                 e.getMessage());
     }
 
@@ -369,7 +369,7 @@ class CsvBarReaderTest {
         CsvFormatException e = assertThrows(CsvFormatException.class,
                 () -> read("time,open,high,low,close,vol", GOOD_0930));
         assertEquals("header on line 1 lacks columns timestamp, volume; "
-                + "expected timestamp,open,high,low,close,volume[,count,vwap]", e.getMessage());
+                + "expected timestamp,open,high,low,close,volume[,count,session_vwap]", e.getMessage());
         CsvFormatException one = assertThrows(CsvFormatException.class,
                 () -> read("timestamp,open,high,low,volume"));
         assertTrue(one.getMessage().startsWith("header on line 1 lacks column close;"), one.getMessage());
@@ -379,7 +379,7 @@ class CsvBarReaderTest {
     void dataWithoutAHeaderIsAnErrorQuotingTheLineShortened() {
         CsvFormatException e = assertThrows(CsvFormatException.class, () -> read(GOOD_0930));
         assertEquals("no header: line 1 is '2024-01-02T09:30:00,187.1500,188.05,186.35,187.83,3256708,37...'"
-                + "; expected timestamp,open,high,low,close,volume[,count,vwap]", e.getMessage());
+                + "; expected timestamp,open,high,low,close,volume[,count,session_vwap]", e.getMessage());
     }
 
     @Test

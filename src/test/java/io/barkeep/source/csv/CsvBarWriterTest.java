@@ -28,7 +28,7 @@ class CsvBarWriterTest {
     @Test
     void writesNewYorkLocalTimestampsFourDigitPricesAndEmptyUnknowns() throws IOException {
         assertEquals("""
-                timestamp,open,high,low,close,volume,count,vwap
+                timestamp,open,high,low,close,volume,count,session_vwap
                 2024-01-02T09:30:00,187.1500,188.0500,186.3500,187.8300,3256708,37886,187.2500
                 2024-01-02T09:35:00,187.8300,188.1200,187.6300,187.7650,809707,,
                 2024-07-03T12:55:00,0.0001,0.0002,0.0001,0.0002,5,1,
@@ -37,7 +37,7 @@ class CsvBarWriterTest {
 
     @Test
     void writesOnlyTheHeaderForNoBars() throws IOException {
-        assertEquals("timestamp,open,high,low,close,volume,count,vwap\n", write(List.of()));
+        assertEquals("timestamp,open,high,low,close,volume,count,session_vwap\n", write(List.of()));
     }
 
     @Test
@@ -48,7 +48,7 @@ class CsvBarWriterTest {
             writer.write(new EmptyBar(ny("2024-01-02T09:45"), Bar.UNKNOWN));
         }
         assertEquals("""
-                timestamp,open,high,low,close,volume,count,vwap
+                timestamp,open,high,low,close,volume,count,session_vwap
                 2024-01-02T09:40:00,0.0000,0.0000,0.0000,0.0000,0,0,187.2500
                 2024-01-02T09:45:00,0.0000,0.0000,0.0000,0.0000,0,0,
                 """, out.toString());

@@ -102,6 +102,19 @@ class DashboardViewModelTest {
         assertEquals(3, load().vendorErrors());
     }
 
+    @Test
+    void requestsNotSentBecauseTheTerminalWasDownCountAsErrorsAndShowInEvents() {
+        services.apply(new Settings(io.barkeep.sync.Sources.THETA, "http://127.0.0.1:1", 1, 60, null, 1095, 7,
+                Settings.defaults().cacheMb()))
+                .join();
+        org.junit.jupiter.api.Assertions.assertThrows(io.barkeep.sync.SyncAbortedException.class,
+                () -> services.data().backfill(List.of("AAPL"), MONDAY, FRIDAY, SyncProgress.NONE,
+                        new AtomicBoolean()));
+        assertEquals(1, load().vendorErrors());
+        assertEquals(io.barkeep.sync.MarketData.SOURCE_UNAVAILABLE,
+                services.engine().events().since(NOW.minus(Duration.ofHours(1)), 10).get(0).kind());
+    }
+
     private void record(Instant at, String kind) {
         engine.events().record(new SafetyEvent(at, kind, "AAPL", "thetadata", null, null, kind + " for a test"));
     }
@@ -117,7 +130,8 @@ class DashboardViewModelTest {
 
     @Test
     void updaterShowsTheScheduledPassAndTheNewestUpdate() {
-        assertEquals(null, load().lastPass());
+        assertEquals(NOW, load().lastPass(), "a backfill leaves its watched symbols updated, not at a dash");
+        assertEquals(null, engine.watchlist().find("NVDA").orElseThrow().lastUpdated(), "not backfilled");
         engine.watchlist().markUpdated("MSFT", NOW.minusSeconds(600));
         engine.watchlist().markUpdated("AAPL", NOW.minusSeconds(60));
         DashboardStats s = load();

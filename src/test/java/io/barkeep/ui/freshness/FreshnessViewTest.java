@@ -95,7 +95,7 @@ class FreshnessViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
         assertEquals(List.of("AAPL", "MSFT", "TSLA"), symbols(table), "by symbol before any sort");
 
-        Labeled barsHeader = robot.lookup(".column-header .label").<Labeled>match(l -> "Bars".equals(((Labeled) l)
+        Labeled barsHeader = robot.lookup(".column-header .label").<Labeled>match(l -> "Bars held".equals(((Labeled) l)
                 .getText())).query();
         robot.clickOn(barsHeader);
         assertEquals(List.of("TSLA", "AAPL", "MSFT"), symbols(table), "fewest bars first");

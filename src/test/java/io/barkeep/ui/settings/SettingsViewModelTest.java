@@ -10,7 +10,9 @@ import io.barkeep.sync.Sources;
 import io.barkeep.ui.app.AppServices;
 import io.barkeep.ui.app.ViewLoader;
 import io.barkeep.ui.common.SameThreadUiExecutor;
+import io.barkeep.domain.WatchlistEntry;
 import java.net.ServerSocket;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -164,6 +166,25 @@ class SettingsViewModelTest {
         String verdict = model.testResultProperty().get();
         assertTrue(verdict.contains("http://trader:***@127.0.0.1:"), verdict);
         assertFalse(verdict.contains("s3cret"), verdict);
+    }
+
+    @Test
+    void switchingFromDemoToARealDatabaseOffersToCarryTheWatchlistOver() throws Exception {
+        services.engine().watchlist().add("AAPL", 5, "core", NOW);
+        services.engine().watchlist().add("MSFT", 1, null, NOW);
+        services.engine().watchlist().update("MSFT", false, 1, null);
+        model.sourceProperty().set(Sources.THETA);
+        model.urlProperty().set("http://127.0.0.1:" + closedPort());
+        model.save().join();
+        assertTrue(services.engine().database().file().endsWith("trading_data.db"));
+        assertEquals(List.of("AAPL", "MSFT"), model.carryOverProperty().stream().map(WatchlistEntry::symbol)
+                .sorted().toList());
+
+        assertEquals(2, model.carryOver().join());
+        WatchlistEntry aapl = services.engine().watchlist().find("AAPL").orElseThrow();
+        assertEquals(5, aapl.priority());
+        assertEquals("core", aapl.notes());
+        assertFalse(services.engine().watchlist().find("MSFT").orElseThrow().active());
     }
 
     private static int closedPort() throws Exception {

@@ -147,6 +147,24 @@ class WatchlistViewModelTest {
     }
 
     @Test
+    void removeAndDeleteDataDeletesTheCachedBarsToo() {
+        add("AAPL MSFT");
+        model.remove(List.of(row("MSFT")), true);
+        assertEquals(List.of("AAPL"), stored());
+        assertTrue(info().startsWith("Removed MSFT and deleted"), info());
+        assertTrue(services.engine().bars().bars("MSFT", FROM, TO).isEmpty());
+        assertFalse(services.engine().bars().bars("AAPL", FROM, TO).isEmpty(), "only the removed symbol's data");
+    }
+
+    @Test
+    void aTickerTheDemoFeedDoesNotKnowIsNotAdded() {
+        add("AAPL;DROP TABLE");
+        assertEquals(List.of(), stored(), "AAPL;DROP is refused whole, TABLE is no such symbol");
+        assertTrue(error().contains("AAPL;DROP"), error());
+        assertTrue(error().contains("No such symbol on the demo feed: TABLE"), error());
+    }
+
+    @Test
     void inlineEditsAreStoredAtOnce() {
         services.engine().watchlist().add("AAPL", 1, null, CLOCK.instant());
         model.reload();
