@@ -237,16 +237,10 @@ public final class ChartViewModel {
         return d.countBars(viewport.get().from(), viewport.get().to(d.size));
     }
 
-    /** The readout of slot {@code slot}, or of the newest candle when the crosshair is off the chart. */
+    /** The readout of slot {@code slot}, or of the newest candle on screen when the crosshair is off the chart. */
     public String readout(int slot) {
         ChartData d = data.get();
-        int i = slot;
-        if (i < 0) {
-            i = d.size - 1;
-            while (i >= 0 && !d.has(i, ChartData.HAS_BAR)) {
-                i--;
-            }
-        }
+        int i = slot < 0 ? ChartViews.newestVisibleBar(d, viewport.get()) : slot;
         return i < 0 ? "" : ChartReadout.describe(d, i, texts);
     }
 
