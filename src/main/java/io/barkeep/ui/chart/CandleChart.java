@@ -112,6 +112,13 @@ public final class CandleChart extends Region {
             ((Observable) colour).addListener(x -> repaintLater());
         }
         new ChartInput(this).install();
+        // The keys work as soon as the chart shows, without a click first: it takes the focus whenever it is put
+        // into a window (the main window swaps views in and out).
+        sceneProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                Platform.runLater(this::requestFocus);
+            }
+        });
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

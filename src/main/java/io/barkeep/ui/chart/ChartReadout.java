@@ -31,6 +31,12 @@ final class ChartReadout {
         return time(d, i) + "\u2013" + Instant.ofEpochSecond(d.end[i]).atZone(d.zone).format(TIME);
     }
 
+    /** The readout of slot {@code slot}, or of the newest candle in {@code view} when the slot is -1. */
+    static String line(ChartData d, Viewport view, int slot, ResourceBundle texts) {
+        int i = slot < 0 ? ChartViews.newestVisibleBar(d, view) : slot;
+        return describe(d, i, texts);
+    }
+
     /** One line about slot {@code i}: its prices and volume, or why it has none. */
     static String describe(ChartData d, int i, ResourceBundle texts) {
         if (i < 0 || i >= d.size) {

@@ -52,6 +52,18 @@ final class ChartViews {
         return new Viewport(next.slotAt(old.time[left]) + offset, view.count()).clamp(next.size);
     }
 
+    /** The sessions of {@code range} up to the newest, the newest at the right edge with its margin. */
+    static Viewport range(ChartData d, ChartRange range) {
+        int n = d.sessionCount();
+        if (n == 0 || range == ChartRange.ALL) {
+            return Viewport.fit(d.size);
+        }
+        int k = range.sessions() > 0 ? Math.max(0, n - range.sessions())
+                : d.sessionOnOrAfter(range.from(d.sessionDate[n - 1]));
+        int first = d.sessionFirst[k];
+        return Viewport.atEnd(d.size, (d.size - first) / (1 - Viewport.RIGHT_MARGIN));
+    }
+
     /** The readout's slot when the crosshair is off the chart: the newest candle on screen, not off it. */
     static int newestVisibleBar(ChartData d, Viewport v) {
         int i = Math.min(d.size, v.to(d.size)) - 1;
