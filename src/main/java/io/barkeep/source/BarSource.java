@@ -31,6 +31,11 @@ public interface BarSource extends AutoCloseable {
      */
     SourceAnswer fetch(String symbol, LocalDate from, LocalDate to) throws SourceException;
 
+    /** What this source's requests did, for the vendor health view; null for a source that sends none. */
+    default RequestStats requestStats() {
+        return null;
+    }
+
     @Override
     default void close() {
     }

@@ -2,6 +2,7 @@ package io.barkeep.source.thetadata;
 
 import io.barkeep.source.BarSource;
 import io.barkeep.source.RowFields;
+import io.barkeep.source.RequestStats;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
 import io.barkeep.source.SourceException.Kind;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -59,6 +61,7 @@ public final class ThetaV3Source implements BarSource {
     private final ThetaFormat format;
     private final Semaphore inFlight;
     private final HttpClient http;
+    private final RequestStats stats;
     private final ThetaBarParser parser = new ThetaBarParser();
 
     /** A source for a terminal at {@link #DEFAULT_ROOT} with the VALUE tier's limit, CSV answers. */
@@ -94,6 +97,7 @@ public final class ThetaV3Source implements BarSource {
         this.timeout = timeout;
         this.format = Objects.requireNonNull(format);
         this.inFlight = new Semaphore(concurrency, true);
+        this.stats = new RequestStats(concurrency, Clock.systemUTC());
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
@@ -176,20 +180,26 @@ public final class ThetaV3Source implements BarSource {
             Thread.currentThread().interrupt();
             throw new SourceException(Kind.RETRYABLE, -1, "interrupted while waiting to ask for " + what, e);
         }
-        long started = System.nanoTime();
+        long started = stats.begin();
         CompletableFuture<HttpResponse<String>> future = null;
         try {
             future = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            stats.answered(started, response.statusCode(), response.statusCode() == STATUS_OK
+                    || ThetaStatus.isNoData(response.statusCode()));
             LOG.debug("GET {} -> {} in {} ms", request.uri(), response.statusCode(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return new Reply(response.statusCode(), response.body());
         } catch (TimeoutException e) {
             future.cancel(true);
+            stats.failed(started, "timeout");
             throw tooSlow(what, e);
         } catch (ExecutionException e) {
-            throw broken(e.getCause(), what);
+            SourceException broken = broken(e.getCause(), what);
+            stats.failed(started, broken.kind() == Kind.UNAVAILABLE ? "no terminal" : "connection broke");
+            throw broken;
         } catch (InterruptedException e) {
+            stats.failed(started, "interrupted");
             if (future != null) {
                 future.cancel(true);
             }
@@ -198,6 +208,11 @@ public final class ThetaV3Source implements BarSource {
         } finally {
             inFlight.release();
         }
+    }
+
+    @Override
+    public RequestStats requestStats() {
+        return stats;
     }
 
     private SourceException broken(Throwable cause, String what) {
