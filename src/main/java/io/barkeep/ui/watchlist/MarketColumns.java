@@ -43,6 +43,7 @@ public final class MarketColumns {
         TableColumn<WatchlistRow, Double> volume = column(text, "watchlist.col.volume", quotes,
                 q -> (double) q.volume());
         volume.setCellFactory(cells(v -> Cells.count(v.longValue()), false));
+        volume.setPrefWidth(125);
         int at = Math.min(1, table.getColumns().size());
         table.getColumns().addAll(at, List.of(last, change, percent, volume));
 
