@@ -44,6 +44,10 @@ final class ChartViews {
             }
             return new Viewport(first, count).clamp(next.size);
         }
+        if (view.showsEnd(old.size) && view.first() <= 0) {
+            // It showed everything: older data that arrived (zooming out reached the oldest bar) shows too.
+            return Viewport.fit(next.size);
+        }
         if (view.showsEnd(old.size)) {
             return Viewport.atEnd(next.size, view.count());
         }

@@ -141,9 +141,12 @@ class ChartViewTest {
             robot.type(KeyCode.MINUS);
         }
         WaitForAsyncUtils.waitForFxEvents();
-        int size = chart.dataProperty().get().size();
+        // Reaching the oldest bar may fetch older history meanwhile: data and view are read together.
+        Object[] shown = robot.interact(() -> new Object[] {chart.dataProperty().get().size(),
+                chart.viewportProperty().get()});
+        int size = (int) shown[0];
         double plot = ChartLayout.of(chart.getWidth(), chart.getHeight()).plotWidth();
-        Viewport v = chart.viewportProperty().get();
+        Viewport v = (Viewport) shown[1];
         assertTrue(v.x(0, plot) >= 0 && v.x(0, plot) < plot * 0.02, "oldest bar at the left edge: " + v);
         assertTrue(v.x(size, plot) <= plot && v.x(size, plot) > plot * 0.94, "newest at the right edge: " + v);
         for (int i = 0; i < 6; i++) {
