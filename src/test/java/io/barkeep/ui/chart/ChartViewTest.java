@@ -142,8 +142,8 @@ class ChartViewTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         // Reaching the oldest bar may fetch older history meanwhile: data and view are read together.
-        Object[] shown = robot.interact(() -> new Object[] {chart.dataProperty().get().size(),
-                chart.viewportProperty().get()});
+        Object[] shown = WaitForAsyncUtils.asyncFx(() -> new Object[] {chart.dataProperty().get().size(),
+                chart.viewportProperty().get()}).get();
         int size = (int) shown[0];
         double plot = ChartLayout.of(chart.getWidth(), chart.getHeight()).plotWidth();
         Viewport v = (Viewport) shown[1];
