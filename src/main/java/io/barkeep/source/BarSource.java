@@ -52,6 +52,11 @@ public interface BarSource extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** What this source's requests did, for the vendor health view; null for a source that sends none. */
+    default RequestStats requestStats() {
+        return null;
+    }
+
     @Override
     default void close() {
     }

@@ -3,6 +3,7 @@ package io.barkeep.source.thetadata;
 import io.barkeep.source.BarSource;
 import io.barkeep.source.Cancellation;
 import io.barkeep.source.RowFields;
+import io.barkeep.source.RequestStats;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
 import io.barkeep.source.SourceException.Kind;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -53,6 +55,7 @@ public final class ThetaV3Source implements BarSource {
     private final Duration timeout;
     private final ThetaFormat format;
     private final ThetaHttp http;
+    private final RequestStats stats;
     private final ThetaBarParser parser = new ThetaBarParser();
 
     /** A source for a terminal at {@link #DEFAULT_ROOT} with the VALUE tier's limit, CSV answers. */
@@ -87,6 +90,7 @@ public final class ThetaV3Source implements BarSource {
         this.root = trimRoot(root.toString());
         this.timeout = timeout;
         this.format = Objects.requireNonNull(format);
+        this.stats = new RequestStats(concurrency, Clock.systemUTC());
         this.http = new ThetaHttp(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
@@ -180,13 +184,16 @@ public final class ThetaV3Source implements BarSource {
     /** One GET under the semaphore, with one deadline for the whole exchange and a cap on the body. */
     private Reply send(String pathAndQuery, String what, long maxBytes, Cancellation cancel) throws SourceException {
         URI uri = URI.create(root + pathAndQuery);
-        long started = System.nanoTime();
+        long started = stats.begin();
         try {
             ThetaHttp.Reply reply = http.get(uri, maxBytes, cancel);
+            stats.answered(started, reply.status(), reply.status() == STATUS_OK
+                    || ThetaStatus.isNoData(reply.status()));
             LOG.debug("GET {} -> {} in {} ms", uri, reply.status(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return new Reply(reply.status(), reply.body());
         } catch (ThetaHttp.Failure f) {
+            stats.failed(started, f.reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
             throw switch (f.reason) {
                 case TIMEOUT -> tooSlow(what, f);
                 case TOO_LARGE -> new SourceException(Kind.TOO_LARGE, STATUS_OK, "the Theta Terminal's answer to "
@@ -196,6 +203,11 @@ public final class ThetaV3Source implements BarSource {
                 case BROKEN -> broken(f.getCause(), what);
             };
         }
+    }
+
+    @Override
+    public RequestStats requestStats() {
+        return stats;
     }
 
     private SourceException broken(Throwable cause, String what) {

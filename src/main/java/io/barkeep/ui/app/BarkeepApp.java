@@ -83,7 +83,8 @@ public final class BarkeepApp extends Application {
 
         Map<View, Class<?>> views = Map.of(View.DASHBOARD, DashboardController.class, View.WATCHLIST,
                 WatchlistController.class, View.CHART, ChartController.class, View.GAPS, GapsController.class,
-                View.FRESHNESS, FreshnessController.class, View.EVENTS, EventsController.class);
+                View.FRESHNESS, FreshnessController.class, View.EVENTS, EventsController.class, View.HEALTH,
+                io.barkeep.ui.health.HealthController.class);
         Map<Class<?>, Supplier<Object>> controllers = new HashMap<>();
         ViewLoader loader = new ViewLoader(controllers);
         MainWindowController main = new MainWindowController(services, state, loader, views, updater,
@@ -102,6 +103,8 @@ public final class BarkeepApp extends Application {
                 () -> new FreshnessController(services, viewStates.of(View.FRESHNESS), nav));
         controllers.put(EventsController.class,
                 () -> new EventsController(services, viewStates.of(View.EVENTS), nav));
+        controllers.put(io.barkeep.ui.health.HealthController.class,
+                () -> new io.barkeep.ui.health.HealthController(services, viewStates.of(View.HEALTH), nav));
 
         Parent root = loader.load(MainWindowController.class);
         Scene scene = new Scene(root, window.width(), window.height());
@@ -157,7 +160,7 @@ public final class BarkeepApp extends Application {
     private void shortcuts(Scene scene, Navigator nav) {
         View[] order = View.values();
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-                KeyCode.DIGIT6};
+                KeyCode.DIGIT6, KeyCode.DIGIT7};
         for (int i = 0; i < order.length; i++) {
             View v = order[i];
             scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),

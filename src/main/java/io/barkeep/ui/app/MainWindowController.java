@@ -37,6 +37,7 @@ public final class MainWindowController implements Navigator {
     @FXML private Button settingsButton;
     @FXML private StackPane content;
     @FXML private Label sourceLabel;
+    @FXML private ToggleButton healthButton;
     @FXML private Label simulatedBadge;
     @FXML private Label connectionLabel;
     @FXML private FontIcon connectionIcon;
@@ -64,7 +65,7 @@ public final class MainWindowController implements Navigator {
         ToggleGroup group = new ToggleGroup();
         Map<View, ToggleButton> buttons = Map.of(View.DASHBOARD, dashboardButton, View.WATCHLIST, watchlistButton,
                 View.CHART, chartButton, View.GAPS, gapsButton, View.FRESHNESS, freshnessButton, View.EVENTS,
-                eventsButton);
+                eventsButton, View.HEALTH, healthButton);
         buttons.forEach((view, button) -> {
             button.setToggleGroup(group);
             button.setOnAction(e -> show(view));

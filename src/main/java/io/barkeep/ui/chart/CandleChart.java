@@ -68,6 +68,15 @@ public final class CandleChart extends Region {
             CSS.createStyleablePaintProperty(this, "labelTextColor", "-bk-label-text-color", x -> x.labelTextColor,
                     Color.web("#ffffff"));
 
+    private final StyleableProperty<Paint> smaColor = CSS.createStyleablePaintProperty(this, "smaColor",
+            "-bk-sma-color", x -> x.smaColor, Color.web("#0969da"));
+    private final StyleableProperty<Paint> emaColor = CSS.createStyleablePaintProperty(this, "emaColor",
+            "-bk-ema-color", x -> x.emaColor, Color.web("#bf3989"));
+    private final StyleableProperty<Paint> vwapColor = CSS.createStyleablePaintProperty(this, "vwapColor",
+            "-bk-vwap-color", x -> x.vwapColor, Color.web("#8250df"));
+    private final StyleableProperty<Paint> bandsColor = CSS.createStyleablePaintProperty(this, "bandsColor",
+            "-bk-bands-color", x -> x.bandsColor, Color.web("#6e7781"));
+
     private final Canvas base = new Canvas();
     private final Canvas overlay = new Canvas();
     private final ObjectProperty<ChartData> data = new SimpleObjectProperty<>(this, "data", ChartData.NONE);
@@ -75,6 +84,9 @@ public final class CandleChart extends Region {
     private final BooleanProperty loadingOlder = new SimpleBooleanProperty(this, "loadingOlder");
     private final StringProperty loadingOlderText = new SimpleStringProperty(this, "loadingOlderText",
             "loading older data\u2026");
+    private final ObjectProperty<ChartOptions> options = new SimpleObjectProperty<>(this, "options",
+            ChartOptions.DEFAULTS);
+    private final ObjectProperty<StudyLines> studies = new SimpleObjectProperty<>(this, "studies", StudyLines.NONE);
     private final ReadOnlyIntegerWrapper hoverSlot = new ReadOnlyIntegerWrapper(this, "hoverSlot", -1);
     private final ReadOnlyIntegerWrapper frames = new ReadOnlyIntegerWrapper(this, "frames");
 
@@ -92,7 +104,7 @@ public final class CandleChart extends Region {
         getChildren().addAll(base, overlay);
         setFocusTraversable(true);
         setMinSize(200, 150);
-        for (Observable o : List.of(data, viewport, loadingOlder, loadingOlderText)) {
+        for (Observable o : List.of(data, viewport, loadingOlder, loadingOlderText, options, studies)) {
             o.addListener(x -> repaintLater());
         }
         for (StyleableProperty<Paint> colour : colours()) {
@@ -100,6 +112,13 @@ public final class CandleChart extends Region {
             ((Observable) colour).addListener(x -> repaintLater());
         }
         new ChartInput(this).install();
+        // The keys work as soon as the chart shows, without a click first: it takes the focus whenever it is put
+        // into a window (the main window swaps views in and out).
+        sceneProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                Platform.runLater(this::requestFocus);
+            }
+        });
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
@@ -138,7 +157,8 @@ public final class CandleChart extends Region {
             return;
         }
         frame = ChartPainter.paint(base.getGraphicsContext2D(), data.get(), viewport.get(), base.getWidth(),
-                base.getHeight(), palette(), loadingOlder.get() ? loadingOlderText.get() : null);
+                base.getHeight(), palette(), loadingOlder.get() ? loadingOlderText.get() : null, options.get(),
+                studies.get());
         painted = data.get();
         frames.set(frames.get() + 1);
         paintCrosshair();
@@ -151,13 +171,14 @@ public final class CandleChart extends Region {
 
     private List<StyleableProperty<Paint>> colours() {
         return List.of(upColor, downColor, gridColor, textColor, separatorColor, missingColor, emptyColor,
-                incompleteColor, crosshairColor, accentColor, labelColor, labelTextColor);
+                incompleteColor, crosshairColor, accentColor, labelColor, labelTextColor, smaColor, emaColor, vwapColor,
+                bandsColor);
     }
 
     ChartPalette palette() {
         List<Paint> c = colours().stream().map(StyleableProperty::getValue).toList();
         return new ChartPalette(c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6), c.get(7),
-                c.get(8), c.get(9), c.get(10), c.get(11));
+                c.get(8), c.get(9), c.get(10), c.get(11), c.get(12), c.get(13), c.get(14), c.get(15));
     }
 
     private void paintCrosshair() {
@@ -255,6 +276,14 @@ public final class CandleChart extends Region {
 
     public ObjectProperty<Viewport> viewportProperty() {
         return viewport;
+    }
+
+    ObjectProperty<ChartOptions> optionsProperty() {
+        return options;
+    }
+
+    ObjectProperty<StudyLines> studiesProperty() {
+        return studies;
     }
 
     public BooleanProperty loadingOlderProperty() {

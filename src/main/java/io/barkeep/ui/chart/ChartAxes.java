@@ -19,13 +19,13 @@ final class ChartAxes {
     static double priceStep(ChartPainter.Frame f) {
         ChartLayout l = f.layout();
         int maxTicks = Math.max(2, (int) ((l.priceBottom() - l.priceTop()) / PRICE_LABEL_SPACING));
-        return PriceTicks.step((f.high() - f.low()) / Prices.SCALE, maxTicks);
+        return PriceTicks.step((f.highTicks() - f.lowTicks()) / Prices.SCALE, maxTicks);
     }
 
     static void priceGrid(GraphicsContext g, ChartPainter.Frame f, ChartPalette p) {
         double step = priceStep(f) * Prices.SCALE;
         g.setFill(p.grid());
-        for (double v = Math.ceil(f.low() / step) * step; v <= f.high(); v += step) {
+        for (double v = Math.ceil(f.lowTicks() / step) * step; v <= f.highTicks(); v += step) {
             g.fillRect(0, Math.floor(f.y(v)), f.layout().plotWidth(), 1);
         }
     }
@@ -34,7 +34,7 @@ final class ChartAxes {
     static void timeGrid(GraphicsContext g, ChartData d, ChartPainter.Frame f, ChartPalette p,
                          List<TimeAxis.Tick> ticks, double separatorMinWidth) {
         ChartLayout l = f.layout();
-        double height = l.volumeBottom();
+        double height = l.lowerBottom();
         g.setFill(p.grid());
         for (TimeAxis.Tick t : ticks) {
             g.fillRect(Math.floor(t.x()), 0, 1, height);
@@ -56,7 +56,8 @@ final class ChartAxes {
         }
     }
 
-    static void priceLabels(GraphicsContext g, ChartPainter.Frame f, ChartPalette p) {
+    /** Price labels; none where the last-price tag at {@code tagY} (NaN: none) would cover it. */
+    static void priceLabels(GraphicsContext g, ChartPainter.Frame f, ChartPalette p, double tagY) {
         double stepDollars = priceStep(f);
         double step = stepDollars * Prices.SCALE;
         int decimals = PriceTicks.decimals(stepDollars);
@@ -64,9 +65,10 @@ final class ChartAxes {
         g.setFill(p.text());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        for (double v = Math.ceil(f.low() / step) * step; v <= f.high(); v += step) {
+        for (double v = Math.ceil(f.lowTicks() / step) * step; v <= f.highTicks(); v += step) {
             double y = f.y(v);
-            if (y > l.priceTop() - 4 && y < l.priceBottom() + 4) {
+            boolean underTag = Math.abs(y - tagY) < TAG_HEIGHT + 1;
+            if (y > l.priceTop() - 4 && y < l.priceBottom() + 4 && !underTag) {
                 g.fillText(ChartPainter.price(v, decimals), l.plotWidth() + 8, y);
             }
         }
@@ -87,6 +89,19 @@ final class ChartAxes {
                 g.fillText(t.text(), Math.floor(t.x()) + 4, y);
             }
         }
+    }
+
+    /** The y of the last-price tag, or NaN when the newest close is off the price pane. */
+    static double lastPriceY(ChartData d, ChartPainter.Frame f) {
+        int last = d.size - 1;
+        while (last >= 0 && !d.has(last, ChartData.HAS_BAR)) {
+            last--;
+        }
+        if (last < 0) {
+            return Double.NaN;
+        }
+        double y = Math.floor(f.y(d.close[last])) + 0.5;
+        return y < f.layout().priceTop() || y > f.layout().priceBottom() ? Double.NaN : y;
     }
 
     /** The newest close: a dotted line over the plot and a tag on the axis in the last candle's colour. */

@@ -7,23 +7,34 @@ import io.barkeep.ui.app.AppServices;
 import io.barkeep.ui.app.ViewLoader;
 import io.barkeep.ui.common.Navigator;
 import io.barkeep.ui.common.UiState;
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
-import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 
-/** The chart view: a symbol picker, interval buttons and the candlestick chart, bound to a {@link ChartViewModel}. */
+/**
+ * The chart view: a symbol picker, interval and range buttons, studies and view menus, export, and the
+ * candlestick chart, bound to a {@link ChartViewModel} and its {@link ChartStudiesModel}.
+ */
 public final class ChartController {
     static final List<Interval> INTERVALS = List.of(Interval.FIVE_MINUTES, Interval.FIFTEEN_MINUTES,
             Interval.THIRTY_MINUTES, Interval.ONE_HOUR, Interval.ONE_DAY);
 
     private final ChartViewModel model;
+    private final AppServices services;
+    private final ResourceBundle texts = ViewLoader.bundle(ChartController.class);
+    private ChartStudiesModel studies;
+    private SymbolPicker picker;
 
     @FXML private ComboBox<String> symbolBox;
     @FXML private ToggleButton interval5m;
@@ -31,45 +42,59 @@ public final class ChartController {
     @FXML private ToggleButton interval30m;
     @FXML private ToggleButton interval1h;
     @FXML private ToggleButton interval1d;
+    @FXML private HBox rangeBar;
+    @FXML private DatePicker dateBox;
+    @FXML private MenuButton studiesMenu;
+    @FXML private MenuButton viewMenu;
     @FXML private Label symbolError;
     @FXML private Label statusLabel;
+    @FXML private Label noticeLabel;
     @FXML private Label readoutLabel;
+    @FXML private Label studyReadout;
     @FXML private Label messageLabel;
     @FXML private CandleChart chart;
 
     public ChartController(AppServices services, UiState state, Navigator navigator) {
-        this.model = new ChartViewModel(services, state, ViewLoader.bundle(ChartController.class));
+        this.services = services;
+        this.model = new ChartViewModel(services, state, texts);
     }
 
     @FXML
     private void initialize() {
-        ResourceBundle texts = ViewLoader.bundle(ChartController.class);
         bindIntervals();
-        symbolBox.setItems(model.symbols());
-        // Replacing the items clears an editable combo box's value: put the shown symbol back.
-        model.symbols().addListener((ListChangeListener<String>) c ->
-                symbolBox.setValue(model.symbolProperty().get()));
-        symbolBox.setOnAction(e -> pickSymbol(symbolBox.getValue()));
-        symbolError.visibleProperty().bind(symbolError.textProperty().isNotEmpty());
-        symbolError.managedProperty().bind(symbolError.visibleProperty());
-        model.symbolProperty().addListener((obs, was, now) -> {
-            if (now != null && !now.equals(symbolBox.getValue())) {
-                symbolBox.setValue(now);
+        bindRanges();
+        picker = new SymbolPicker(symbolBox, model.symbols(), this::pickSymbol);
+        model.symbolProperty().addListener((obs, was, now) -> picker.show(now));
+        for (Label l : List.of(symbolError, studyReadout, noticeLabel)) {
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
+        studies = new ChartStudiesModel(services, model.symbolProperty(), model.dataProperty(), texts);
+        ChartMenus menus = new ChartMenus(studies.optionsProperty(), texts);
+        menus.fillStudies(studiesMenu);
+        menus.fillView(viewMenu);
+        dateBox.setOnAction(e -> {
+            if (dateBox.getValue() != null && model.symbolProperty().get() != null) {
+                model.goTo(dateBox.getValue());
+                chart.requestFocus();
             }
         });
 
-        chart.dataProperty().bind(model.dataProperty());
+        chart.dataProperty().bind(studies.shownProperty());
+        chart.optionsProperty().bind(studies.optionsProperty());
+        chart.studiesProperty().bind(studies.studiesProperty());
         chart.viewportProperty().bindBidirectional(model.viewportProperty());
         chart.loadingOlderProperty().bind(model.loadingOlderProperty());
         chart.loadingOlderTextProperty().set(texts.getString("chart.loadingOlder"));
         chart.hoverSlotProperty().addListener((obs, was, now) -> showReadout());
-        model.dataProperty().addListener((obs, was, now) -> showReadout());
+        chart.dataProperty().addListener((obs, was, now) -> showReadout());
+        chart.viewportProperty().addListener((obs, was, now) -> showReadout());
+        studies.studiesProperty().addListener((obs, was, now) -> showReadout());
 
         statusLabel.visibleProperty().bind(model.loadingProperty());
         messageLabel.textProperty().bind(model.messageProperty());
         messageLabel.visibleProperty().bind(model.messageProperty().isNotEmpty());
         model.start();
-        Platform.runLater(chart::requestFocus);
     }
 
     private void bindIntervals() {
@@ -96,10 +121,26 @@ public final class ChartController {
         });
     }
 
-    private void pickSymbol(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return;
+    private void bindRanges() {
+        ChartRange[] ranges = ChartRange.values();
+        for (int i = 0; i < ranges.length; i++) {
+            ChartRange r = ranges[i];
+            Button b = new Button(r.label);
+            b.setId("range" + r.label);
+            b.setMinWidth(Button.USE_PREF_SIZE);
+            b.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == ranges.length - 1 ? Styles.RIGHT_PILL
+                    : Styles.CENTER_PILL);
+            b.setTooltip(new Tooltip(MessageFormat.format(texts.getString("chart.rangeTip"),
+                    texts.getString("chart.range." + r.name()))));
+            b.setOnAction(e -> {
+                model.showRange(r);
+                chart.requestFocus();
+            });
+            rangeBar.getChildren().add(b);
         }
+    }
+
+    private void pickSymbol(String raw) {
         try {
             String symbol = Symbols.normalize(raw);
             symbolBox.pseudoClassStateChanged(Styles.STATE_DANGER, false);
@@ -107,9 +148,7 @@ public final class ChartController {
             if (!symbol.equals(model.symbolProperty().get())) {
                 model.open(symbol);
             }
-            if (!symbol.equals(raw)) {
-                symbolBox.setValue(symbol);
-            }
+            picker.show(symbol);
             chart.requestFocus();
         } catch (IllegalArgumentException e) {
             symbolBox.pseudoClassStateChanged(Styles.STATE_DANGER, true);
@@ -118,13 +157,27 @@ public final class ChartController {
     }
 
     private void showReadout() {
-        readoutLabel.setText(model.readout(chart.hoverSlotProperty().get()));
+        int slot = chart.hoverSlotProperty().get();
+        ChartData d = chart.dataProperty().get();
+        readoutLabel.setText(ChartReadout.line(d, chart.viewportProperty().get(), slot, texts));
+        studyReadout.setText(studies.values(slot < 0 ? ChartViews.newestVisibleBar(d, chart.viewportProperty().get())
+                : slot));
     }
 
     @FXML
     private void fit() {
         model.fit();
         chart.requestFocus();
+    }
+
+    @FXML
+    private void exportCsv() {
+        new ChartExportActions(services, chart, texts, noticeLabel::setText).csv();
+    }
+
+    @FXML
+    private void exportPng() {
+        new ChartExportActions(services, chart, texts, noticeLabel::setText).png();
     }
 
     /** For tests. */
@@ -134,5 +187,9 @@ public final class ChartController {
 
     CandleChart chart() {
         return chart;
+    }
+
+    ChartStudiesModel studies() {
+        return studies;
     }
 }

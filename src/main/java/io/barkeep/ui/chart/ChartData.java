@@ -7,7 +7,9 @@ import io.barkeep.domain.Interval;
 import io.barkeep.domain.MissingRange;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.SessionCoverage;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
@@ -43,6 +45,8 @@ public final class ChartData {
     final long[] low;
     final long[] close;
     final long[] volume;
+    /** The session's running VWAP at the bucket's last bar, in ticks, or {@link io.barkeep.domain.Bar#UNKNOWN}. */
+    final long[] vwap;
     /** 5-minute bars held, expected, and missing in each bucket (held + vendor-empty + missing = expected). */
     final int[] bars;
     final int[] expected;
@@ -51,8 +55,10 @@ public final class ChartData {
     /** First slot of each session, with {@code size} as a sentinel at the end. */
     final int[] sessionFirst;
     final LocalDate[] sessionDate;
-    /** New York's offset from UTC at each session, seconds: local clock times without a zone lookup per slot. */
+    /** The display zone's offset from UTC at each session, seconds: clock times without a zone lookup per slot. */
     final int[] sessionOffset;
+    /** The zone the axis and the readout show times in: New York unless the user chose the local zone. */
+    final ZoneId zone;
 
     private ChartData(String symbol, Interval interval, int size, int sessions) {
         this.symbol = symbol;
@@ -65,6 +71,7 @@ public final class ChartData {
         low = new long[size];
         close = new long[size];
         volume = new long[size];
+        vwap = new long[size];
         bars = new int[size];
         expected = new int[size];
         missing = new int[size];
@@ -72,6 +79,39 @@ public final class ChartData {
         sessionFirst = new int[sessions + 1];
         sessionDate = new LocalDate[sessions];
         sessionOffset = new int[sessions];
+        zone = Session.NEW_YORK;
+    }
+
+    /** The same candles with times shown in {@code displayZone}; shares every column but the offsets. */
+    private ChartData(ChartData d, ZoneId displayZone) {
+        symbol = d.symbol;
+        interval = d.interval;
+        size = d.size;
+        time = d.time;
+        end = d.end;
+        open = d.open;
+        high = d.high;
+        low = d.low;
+        close = d.close;
+        volume = d.volume;
+        vwap = d.vwap;
+        bars = d.bars;
+        expected = d.expected;
+        missing = d.missing;
+        flags = d.flags;
+        sessionFirst = d.sessionFirst;
+        sessionDate = d.sessionDate;
+        zone = displayZone;
+        sessionOffset = new int[d.sessionOffset.length];
+        for (int k = 0; k < sessionOffset.length; k++) {
+            sessionOffset[k] = zone.getRules().getOffset(Instant.ofEpochSecond(time[sessionFirst[k]]))
+                    .getTotalSeconds();
+        }
+    }
+
+    /** These candles with their times shown in {@code displayZone} (cheap: the columns are shared). */
+    ChartData inZone(ZoneId displayZone) {
+        return displayZone.equals(zone) ? this : new ChartData(this, displayZone);
     }
 
     /**
@@ -113,12 +153,14 @@ public final class ChartData {
                 if (next < aggregated.size() && aggregated.get(next).start().getEpochSecond() == t) {
                     AggregateBar a = aggregated.get(next++);
                     d.set(i, a.open(), a.high(), a.low(), a.close(), a.volume());
+                    d.vwap[i] = a.vwap();
                     d.bars[i] = a.bars();
                     d.flags[i] = (byte) (HAS_BAR | (d.missing[i] > 0 ? INCOMPLETE : 0)
                             | (e - t < length || a.partial() ? SHORT : 0));
                     lastClose = a.close();
                 } else {
                     d.set(i, lastClose, lastClose, lastClose, lastClose, 0);
+                    d.vwap[i] = io.barkeep.domain.Bar.UNKNOWN;
                     d.flags[i] = d.missing[i] > 0 ? MISSING : EMPTY;
                 }
             }
@@ -227,7 +269,7 @@ public final class ChartData {
         return sessionDate.length == 0 ? null : sessionDate[0];
     }
 
-    /** New York minutes after midnight of slot {@code i}'s start, in session {@code k}. */
+    /** Minutes after midnight in the display zone of slot {@code i}'s start, in session {@code k}. */
     int localMinute(int i, int k) {
         return (int) Math.floorMod(time[i] + sessionOffset[k], 86_400L) / 60;
     }

@@ -5,7 +5,9 @@ import io.barkeep.domain.SessionCoverage;
 import io.barkeep.store.CacheEngine;
 import io.barkeep.store.GapService;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads what the chart shows of one symbol from the cache engine. Blocking: background work only. Everything
@@ -33,6 +35,22 @@ final class ChartLoader {
             from = target.minusDays(TARGET_CONTEXT_DAYS);
         }
         return from.isBefore(oldest) ? oldest : from;
+    }
+
+    /** The symbols the picker offers: the watchlist's in its order, then every other symbol the cache holds. */
+    static List<String> symbols(CacheEngine engine) {
+        Set<String> all = new LinkedHashSet<>();
+        engine.watchlist().list().forEach(e -> all.add(e.symbol()));
+        all.addAll(engine.bars().symbols());
+        return List.copyOf(all);
+    }
+
+    /**
+     * Which prices the chart shows, for the export's header. The one place where the chart asks for its bars is
+     * {@link #read}: an "Adjusted / Raw" choice belongs there, and this then names the series it read.
+     */
+    static String adjustment() {
+        return "raw (as stored; no split or dividend adjustment)";
     }
 
     /** The sessions from..to with their coverage (the gap report's verdict) and the 5-minute bars in them. */

@@ -27,14 +27,29 @@ final class ChartPainter {
     private ChartPainter() {
     }
 
-    /** What a frame showed: the mapping between price and y that the crosshair needs. */
-    record Frame(ChartLayout layout, Viewport viewport, double low, double high, double volumeMax, boolean priced) {
+    /**
+     * What a frame showed: the mapping between price and y that the crosshair needs. {@code low} and {@code high}
+     * are on the price scale: ticks, or their logarithm when {@code log}.
+     */
+    record Frame(ChartLayout layout, Viewport viewport, double low, double high, double volumeMax, boolean priced,
+                 boolean log) {
         double y(double ticks) {
-            return layout.priceBottom() - (ticks - low) / (high - low) * (layout.priceBottom() - layout.priceTop());
+            double v = log ? Math.log(Math.max(1, ticks)) : ticks;
+            return layout.priceBottom() - (v - low) / (high - low) * (layout.priceBottom() - layout.priceTop());
         }
 
         double price(double y) {
-            return low + (layout.priceBottom() - y) / (layout.priceBottom() - layout.priceTop()) * (high - low);
+            double v = low + (layout.priceBottom() - y) / (layout.priceBottom() - layout.priceTop()) * (high - low);
+            return log ? Math.exp(v) : v;
+        }
+
+        /** The lowest and highest price in view, in ticks. */
+        double lowTicks() {
+            return log ? Math.exp(low) : low;
+        }
+
+        double highTicks() {
+            return log ? Math.exp(high) : high;
         }
 
         double volumeY(long volume) {
@@ -50,8 +65,14 @@ final class ChartPainter {
      */
     static Frame paint(GraphicsContext g, ChartData data, Viewport viewport, double width, double height,
                        ChartPalette p, String loadingOlder) {
+        return paint(g, data, viewport, width, height, p, loadingOlder, ChartOptions.DEFAULTS, StudyLines.NONE);
+    }
+
+    /** Paints as above, with the options' axes and the studies' lines. */
+    static Frame paint(GraphicsContext g, ChartData data, Viewport viewport, double width, double height,
+                       ChartPalette p, String loadingOlder, ChartOptions options, StudyLines studies) {
         g.clearRect(0, 0, width, height);
-        ChartLayout layout = ChartLayout.of(width, height);
+        ChartLayout layout = ChartLayout.of(width, height, options.lower() != ChartOptions.Lower.NONE);
         g.setFont(FONT);
         int from = viewport.from();
         int to = viewport.to(data.size);
@@ -59,8 +80,11 @@ final class ChartPainter {
         PixelColumns columns = viewport.slotWidth(plot) < CANDLE_MIN_WIDTH
                 ? PixelColumns.fold(data, viewport, (int) plot) : null;
         long[] range = columns != null ? columns.priceRange() : data.priceRange(from, to);
+        if (studies.size() == data.size) {
+            range = StudyPainter.widen(range, studies, from, to);
+        }
         long volumeMax = columns != null ? columns.maxVolume() : data.maxVolume(from, to);
-        Frame f = frame(layout, viewport, range, volumeMax);
+        Frame f = frame(layout, viewport, range, volumeMax, options.logScale());
 
         g.save();
         g.beginPath();
@@ -75,16 +99,25 @@ final class ChartPainter {
         if (f.priced()) {
             ChartAxes.priceGrid(g, f, p);
         }
-        ChartAxes.timeGrid(g, data, f, p, ticks, SEPARATOR_MIN_SESSION_WIDTH);
+        ChartAxes.timeGrid(g, data, f, p, ticks, options.separators() ? SEPARATOR_MIN_SESSION_WIDTH
+                : Double.MAX_VALUE);
         if (columns != null) {
             drawColumns(g, columns, f, p);
         } else {
             drawCandles(g, data, from, to, f, p);
         }
+        if (studies.size() == data.size) {
+            StudyPainter.overlays(g, studies, from, to, f, p);
+            StudyPainter.lowerPane(g, studies, options.lower(), from, to, f, p);
+        }
         g.restore();
+        double lastY = ChartAxes.lastPriceY(data, f);
         if (f.priced()) {
             // Without a candle in view there is no price to scale to: no made-up axis either.
-            ChartAxes.priceLabels(g, f, p);
+            ChartAxes.priceLabels(g, f, p, lastY);
+        }
+        if (studies.size() == data.size) {
+            StudyPainter.lowerLabels(g, options.lower(), f, p);
         }
         ChartAxes.timeLabels(g, f, p, ticks);
         ChartAxes.lastPrice(g, data, f, p);
@@ -94,7 +127,7 @@ final class ChartPainter {
         return f;
     }
 
-    private static Frame frame(ChartLayout layout, Viewport viewport, long[] range, long volumeMax) {
+    private static Frame frame(ChartLayout layout, Viewport viewport, long[] range, long volumeMax, boolean log) {
         double lo = range[0];
         double hi = range[1];
         if (lo > hi) {
@@ -104,8 +137,12 @@ final class ChartPainter {
             lo -= Prices.SCALE / 100.0;
             hi += Prices.SCALE / 100.0;
         }
+        if (log) {
+            lo = Math.log(Math.max(1, lo));
+            hi = Math.log(Math.max(lo + 1e-6, hi));
+        }
         double pad = (hi - lo) * PRICE_PADDING;
-        return new Frame(layout, viewport, lo - pad, hi + pad, volumeMax, range[0] <= range[1]);
+        return new Frame(layout, viewport, lo - pad, hi + pad, volumeMax, range[0] <= range[1], log);
     }
 
     private static void shadeSlots(GraphicsContext g, ChartData d, int from, int to, Frame f, ChartPalette p) {
@@ -163,7 +200,7 @@ final class ChartPainter {
     private static void shade(GraphicsContext g, double x0, double x1, Frame f, Paint band, Paint strip) {
         ChartLayout l = f.layout();
         g.setFill(band);
-        g.fillRect(x0, 0, x1 - x0, l.volumeBottom());
+        g.fillRect(x0, 0, x1 - x0, l.lowerBottom());
         g.setFill(strip);
         g.fillRect(x0, l.stripTop(), x1 - x0, ChartLayout.STRIP);
     }
@@ -250,9 +287,9 @@ final class ChartPainter {
         double band = Math.max(dataStart, 170);
         g.setFill(p.accent());
         g.setGlobalAlpha(0.1);
-        g.fillRect(0, 0, band, l.volumeBottom());
+        g.fillRect(0, 0, band, l.lowerBottom());
         g.setGlobalAlpha(1);
-        g.fillRect(0, 0, 3, l.volumeBottom());
+        g.fillRect(0, 0, 3, l.lowerBottom());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(text, 10, l.priceTop() + 4);

@@ -19,7 +19,7 @@ final class ChartReadout {
 
     /** When slot {@code i} starts, in New York: the date alone for daily candles. */
     static String time(ChartData d, int i) {
-        var start = Instant.ofEpochSecond(d.time[i]).atZone(Session.NEW_YORK);
+        var start = Instant.ofEpochSecond(d.time[i]).atZone(d.zone);
         return d.interval.isSession() ? start.format(DATE) : start.format(DATE_TIME);
     }
 
@@ -28,7 +28,13 @@ final class ChartReadout {
         if (d.interval.isSession() || d.end[i] - d.time[i] <= Session.BAR_SECONDS) {
             return time(d, i);
         }
-        return time(d, i) + "\u2013" + Instant.ofEpochSecond(d.end[i]).atZone(Session.NEW_YORK).format(TIME);
+        return time(d, i) + "\u2013" + Instant.ofEpochSecond(d.end[i]).atZone(d.zone).format(TIME);
+    }
+
+    /** The readout of slot {@code slot}, or of the newest candle in {@code view} when the slot is -1. */
+    static String line(ChartData d, Viewport view, int slot, ResourceBundle texts) {
+        int i = slot < 0 ? ChartViews.newestVisibleBar(d, view) : slot;
+        return describe(d, i, texts);
     }
 
     /** One line about slot {@code i}: its prices and volume, or why it has none. */

@@ -1,15 +1,11 @@
 package io.barkeep.ui.chart;
 
 import io.barkeep.domain.Interval;
-import io.barkeep.domain.WatchlistEntry;
 import io.barkeep.ui.app.AppServices;
 import io.barkeep.ui.common.UiState;
 import java.text.MessageFormat;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.List;
 import java.util.ResourceBundle;
-import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -40,14 +36,14 @@ public final class ChartViewModel {
     private final ReadOnlyObjectWrapper<ChartData> data = new ReadOnlyObjectWrapper<>(ChartData.NONE);
     private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(Viewport.NONE);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    /** Symbols whose empty cache this view already asked the source for, so a failing source is not hammered. */
-    private final Set<String> fetched = new HashSet<>();
+    private final ChartFetcher fetcher;
 
     private ChartSnapshot snapshot;
     private LocalDate loadedFrom;
     private LocalDate target;
+    /** A range preset waiting for the older data it needs. */
+    private ChartRange pendingRange;
     private int generation;
     /** Set while this view model moves the viewport itself: only the user's moves start a backfill. */
     private boolean adjusting;
@@ -56,6 +52,7 @@ public final class ChartViewModel {
         this.services = services;
         this.state = state;
         this.texts = texts;
+        this.fetcher = new ChartFetcher(services, state, texts);
     }
 
     /** Starts following the shared state: opens the chart target, or else the first watchlist symbol. */
@@ -97,7 +94,7 @@ public final class ChartViewModel {
     }
 
     private void loadSymbols() {
-        services.ui().load(() -> services.engine().watchlist().list().stream().map(WatchlistEntry::symbol).toList(),
+        services.ui().load(() -> ChartLoader.symbols(services.engine()),
                 list -> {
                     if (!symbols.equals(list)) {
                         symbols.setAll(list);
@@ -168,14 +165,17 @@ public final class ChartViewModel {
         if (target != null) {
             adjust(ChartViews.around(d, target));
             target = null;
+        } else if (pendingRange != null && d.size > 0) {
+            adjust(ChartViews.range(d, pendingRange));
+            pendingRange = null;
         } else if (keepView && old.size > 0 && old.symbol.equals(d.symbol)) {
             adjust(ChartViews.remap(old, oldView, d));
         } else {
             adjust(Viewport.atEnd(d.size, ChartViews.defaultCount(d.interval)));
         }
         message.set(s.bars().isEmpty() ? MessageFormat.format(texts.getString("chart.noBars"), s.symbol()) : "");
-        if (s.bars().isEmpty() && fetched.add(s.symbol())) {
-            backfill(s.from(), services.today(), false);
+        if (s.bars().isEmpty()) {
+            fetcher.fetchNew(s.symbol(), s.from(), message::set);
         }
     }
 
@@ -198,32 +198,44 @@ public final class ChartViewModel {
     private LocalDate oldest() {
         return services.today().minusDays(services.settings().retainDays());
     }
-
     private void maybeLoadOlder(Viewport v) {
-        if (loadingOlder.get() || loading.get() || snapshot == null || data.get().size == 0 || v.first() > 0
-                || !loadedFrom.isAfter(oldest())) {
-            return;
+        if (!fetcher.loadingOlderProperty().get() && !loading.get() && snapshot != null && data.get().size > 0 && v.first() <= 0) {
+            fetchBefore(loadedFrom.minusMonths(OLDER_MONTHS));
         }
-        LocalDate to = loadedFrom.minusDays(1);
-        LocalDate from = loadedFrom.minusMonths(OLDER_MONTHS);
-        loadedFrom = from.isBefore(oldest()) ? oldest() : from;
-        backfill(loadedFrom, to, true);
     }
 
-    private void backfill(LocalDate from, LocalDate to, boolean older) {
-        String sym = symbol.get();
-        loadingOlder.set(older || loadingOlder.get());
-        services.backfill(MessageFormat.format(texts.getString("chart.backfillTitle"), sym), List.of(sym), from, to)
-                .whenComplete((result, error) -> services.ui().onFx(() -> {
-                    if (older) {
-                        loadingOlder.set(false);
-                    }
-                    if (error != null) {
-                        Throwable cause = error.getCause() != null ? error.getCause() : error;
-                        message.set(MessageFormat.format(texts.getString("chart.failed"), sym, cause.getMessage()));
-                    }
-                    state.dataChanged();
-                }));
+    /** Fetches from {@code from} up to the loaded data when that lies before it, within retention. */
+    private boolean fetchBefore(LocalDate from) {
+        LocalDate loaded = loadedFrom;
+        if (loaded == null || !from.isBefore(loaded) || !loaded.isAfter(oldest())) {
+            return false;
+        }
+        loadedFrom = from.isBefore(oldest()) ? oldest() : from;
+        fetcher.fetch(symbol.get(), loadedFrom, loaded.minusDays(1), true, message::set);
+        return true;
+    }
+
+    /**
+     * Shows the sessions of {@code range} up to the newest; when they reach before the loaded data, the older
+     * sessions are fetched first and the range is shown again when they arrive.
+     */
+    public void showRange(ChartRange range) {
+        ChartData d = data.get();
+        if (d.size > 0) {
+            adjust(ChartViews.range(d, range));
+            LocalDate from = range.from(d.sessionDate[d.sessionCount() - 1]);
+            pendingRange = from != null && fetchBefore(from) ? range : null;
+        }
+    }
+
+    /** Centres the session of {@code date}, fetching it first when it lies before the loaded data. */
+    public void goTo(LocalDate date) {
+        boolean fetching = fetchBefore(date.minusDays(ChartLoader.TARGET_CONTEXT_DAYS));
+        open(symbol.get(), date);
+        if (fetching) {
+            // Centred again when the older sessions arrive.
+            target = date;
+        }
     }
 
     /** Shows every loaded slot. */
@@ -237,17 +249,9 @@ public final class ChartViewModel {
         return d.countBars(viewport.get().from(), viewport.get().to(d.size));
     }
 
-    /** The readout of slot {@code slot}, or of the newest candle when the crosshair is off the chart. */
+    /** The readout of slot {@code slot}, or of the newest candle on screen when the crosshair is off the chart. */
     public String readout(int slot) {
-        ChartData d = data.get();
-        int i = slot;
-        if (i < 0) {
-            i = d.size - 1;
-            while (i >= 0 && !d.has(i, ChartData.HAS_BAR)) {
-                i--;
-            }
-        }
-        return i < 0 ? "" : ChartReadout.describe(d, i, texts);
+        return ChartReadout.line(data.get(), viewport.get(), slot, texts);
     }
 
     public ObservableList<String> symbols() {
@@ -275,7 +279,7 @@ public final class ChartViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingOlderProperty() {
-        return loadingOlder.getReadOnlyProperty();
+        return fetcher.loadingOlderProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -6,7 +6,6 @@ import javafx.scene.text.TextAlignment;
 
 /** The crosshair on the overlay canvas: lines through the slot and the mouse, price and time tags on the axes. */
 final class Crosshair {
-    private static final double TIME_TAG_WIDTH = 150;
 
     private Crosshair() {
     }
@@ -25,21 +24,24 @@ final class Crosshair {
         g.setStroke(p.crosshair());
         g.setLineWidth(1);
         g.setLineDashes(4, 4);
-        g.strokeLine(cx, 0, cx, l.volumeBottom());
+        g.strokeLine(cx, 0, cx, l.lowerBottom());
         g.strokeLine(0, cy, l.plotWidth(), cy);
         g.setLineDashes((double[]) null);
         if (y <= l.priceBottom() && f.priced()) {
             ChartAxes.tag(g, l, cy, ChartPainter.price(f.price(y), 2), p.labelBackground(), p.labelText());
         }
         if (slot >= 0) {
-            double left = Math.max(0, Math.min(l.plotWidth() - TIME_TAG_WIDTH, cx - TIME_TAG_WIDTH / 2));
+            // As wide as its text and no wider: it covers as few of the axis labels as it can.
+            String text = ChartReadout.time(d, slot);
+            double width = TimeAxis.textWidth(text) + 12;
+            double left = Math.max(0, Math.min(l.plotWidth() - width, cx - width / 2));
             g.setFill(p.labelBackground());
             double top = l.stripTop() + ChartLayout.STRIP;
-            g.fillRoundRect(left, top + 2, TIME_TAG_WIDTH, ChartLayout.TIME_HEIGHT - 4, 4, 4);
+            g.fillRoundRect(left, top + 2, width, ChartLayout.TIME_HEIGHT - 4, 4, 4);
             g.setFill(p.labelText());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(ChartReadout.time(d, slot), left + TIME_TAG_WIDTH / 2, top + ChartLayout.TIME_HEIGHT / 2);
+            g.fillText(text, left + width / 2, top + ChartLayout.TIME_HEIGHT / 2);
         }
     }
 }

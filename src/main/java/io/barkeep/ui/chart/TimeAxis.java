@@ -17,6 +17,10 @@ final class TimeAxis {
     private static final DateTimeFormatter F_MONTH = DateTimeFormatter.ofPattern("MMM", Locale.getDefault());
     private static final DateTimeFormatter F_YEAR = DateTimeFormatter.ofPattern("yyyy", Locale.getDefault());
     private static final int[] MINUTE_STEPS = {15, 30, 60, 120};
+    /** Pixels kept free after a label's text. */
+    private static final double GAP = 12;
+    /** About how wide a character of the axis font is. */
+    private static final double CHAR_WIDTH = 6.5;
 
     /** One label: the x of its slot's left edge, and whether it starts a session. */
     record Tick(double x, String text, boolean sessionStart) {
@@ -24,12 +28,20 @@ final class TimeAxis {
 
     /** Calendar units of the labels, with about how many sessions each spans. */
     enum Unit {
-        SESSION(1), WEEK(5), MONTH(21), QUARTER(63), YEAR(252);
+        SESSION(1, 6), WEEK(5, 6), MONTH(21, 3), QUARTER(63, 3), YEAR(252, 4);
 
         final int sessions;
+        /** Characters of a typical label ("Tue 12", "Sep 12", "Sep", "2026"). */
+        final int chars;
 
-        Unit(int sessions) {
+        Unit(int sessions, int chars) {
             this.sessions = sessions;
+            this.chars = chars;
+        }
+
+        /** Pixels a label of this unit needs, with room to breathe, at most {@code spacing}. */
+        double room(double spacing) {
+            return Math.min(spacing, chars * CHAR_WIDTH + GAP + 20);
         }
 
         long key(LocalDate d) {
@@ -43,16 +55,19 @@ final class TimeAxis {
             };
         }
 
+        /**
+         * The label of the unit starting at {@code d}; {@code previous} is the session before it. Months and
+         * quarters show the month's name, and the year only where a year begins (January), so "2026" never stands
+         * where "Sep" belongs; days and weeks add the month where it changes and the year where that changes.
+         */
         String label(LocalDate d, LocalDate previous) {
-            if (previous == null || previous.getYear() != d.getYear()) {
-                return this == SESSION || this == WEEK ? d.format(F_MONTH_DAY) + " " + d.getYear()
-                        : d.format(F_YEAR);
-            }
+            boolean newYear = previous == null || previous.getYear() != d.getYear();
             return switch (this) {
-                case SESSION -> previous.getMonthValue() != d.getMonthValue() ? d.format(F_MONTH_DAY)
-                        : d.format(F_DAY);
-                case WEEK -> d.format(F_MONTH_DAY);
-                default -> d.format(F_MONTH);
+                case SESSION -> newYear ? d.format(F_MONTH_DAY) + " " + d.getYear()
+                        : previous.getMonthValue() != d.getMonthValue() ? d.format(F_MONTH_DAY) : d.format(F_DAY);
+                case WEEK -> newYear ? d.format(F_MONTH_DAY) + " " + d.getYear() : d.format(F_MONTH_DAY);
+                case MONTH, QUARTER -> newYear && d.getMonthValue() == 1 ? d.format(F_YEAR) : d.format(F_MONTH);
+                case YEAR -> d.format(F_YEAR);
             };
         }
     }
@@ -63,7 +78,7 @@ final class TimeAxis {
     /** The coarsest detail that still gives each label {@code spacing} pixels. */
     static Unit unit(double pixelsPerSession, double spacing) {
         for (Unit u : Unit.values()) {
-            if (pixelsPerSession * u.sessions >= spacing) {
+            if (pixelsPerSession * u.sessions >= u.room(spacing)) {
                 return u;
             }
         }
@@ -86,15 +101,20 @@ final class TimeAxis {
         double perSession = pixelsPerSession(data, viewport, width);
         Unit unit = unit(perSession, spacing);
         double lastX = Double.NEGATIVE_INFINITY;
+        double lastWidth = 0;
         for (int k = data.sessionOf(from); k <= data.sessionOf(to - 1); k++) {
             LocalDate previous = k == 0 ? null : data.sessionDate[k - 1];
             if (previous != null && unit.key(previous) == unit.key(data.sessionDate[k])) {
                 continue;
             }
             double x = viewport.x(data.sessionFirst[k], width);
-            if (x >= 0 && x - lastX >= spacing) {
-                out.add(new Tick(x, unit.label(data.sessionDate[k], previous), true));
+            String text = unit.label(data.sessionDate[k], previous);
+            // The unit already leaves about `spacing` between labels; a short month a little closer still fits,
+            // and skipping it would leave a month unlabelled.
+            if (x >= 0 && x - lastX >= Math.min(spacing, lastWidth + GAP)) {
+                out.add(new Tick(x, text, true));
                 lastX = x;
+                lastWidth = textWidth(text);
             }
         }
         if (unit == Unit.SESSION && !data.interval.isSession()) {
@@ -134,6 +154,11 @@ final class TimeAxis {
             out.add(new Tick(x, String.format(Locale.ROOT, "%02d:%02d", minute / 60, minute % 60), false));
             lastX = x;
         }
+    }
+
+    /** About how many pixels {@code text} takes in the axis font. */
+    static double textWidth(String text) {
+        return text.length() * CHAR_WIDTH;
     }
 
     private static boolean crowds(List<Tick> ticks, double x, double spacing) {

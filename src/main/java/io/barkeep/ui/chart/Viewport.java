@@ -4,13 +4,16 @@ package io.barkeep.ui.chart;
  * Which slots the chart shows: {@code count} slots from the (fractional) slot {@code first} at the left edge.
  * Independent of pixels, so the view model can own it and tests can reason about it; the chart maps it to x
  * with the plot's width. Every operation returns a viewport clamped to the data: at least {@link #MIN_COUNT}
- * slots, at most all of them with a margin, and never more than half a screen of empty space at either end.
+ * slots, at most all of them with the right margin, and no more empty room than the small margins at either end,
+ * so zooming out fills the plot with data and no drag can push all of it out of view.
  */
 public record Viewport(double first, double count) {
     /** Fewer candles than this fill the screen with a few bodies and no context. */
     static final double MIN_COUNT = 10;
     /** Empty room kept right of the last candle, as a share of the view, so it does not touch the price axis. */
     static final double RIGHT_MARGIN = 0.04;
+    /** Empty room allowed left of the first slot, as a share of the view: enough to see that history ends. */
+    static final double LEFT_MARGIN = 0.01;
     static final Viewport NONE = new Viewport(0, 100);
 
     /** The first slot at least partly visible. */
@@ -56,8 +59,12 @@ public record Viewport(double first, double count) {
     /** This viewport kept inside the data's bounds. */
     public Viewport clamp(int size) {
         double c = clampCount(count, size);
-        double lowest = -c / 2;
-        double highest = Math.max(lowest, size - c / 2);
+        double lowest = -c * LEFT_MARGIN;
+        double highest = size - c * (1 - RIGHT_MARGIN);
+        if (highest <= lowest) {
+            // Fewer slots than the view holds: the newest sits at the right edge, as traders expect.
+            return new Viewport(highest, c);
+        }
         return new Viewport(Math.max(lowest, Math.min(highest, first)), c);
     }
 
@@ -83,14 +90,17 @@ public record Viewport(double first, double count) {
         return new Viewport(center - c / 2, c).clamp(size);
     }
 
-    /** Every slot, with a small margin either side. */
+    /** Every slot, the newest at the right with its margin. */
     static Viewport fit(int size) {
-        double margin = Math.max(1, size * 0.01);
-        return new Viewport(-margin, size + 2 * margin).clamp(size);
+        return atEnd(size, Double.MAX_VALUE);
+    }
+
+    /** The widest view of {@code size} slots: all of them plus the margins, which zooming out stops at. */
+    static double maxCount(int size) {
+        return Math.max(MIN_COUNT, size / (1 - RIGHT_MARGIN - LEFT_MARGIN));
     }
 
     private static double clampCount(double count, int size) {
-        double max = Math.max(MIN_COUNT, size * 1.1 + 2);
-        return Math.max(MIN_COUNT, Math.min(max, count));
+        return Math.max(MIN_COUNT, Math.min(maxCount(size), count));
     }
 }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /** Moves between the main window's views. */
 public interface Navigator {
     /** The views of the main window, in navigation order. */
-    enum View { DASHBOARD, WATCHLIST, CHART, GAPS, FRESHNESS, EVENTS }
+    enum View { DASHBOARD, WATCHLIST, CHART, GAPS, FRESHNESS, EVENTS, HEALTH }
 
     void show(View view);
 

@@ -66,6 +66,7 @@ public final class WatchlistController {
         SortedList<WatchlistRow> sorted = new SortedList<>(model.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        MarketColumns.install(table, resources, services, navigator);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label(resources.getString("placeholder.loading")));
         model.loadingProperty().addListener((obs, was, now) -> table.setPlaceholder(new Label(resources.getString(

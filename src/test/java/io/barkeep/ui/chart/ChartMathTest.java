@@ -44,16 +44,40 @@ class ChartMathTest {
         int size = 1_000;
         assertEquals(Viewport.MIN_COUNT, new Viewport(500, 50).zoom(0.001, 0.5, size).count());
         Viewport all = new Viewport(0, 100).zoom(1_000, 0.5, size);
-        assertEquals(size * 1.1 + 2, all.count(), 1e-9, "zooming out stops a little past everything");
+        assertEquals(Viewport.maxCount(size), all.count(), 1e-9, "zooming out stops at everything");
+        assertTrue(all.x(0, WIDTH) >= 0 && all.x(0, WIDTH) < WIDTH * 0.02, "the oldest slot at the left edge");
+        assertTrue(all.x(size, WIDTH) <= WIDTH && all.x(size, WIDTH) > WIDTH * 0.9, "the newest at the right");
         Viewport left = new Viewport(0, 100).pan(-10_000, size);
-        assertEquals(-50, left.first(), 1e-9, "at most half a screen of nothing before the first slot");
+        assertEquals(-100 * Viewport.LEFT_MARGIN, left.first(), 1e-9, "no drag pushes the data off the right");
         Viewport right = new Viewport(0, 100).pan(10_000, size);
-        assertEquals(size - 50, right.first(), 1e-9);
+        assertEquals(size - 100 * (1 - Viewport.RIGHT_MARGIN), right.first(), 1e-9,
+                "no drag pushes the data off the left: the newest slot stays at the right edge");
         assertEquals(List.of(0, size), List.of(Viewport.fit(size).from(), Viewport.fit(size).to(size)));
         Viewport end = Viewport.atEnd(size, 100);
         assertTrue(end.showsEnd(size));
         assertEquals(size, end.to(size));
         assertTrue(end.x(size, WIDTH) < WIDTH, "a margin after the last candle");
+    }
+
+    @Test
+    void zoomingOutAtTheCursorFillsThePlotWithData() {
+        // Three years of 5-minute slots, zoomed out with the cursor a quarter in from the left: the data used to
+        // fill just over half the width.
+        int size = 58_500;
+        Viewport v = Viewport.atEnd(size, 234);
+        for (int i = 0; i < 200; i++) {
+            v = v.zoom(1.25, 0.25, size);
+        }
+        double filled = (Math.min(WIDTH, v.x(size, WIDTH)) - Math.max(0, v.x(0, WIDTH))) / WIDTH;
+        assertTrue(filled > 0.94, "data fills the plot, was " + filled);
+        assertTrue(v.showsEnd(size), "the newest bar at the right edge");
+    }
+
+    @Test
+    void fewerSlotsThanTheViewHoldsSitAtTheRight() {
+        Viewport v = Viewport.atEnd(4, 100);
+        assertEquals(4, v.to(4));
+        assertTrue(v.x(4, WIDTH) > WIDTH * 0.9, "the newest slot at the right edge, not in the middle");
     }
 
     @Test
@@ -119,7 +143,20 @@ class ChartMathTest {
         List<TimeAxis.Tick> day = TimeAxis.ticks(d, Viewport.atEnd(d.size(), 100), 1_200, 80);
         assertTrue(day.stream().anyMatch(t -> t.text().contains(":")), "clock times when zoomed into a session");
         for (int i = 1; i < day.size(); i++) {
-            assertTrue(day.get(i).x() - day.get(i - 1).x() >= 80 * 0.99, "labels never crowd: " + day);
+            assertTrue(day.get(i).x() - day.get(i - 1).x() >= TimeAxis.textWidth(day.get(i - 1).text()),
+                    "labels never overlap: " + day);
         }
+    }
+
+    @Test
+    void dailyCandlesOverAYearLabelEveryMonthByNameAndTheYearOnlyInJanuary() {
+        ChartData d = ChartData.build(SyntheticChart.full(LocalDate.of(2024, 9, 3), LocalDate.of(2025, 8, 29)),
+                Interval.ONE_DAY);
+        List<String> labels = TimeAxis.ticks(d, Viewport.fit(d.size()), 900, ChartPainter.LABEL_SPACING).stream()
+                .map(TimeAxis.Tick::text).toList();
+        assertEquals("Sep", labels.get(0), "the first label names its month, not the year: " + labels);
+        assertTrue(labels.contains("2025"), "January 2025 shows the year: " + labels);
+        assertTrue(labels.containsAll(List.of("Oct", "Nov", "Dec", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug")),
+                "no month skipped: " + labels);
     }
 }

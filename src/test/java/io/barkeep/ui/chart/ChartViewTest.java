@@ -1,6 +1,7 @@
 package io.barkeep.ui.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barkeep.domain.Interval;
@@ -17,12 +18,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,18 +94,83 @@ class ChartViewTest {
     }
 
     @Test
-    void clickingAnIntervalButtonShowsThatInterval(FxRobot robot) throws Exception {
+    void clickingAnIntervalButtonShowsThatIntervalOverTheSameTimeRange(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> controller.viewModel().visibleCandles() > 0);
+        robot.interact(() -> controller.viewModel().goTo(LocalDate.of(2024, 2, 21)));
+        WaitForAsyncUtils.waitForFxEvents();
+        long[] before = visibleTimes();
         int frames = controller.chart().framesProperty().get();
         robot.clickOn("#interval1h");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> controller.chart().painted().interval().equals(Interval.ONE_HOUR)
                         && controller.chart().framesProperty().get() > frames);
-        assertTrue(controller.viewModel().visibleCandles() > 100, "some 200 hourly candles");
+        long[] after = visibleTimes();
+        assertTrue(Math.abs(after[0] - before[0]) <= 3600 && Math.abs(after[1] - before[1]) <= 3600,
+                "the same hours in view: " + Arrays.toString(before) + " then " + Arrays.toString(after));
         robot.clickOn("#interval1d");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> controller.chart().painted().interval().equals(Interval.ONE_DAY));
-        assertTrue(controller.viewModel().visibleCandles() > 20, "every session of the cache as a day");
+        long[] days = visibleTimes();
+        assertTrue(days[0] <= before[0] && days[1] >= before[1] - 86_400,
+                "the sessions in view stay in view as days: " + Arrays.toString(days));
+    }
+
+    @Test
+    void theChartTakesTheFocusWhenShownSoTheKeysWorkWithoutAClick(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> controller.viewModel().visibleCandles() > 0);
+        // As the main window does: another view in front, then the chart view put back.
+        Parent chartView = controller.chart().getScene().getRoot();
+        Button other = new Button("another view");
+        robot.interact(() -> {
+            chartView.getScene().setRoot(new StackPane(other));
+            other.requestFocus();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(controller.chart().isFocused());
+        robot.interact(() -> other.getScene().setRoot(chartView));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> controller.chart().isFocused());
+        robot.type(KeyCode.HOME);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> controller.chart().viewportProperty().get().from() == 0);
+    }
+
+    @Test
+    void zoomingAllTheWayOutFillsThePlotAndNoDragPushesTheDataOut(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> controller.viewModel().visibleCandles() > 0);
+        CandleChart chart = controller.chart();
+        robot.interact(chart::requestFocus);
+        for (int i = 0; i < 15; i++) {
+            robot.type(KeyCode.MINUS);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        // Reaching the oldest bar may fetch older history meanwhile: data and view are read together.
+        Object[] shown = WaitForAsyncUtils.asyncFx(() -> new Object[] {chart.dataProperty().get().size(),
+                chart.viewportProperty().get()}).get();
+        int size = (int) shown[0];
+        double plot = ChartLayout.of(chart.getWidth(), chart.getHeight()).plotWidth();
+        Viewport v = (Viewport) shown[1];
+        assertTrue(v.x(0, plot) >= 0 && v.x(0, plot) < plot * 0.02, "oldest bar at the left edge: " + v);
+        assertTrue(v.x(size, plot) <= plot && v.x(size, plot) > plot * 0.94, "newest at the right edge: " + v);
+        for (int i = 0; i < 6; i++) {
+            robot.type(KeyCode.PLUS);
+        }
+        robot.drag(chart).moveBy(600, 0).drop();
+        robot.drag(chart).moveBy(600, 0).drop();
+        Viewport dragged = chart.viewportProperty().get();
+        assertTrue(dragged.x(0, plot) < plot * 0.02, "the oldest bar still in view after dragging right: " + dragged);
+        robot.drag(chart).moveBy(-900, 0).drop();
+        robot.drag(chart).moveBy(-900, 0).drop();
+        robot.drag(chart).moveBy(-900, 0).drop();
+        dragged = chart.viewportProperty().get();
+        assertTrue(dragged.showsEnd(size), "the newest bar still in view after dragging left: " + dragged);
+    }
+
+    /** The start of the first slot in view and the end of the last, epoch seconds. */
+    private long[] visibleTimes() {
+        ChartData d = controller.chart().dataProperty().get();
+        Viewport v = controller.chart().viewportProperty().get();
+        int from = (int) Math.max(0, Math.round(v.first()));
+        int to = Math.min(d.size(), (int) Math.round(v.first() + v.count()));
+        return new long[] {d.time[from], d.end[Math.max(from, to - 1)]};
     }
 
     @Test

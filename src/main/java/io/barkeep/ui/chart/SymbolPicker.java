@@ -1,0 +1,65 @@
+package io.barkeep.ui.chart;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextFormatter;
+
+/**
+ * Makes an editable combo box a searchable list of symbols: typing narrows the list to the symbols containing the
+ * text (upper-cased as typed), Enter or a click picks one, and a ticker not in the list is accepted too (the
+ * caller validates it). The box shows the chart's symbol again whenever the list is replaced.
+ */
+final class SymbolPicker {
+    private final ComboBox<String> box;
+    private final FilteredList<String> filtered;
+    /** Set while this class puts text in the editor itself, so that does not count as the user's search. */
+    private boolean setting;
+
+    SymbolPicker(ComboBox<String> box, ObservableList<String> symbols, Consumer<String> pick) {
+        this.box = box;
+        this.filtered = new FilteredList<>(symbols);
+        box.setItems(filtered);
+        box.setVisibleRowCount(12);
+        box.getEditor().setTextFormatter(new TextFormatter<String>(change -> {
+            change.setText(change.getText().toUpperCase(Locale.ROOT));
+            return change;
+        }));
+        box.getEditor().textProperty().addListener((obs, was, now) -> search(now));
+        box.setOnAction(e -> {
+            String value = box.getValue();
+            if (!setting && value != null && !value.isBlank()) {
+                pick.accept(value);
+            }
+        });
+        symbols.addListener((ListChangeListener<String>) c -> show(box.getValue()));
+    }
+
+    private void search(String text) {
+        if (setting || !box.getEditor().isFocused()) {
+            return;
+        }
+        String q = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+        filtered.setPredicate(q.isEmpty() ? null : s -> s.contains(q));
+        if (!filtered.isEmpty() && !box.isShowing()) {
+            box.show();
+        } else if (filtered.isEmpty()) {
+            box.hide();
+        }
+    }
+
+    /** Shows {@code symbol} in the box with the whole list behind it, without picking anything. */
+    void show(String symbol) {
+        setting = true;
+        try {
+            filtered.setPredicate(null);
+            box.setValue(symbol);
+            box.getEditor().setText(symbol == null ? "" : symbol);
+        } finally {
+            setting = false;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.barkeep.ui.watchlist;
+
+import io.barkeep.domain.Bar;
+import io.barkeep.domain.Session;
+import io.barkeep.domain.SessionQuote;
+import io.barkeep.domain.TradingCalendar;
+import io.barkeep.store.CacheEngine;
+import io.barkeep.ui.app.AppServices;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The watchlist's market figures, one {@link SessionQuote} per symbol, read from the cache in the background and
+ * put in place on the FX thread; the newest reload wins.
+ */
+final class MarketQuotes {
+    private static final Logger LOG = LoggerFactory.getLogger(MarketQuotes.class);
+
+    private final AppServices services;
+    private final ObservableMap<String, SessionQuote> quotes = FXCollections.observableHashMap();
+    private int generation;
+    private java.util.Set<String> lastAsked = java.util.Set.of();
+
+    MarketQuotes(AppServices services) {
+        this.services = services;
+    }
+
+    /**
+     * Reads the quotes of {@code symbols} off the FX thread; unless {@code dataChanged}, only when the symbols
+     * differ from the last ones asked for (sorting the table reorders its rows without changing them).
+     */
+    void reload(List<String> symbols, boolean dataChanged) {
+        java.util.Set<String> asked = java.util.Set.copyOf(symbols);
+        if (!dataChanged && asked.equals(lastAsked)) {
+            return;
+        }
+        lastAsked = asked;
+        int g = ++generation;
+        List<String> copy = List.copyOf(symbols);
+        services.ui().load(() -> read(services.engine(), copy), map -> {
+            if (g == generation) {
+                quotes.keySet().retainAll(map.keySet());
+                quotes.putAll(map);
+            }
+        }, e -> LOG.warn("market columns not read", e));
+    }
+
+    /** Blocking: each symbol's latest session against the one before, from the cached 5-minute bars. */
+    static Map<String, SessionQuote> read(CacheEngine engine, List<String> symbols) {
+        TradingCalendar calendar = engine.bars().calendar();
+        Map<String, SessionQuote> out = new HashMap<>();
+        for (String symbol : symbols) {
+            Optional<Bar> latest = engine.bars().latest(symbol);
+            Optional<Session> session = latest.flatMap(b -> calendar.latestSessionStartedBy(b.start()));
+            if (session.isEmpty()) {
+                continue;
+            }
+            Session previous = calendar.previousSessionBefore(session.get().date()).orElse(session.get());
+            List<Bar> bars = engine.bars().bars(symbol, previous.open(), latest.get().start().plusSeconds(1));
+            SessionQuote q = SessionQuote.of(bars, session.get().open(), previous.open());
+            if (q != null) {
+                out.put(symbol, q);
+            }
+        }
+        return out;
+    }
+
+    ObservableMap<String, SessionQuote> quotes() {
+        return quotes;
+    }
+}
