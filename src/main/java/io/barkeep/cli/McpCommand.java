@@ -4,6 +4,7 @@ import io.barkeep.mcp.BarkeepMcp;
 import io.barkeep.mcp.HttpHost;
 import io.barkeep.mcp.StderrLog;
 import io.barkeep.store.CacheEngine;
+import io.barkeep.sync.MarketData;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,9 @@ final class McpCommand implements Callable<Integer> {
         if (!http) {
             return stdio();
         }
-        try (CacheEngine e = engine.open()) {
-            BarkeepMcp mcp = new BarkeepMcp(engine.marketData(e), engine.settings().retainDays(), allowWrites);
+        try (MarketData data = engine.openData()) {
+            CacheEngine e = data.engine();
+            BarkeepMcp mcp = new BarkeepMcp(data, engine.settings().retainDays(), allowWrites);
             try (HttpHost host = mcp.serveHttp(p, token)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
@@ -78,8 +80,8 @@ final class McpCommand implements Callable<Integer> {
         // stdout carries the protocol only: whatever else prints by mistake goes to stderr
         PrintStream protocol = System.out;
         System.setOut(System.err);
-        try (CacheEngine e = engine.open()) {
-            new BarkeepMcp(engine.marketData(e), engine.settings().retainDays(), allowWrites)
+        try (MarketData data = engine.openData()) {
+            new BarkeepMcp(data, engine.settings().retainDays(), allowWrites)
                     .serveStdio(System.in, protocol);
         } finally {
             System.setOut(protocol);

@@ -2,7 +2,7 @@ package io.barkeep.mcp;
 
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.concurrent.atomic.AtomicBoolean;
+import io.barkeep.source.Cancellation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,16 +12,16 @@ final class Call {
 
     private final McpSyncServerExchange exchange;
     private final Object progressToken;
-    private final AtomicBoolean cancelled;
+    private final Cancellation cancelled;
 
-    Call(McpSyncServerExchange exchange, Object progressToken, AtomicBoolean cancelled) {
+    Call(McpSyncServerExchange exchange, Object progressToken, Cancellation cancelled) {
         this.exchange = exchange;
         this.progressToken = progressToken;
         this.cancelled = cancelled;
     }
 
     /** Set when the client sends {@code notifications/cancelled} for this call. */
-    AtomicBoolean cancelled() {
+    Cancellation cancelled() {
         return cancelled;
     }
 

@@ -2,7 +2,7 @@ package io.barkeep.mcp;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import io.barkeep.source.Cancellation;
 
 /**
  * The cancel flags of the tool calls in progress, keyed by session and JSON-RPC request id. The SDK (2.1.0) does
@@ -14,7 +14,7 @@ final class Cancellations {
     static final String META_KEY = "io.barkeep/request";
 
     // the calls read from the input and not yet answered, by key; guarded by itself for awaitIdle
-    private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
+    private final Map<String, Cancellation> running = new ConcurrentHashMap<>();
 
     static String key(String session, String requestId) {
         return (session == null ? "" : session) + "|" + requestId;
@@ -28,18 +28,18 @@ final class Cancellations {
 
     /** Called by the tap as a call comes in, so a cancel that overtakes the call's start still reaches it. */
     void expect(String key) {
-        running.computeIfAbsent(key, k -> new AtomicBoolean());
+        running.computeIfAbsent(key, k -> new Cancellation());
     }
 
     /** The flag of the call with {@code key}; a fresh unset flag when the call cannot be cancelled (null key). */
-    AtomicBoolean flag(String key) {
-        return key == null ? new AtomicBoolean() : running.computeIfAbsent(key, k -> new AtomicBoolean());
+    Cancellation flag(String key) {
+        return key == null ? new Cancellation() : running.computeIfAbsent(key, k -> new Cancellation());
     }
 
     void cancel(String key) {
-        AtomicBoolean flag = running.get(key);
+        Cancellation flag = running.get(key);
         if (flag != null) {
-            flag.set(true);
+            flag.cancel();
         }
     }
 

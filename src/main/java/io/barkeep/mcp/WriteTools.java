@@ -108,7 +108,7 @@ final class WriteTools {
                 call.progress(n, of, n + "/" + of + " vendor requests, " + written + " bars written");
             }, call.cancelled());
         } catch (SyncAbortedException e) {
-            if (!call.cancelled().get()) {
+            if (!call.cancelled().isCancelled()) {
                 throw e;
             }
             cancelled = true;

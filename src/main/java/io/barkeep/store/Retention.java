@@ -1,7 +1,7 @@
 package io.barkeep.store;
 
 import static io.barkeep.store.schema.Tables.BAR_REVISIONS;
-import static io.barkeep.store.schema.Tables.DATA_FRESHNESS;
+import static io.barkeep.store.schema.Tables.SYMBOL_FRESHNESS;
 import static io.barkeep.store.schema.Tables.EMPTY_BARS;
 import static io.barkeep.store.schema.Tables.BARS_5M;
 import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
@@ -64,11 +64,11 @@ public final class Retention {
         LocalDate cutoff = cutoff(now, retainDays);
         long cutoffTs = cutoff.atStartOfDay(Session.NEW_YORK).toEpochSecond();
         return store.database().read(dsl -> {
-            long bars = dsl.fetchCount(MARKET_DATA_BARS, MARKET_DATA_BARS.TS.lt(cutoffTs));
+            long bars = dsl.fetchCount(BARS_5M, BARS_5M.TS.lt(cutoffTs));
             long empty = dsl.fetchCount(EMPTY_BARS, EMPTY_BARS.TS.lt(cutoffTs));
             List<String> symbols = dsl.selectDistinct(SYMBOLS.SYMBOL).from(SYMBOLS)
-                    .where(SYMBOLS.ID.in(DSL.select(MARKET_DATA_BARS.SYMBOL_ID).from(MARKET_DATA_BARS)
-                            .where(MARKET_DATA_BARS.TS.lt(cutoffTs)))
+                    .where(SYMBOLS.ID.in(DSL.select(BARS_5M.SYMBOL_ID).from(BARS_5M)
+                            .where(BARS_5M.TS.lt(cutoffTs)))
                             .or(SYMBOLS.ID.in(DSL.select(EMPTY_BARS.SYMBOL_ID).from(EMPTY_BARS)
                                     .where(EMPTY_BARS.TS.lt(cutoffTs)))))
                     .orderBy(SYMBOLS.SYMBOL).fetch(SYMBOLS.SYMBOL);
@@ -83,11 +83,11 @@ public final class Retention {
     public int purge(String symbol) {
         return store.bulkWrite(() -> store.database().writer().run(dsl -> {
             var id = DSL.select(SYMBOLS.ID).from(SYMBOLS).where(SYMBOLS.SYMBOL.eq(symbol));
-            int bars = dsl.deleteFrom(MARKET_DATA_BARS).where(MARKET_DATA_BARS.SYMBOL_ID.in(id)).execute();
+            int bars = dsl.deleteFrom(BARS_5M).where(BARS_5M.SYMBOL_ID.in(id)).execute();
             dsl.deleteFrom(EMPTY_BARS).where(EMPTY_BARS.SYMBOL_ID.in(id)).execute();
             dsl.deleteFrom(SESSION_COVERAGE).where(SESSION_COVERAGE.SYMBOL_ID.in(id)).execute();
             dsl.deleteFrom(BAR_REVISIONS).where(BAR_REVISIONS.SYMBOL_ID.in(id)).execute();
-            dsl.deleteFrom(DATA_FRESHNESS).where(DATA_FRESHNESS.SYMBOL.eq(symbol)).execute();
+            dsl.deleteFrom(SYMBOL_FRESHNESS).where(SYMBOL_FRESHNESS.SYMBOL.eq(symbol)).execute();
             return bars;
         }));
     }

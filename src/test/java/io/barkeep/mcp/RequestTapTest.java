@@ -11,7 +11,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +46,9 @@ class RequestTapTest {
         assertEquals("ping", JSON.readTree(lines.get(2)).path("method").asText());
         assertEquals(1, ends.get(), "the end of input is told once");
 
-        AtomicBoolean flag = cancellations.flag(key);
-        assertTrue(flag.get(), "the cancel that came before the call started reached its flag");
+        io.barkeep.source.Cancellation flag = cancellations.flag(key);
+        assertTrue(flag.isCancelled(), "the cancel that came before the call started reached its flag");
         cancellations.release(key);
-        assertFalse(cancellations.flag(key).get(), "a new call with a reused id starts uncancelled");
+        assertFalse(cancellations.flag(key).isCancelled(), "a new call with a reused id starts uncancelled");
     }
 }

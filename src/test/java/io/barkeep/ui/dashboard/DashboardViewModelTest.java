@@ -109,7 +109,7 @@ class DashboardViewModelTest {
                 .join();
         org.junit.jupiter.api.Assertions.assertThrows(io.barkeep.sync.SyncAbortedException.class,
                 () -> services.data().backfill(List.of("AAPL"), MONDAY, FRIDAY, SyncProgress.NONE,
-                        new AtomicBoolean()));
+                        io.barkeep.source.Cancellation.none()));
         assertEquals(1, load().vendorErrors());
         assertEquals(io.barkeep.sync.MarketData.SOURCE_UNAVAILABLE,
                 services.engine().events().since(NOW.minus(Duration.ofHours(1)), 10).get(0).kind());
