@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class FirstRunTest {
     @Test
     void aDatabaseWithBarsButNoWatchlistGetsNoSampleSymbols() {
         services.data().backfill(List.of("IBM", "XOM"), LocalDate.of(2024, 3, 11), LocalDate.of(2024, 3, 15),
-                SyncProgress.NONE, new AtomicBoolean());
+                SyncProgress.NONE, io.barkeep.source.Cancellation.none());
         assertTrue(services.engine().watchlist().list().isEmpty(), "a backfill alone watches nothing");
 
         assertFalse(new FirstRun(services, new UiState()).seed().join());
