@@ -49,7 +49,8 @@ final class ActionsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         EngineOptions engine;
-        @Parameters(paramLabel = "SYM", arity = "1..*")
+        @Parameters(paramLabel = "SYM", arity = "1..*",
+                description = "The symbols whose splits and dividends to ask for.")
         List<String> symbols;
         @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "Default: the retention window's start.")
         LocalDate from;
@@ -78,7 +79,7 @@ final class ActionsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         EngineOptions engine;
-        @Parameters(paramLabel = "FILE")
+        @Parameters(paramLabel = "FILE", description = "CSV with a header: symbol,ex_date,kind,ratio|amount.")
         Path file;
 
         @Override
@@ -115,11 +116,12 @@ final class ActionsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         EngineOptions engine;
-        @Parameters(paramLabel = "SYM")
+        @Parameters(paramLabel = "SYM", description = "The symbol.")
         String symbol;
         @ArgGroup(exclusive = true, multiplicity = "1")
         What what;
-        @Option(names = "--ex-date", paramLabel = "YYYY-MM-DD", required = true)
+        @Option(names = "--ex-date", paramLabel = "YYYY-MM-DD", required = true,
+                description = "The first session traded on the new basis.")
         LocalDate exDate;
 
         @Override
@@ -149,9 +151,9 @@ final class ActionsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         EngineOptions engine;
-        @Parameters(paramLabel = "SYM", arity = "0..1")
+        @Parameters(paramLabel = "SYM", arity = "0..1", description = "Only this symbol.")
         String symbol;
-        @Option(names = "--json")
+        @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
         @Override
@@ -197,9 +199,10 @@ final class ActionsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         EngineOptions engine;
-        @Parameters(paramLabel = "SYM")
+        @Parameters(paramLabel = "SYM", description = "The symbol.")
         String symbol;
-        @Option(names = "--ex-date", paramLabel = "YYYY-MM-DD", required = true)
+        @Option(names = "--ex-date", paramLabel = "YYYY-MM-DD", required = true,
+                description = "The first session traded on the new basis.")
         LocalDate exDate;
         @Option(names = "--kind", paramLabel = "split|dividend", description = "Default: both.")
         String kind;

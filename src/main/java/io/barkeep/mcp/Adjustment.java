@@ -1,33 +1,32 @@
 package io.barkeep.mcp;
 
-import io.barkeep.domain.AggregateBar;
-import java.util.List;
+import io.barkeep.domain.PriceAdjuster.AdjustedBars;
 
 /**
- * Split and dividend adjustment of the bars the tools answer (DESIGN point 12): the one place it is applied.
- * This build stores and answers bars as traded; until the adjustment of reads exists in the engine, every request
- * is answered unadjusted and says so ({@code adjustment: "none"}) rather than failing.
+ * Split and dividend adjustment of the bars the tools answer (DESIGN point 12): the engine adjusts the 5-minute
+ * bars before they are aggregated ({@code AdjustedReads}); this names what was applied and at which scale the
+ * prices are (4 decimals as stored, more once an action changed them).
  */
 final class Adjustment {
     static final String NONE = "none";
+    /** The default of reads and charts (DESIGN point 12). */
+    static final String SPLITS = "splits";
     static final String[] CHOICES = {"none", "splits", "all"};
 
     private Adjustment() {
     }
 
-    /** Bars with the adjustment applied, and the name of the adjustment actually applied. */
-    record Adjusted(List<AggregateBar> bars, String applied, String note) {
+    /** What the answer applied: the adjustment's name, the decimals of its prices, a note or null. */
+    record Adjusted(String applied, int decimals, String note) {
     }
 
-    /**
-     * Applies {@code requested} to {@code bars} of {@code symbol}. Wire split/dividend adjustment here (issue 10):
-     * every bar the MCP tools answer passes through this method.
-     */
-    static Adjusted apply(String symbol, List<AggregateBar> bars, String requested) {
-        if (NONE.equals(requested)) {
-            return new Adjusted(bars, NONE, null);
-        }
-        return new Adjusted(bars, NONE, "adjustment '" + requested + "' is not available in this build: prices are "
-                + "as traded (unadjusted)");
+    static io.barkeep.domain.Adjustment parse(String requested) {
+        return io.barkeep.domain.Adjustment.parse(requested);
+    }
+
+    static Adjusted of(AdjustedBars read) {
+        String note = read.factors().isEmpty() ? null : read.factors().size() + " corporate action(s) applied: "
+                + read.factors().stream().map(f -> f.action().exDate() + " " + f.action().kind()).toList();
+        return new Adjusted(read.adjustment().label(), read.decimals(), note);
     }
 }

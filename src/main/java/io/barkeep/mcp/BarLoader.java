@@ -58,11 +58,11 @@ final class BarLoader {
     Loaded read(Fetch f, Interval interval, String adjust) {
         Instant start = f.from().atStartOfDay(Session.NEW_YORK).toInstant();
         Instant end = f.to().plusDays(1).atStartOfDay(Session.NEW_YORK).toInstant();
-        List<AggregateBar> raw = ctx.engine().bars().aggregated(f.symbol(), start, end, interval,
-                BucketAlignment.SESSION_OPEN);
-        Adjustment.Adjusted adjusted = Adjustment.apply(f.symbol(), raw, adjust);
+        var read = ctx.engine().adjusted().aggregated(f.symbol(), start, end, interval, BucketAlignment.SESSION_OPEN,
+                Adjustment.parse(adjust));
+        Adjustment.Adjusted adjusted = Adjustment.of(read.adjusted());
         GapReport report = ctx.engine().gaps().report(f.symbol(), f.from(), f.to());
-        return new Loaded(f.symbol(), f.from(), f.to(), adjusted.bars(), adjusted, report, f.warnings(),
+        return new Loaded(f.symbol(), f.from(), f.to(), read.bars(), adjusted, report, f.warnings(),
                 f.vendorError(), f.fetched());
     }
 

@@ -21,12 +21,18 @@ final class BarRows {
 
     final List<String> csv = new ArrayList<>();
     final List<Map<String, Object>> json = new ArrayList<>();
+    private final int decimals;
     private int chars;
+
+    /** @param decimals the decimals of the bars' price units: 4 as stored, more when adjusted */
+    BarRows(int decimals) {
+        this.decimals = decimals;
+    }
 
     /** Adds {@code b} unless it would take the rows past {@code budget} characters; false when it did not fit. */
     boolean add(AggregateBar b, int budget) {
-        String line = csvLine(b);
-        Map<String, Object> row = jsonRow(b);
+        String line = csvLine(b, decimals);
+        Map<String, Object> row = jsonRow(b, decimals);
         // a CSV line costs its length plus the escaped newline in the JSON text, a row its JSON plus a comma
         int cost = line.length() + 2 + length(row) + 1;
         if (chars + cost > budget) {
@@ -48,18 +54,23 @@ final class BarRows {
         return out.toString();
     }
 
-    static String csvLine(AggregateBar b) {
-        return Output.localTime(b.start()) + "," + Prices.format(b.open()) + "," + Prices.format(b.high()) + ","
-                + Prices.format(b.low()) + "," + Prices.format(b.close()) + "," + b.volume() + "," + b.bars();
+    static String csvLine(AggregateBar b, int decimals) {
+        return Output.localTime(b.start()) + "," + text(b.open(), decimals) + "," + text(b.high(), decimals) + ","
+                + text(b.low(), decimals) + "," + text(b.close(), decimals) + "," + b.volume() + "," + b.bars();
     }
 
-    static Map<String, Object> jsonRow(AggregateBar b) {
+    /** As {@code bars --format csv} prints a price: four decimals as stored, all of them once adjusted. */
+    private static String text(long units, int decimals) {
+        return decimals == 4 ? Prices.format(units) : java.math.BigDecimal.valueOf(units, decimals).toPlainString();
+    }
+
+    static Map<String, Object> jsonRow(AggregateBar b, int decimals) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("timestamp", Output.localTime(b.start()));
-        m.put("open", Prices.toDecimal(b.open()));
-        m.put("high", Prices.toDecimal(b.high()));
-        m.put("low", Prices.toDecimal(b.low()));
-        m.put("close", Prices.toDecimal(b.close()));
+        m.put("open", java.math.BigDecimal.valueOf(b.open(), decimals));
+        m.put("high", java.math.BigDecimal.valueOf(b.high(), decimals));
+        m.put("low", java.math.BigDecimal.valueOf(b.low(), decimals));
+        m.put("close", java.math.BigDecimal.valueOf(b.close(), decimals));
         m.put("volume", b.volume());
         m.put("bars", b.bars());
         return m;

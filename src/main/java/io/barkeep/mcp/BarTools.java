@@ -36,8 +36,9 @@ final class BarTools {
     }
 
     private static Param adjust() {
-        return Param.string("adjust", "none (as traded, the default), splits or all (splits and dividends). This build "
-                + "answers unadjusted prices and says so in 'adjustment'.").oneOf(Adjustment.CHOICES);
+        return Param.string("adjust", "splits (the default: a continuous series across splits), none (as traded) or "
+                + "all (splits and cash dividends); the answer says what was applied in 'adjustment'.")
+                .oneOf(Adjustment.CHOICES);
     }
 
     private Tool historicalBars() {
@@ -93,7 +94,7 @@ final class BarTools {
             }
             symbol = Symbols.normalize(a.string("symbol", null));
             interval = Interval.parse(a.string("interval", "5m"));
-            adjust = a.string("adjust", Adjustment.NONE).toLowerCase(Locale.ROOT);
+            adjust = a.string("adjust", Adjustment.SPLITS).toLowerCase(Locale.ROOT);
             dates = ctx.range(a, MarketData.DEFAULT_LOOKBACK_DAYS);
         }
         int asked = a.integer("limit", DEFAULT_LIMIT);
@@ -104,7 +105,7 @@ final class BarTools {
         BarLoader.Loaded l = loader.read(fetched, interval, adjust);
         List<AggregateBar> all = l.bars();
         int first = start == null ? 0 : lowerBound(all, start);
-        BarRows rows = new BarRows();
+        BarRows rows = new BarRows(l.adjusted().decimals());
         int end = first;
         while (end < all.size() && rows.size() < limit && rows.add(all.get(end), ROWS_BUDGET)) {
             end++;
@@ -170,7 +171,7 @@ final class BarTools {
         }
         int asked = a.integer("limit", MULTI_DEFAULT_LIMIT);
         int limit = Math.min(asked, MAX_LIMIT);
-        String adjust = a.string("adjust", Adjustment.NONE).toLowerCase(Locale.ROOT);
+        String adjust = a.string("adjust", Adjustment.SPLITS).toLowerCase(Locale.ROOT);
         BarLoader.Fetch fetched = loader.fetch(symbol, from, to, true, call);
         int budget = ROWS_BUDGET / intervals.size();
         List<Map<String, Object>> perInterval = new ArrayList<>();
@@ -180,7 +181,7 @@ final class BarTools {
             BarLoader.Loaded l = loader.read(fetched, interval, adjust);
             any = l;
             List<AggregateBar> all = l.bars();
-            BarRows rows = new BarRows();
+            BarRows rows = new BarRows(l.adjusted().decimals());
             for (int i = all.size() - 1; i >= 0 && rows.size() < limit && rows.add(all.get(i), budget); i--) {
                 // newest first while the budget lasts; put back in time order below
             }

@@ -216,13 +216,14 @@ public final class MarketData implements AutoCloseable {
         for (String s : symbols) {
             requests.addAll(plan(Symbols.normalize(s), from, to, Duration.ZERO));
         }
-        SyncResult result = run(requests, progress, cancel);
-        // A watched symbol whose every request was answered is as up to date as the updater would make it.
-        Instant now = engine.clock().instant();
-        symbols.stream().map(Symbols::normalize).distinct()
-                .filter(s -> result.failures().stream().noneMatch(f -> f.startsWith(s + " ")))
-                .forEach(s -> engine.watchlist().markUpdated(s, now));
-        return result;
+        // A watched symbol whose every request was answered is as up to date as the updater would make it; marked
+        // inside the run, so a settings change does not close the database under it.
+        return run(requests, progress, cancel, result -> {
+            Instant now = engine.clock().instant();
+            symbols.stream().map(Symbols::normalize).distinct()
+                    .filter(s -> result.failures().stream().noneMatch(f -> f.startsWith(s + " ")))
+                    .forEach(s -> engine.watchlist().markUpdated(s, now));
+        });
     }
 
     /** Fetches what {@code symbol} lacks from..to. */
@@ -237,8 +238,15 @@ public final class MarketData implements AutoCloseable {
     }
 
     SyncResult run(List<FetchRequest> requests, SyncProgress progress, Cancellation cancel) {
+        return run(requests, progress, cancel, result -> { });
+    }
+
+    private SyncResult run(List<FetchRequest> requests, SyncProgress progress, Cancellation cancel,
+                           java.util.function.Consumer<SyncResult> andThen) {
         if (requests.isEmpty()) {
-            return new SyncResult(0, 0, 0, 0, 0, 0, 0, 0, List.of());
+            SyncResult none = new SyncResult(0, 0, 0, 0, 0, 0, 0, 0, List.of());
+            andThen.accept(none);
+            return none;
         }
         synchronized (runs) {
             if (closed) {
@@ -251,6 +259,7 @@ public final class MarketData implements AutoCloseable {
             source.checkReady();
             SyncResult result = fetcher.run(requests, progress, cancel);
             requests.stream().map(FetchRequest::symbol).distinct().forEach(s -> engine.freshness().refresh(s));
+            andThen.accept(result);
             return result;
         } catch (SourceException e) {
             // A person or the updater met it: it goes where every failure goes, the Events view included.

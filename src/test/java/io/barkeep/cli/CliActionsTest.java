@@ -82,7 +82,7 @@ class CliActionsTest {
         assertTrue(demo("bars", "NVDA", "--from", "2024-06-05", "--to", "2024-06-12", "--format", "csv",
                 "--no-fetch").out().startsWith("# adjusted (splits): NVDA 2024-06-10 10:1 split x0.1"));
         String export = demo("export", "NVDA", "--from", "2024-06-05", "--to", "2024-06-07").out();
-        String firstRow = export.lines().skip(1).findFirst().orElseThrow();
+        String firstRow = export.lines().filter(l -> !l.startsWith("#")).skip(1).findFirst().orElseThrow();
         assertEquals(0, raw.get("bars").get(0).get("open").decimalValue().compareTo(
                 new java.math.BigDecimal(firstRow.split(",")[1])), "export defaults to the raw bars: " + firstRow);
         CliTestSupport.Result wrong = demo("bars", "NVDA", "--adjust", "half");

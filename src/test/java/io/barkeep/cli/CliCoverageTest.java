@@ -294,7 +294,7 @@ class CliCoverageTest {
     @Test
     void freshnessOfAnEmptyDatabaseIsAnEmptyList() {
         assertEquals(0, runOn(db(), "freshness", "--json").ok().json().size());
-        assertEquals(List.of("symbol  oldest bar  newest bar  bars  expected  coverage  gaps  last checked"),
+        assertEquals(List.of("symbol  oldest bar  newest bar  bars  no-trade  missing  expected  coverage  gaps  last checked"),
                 runOn(db(), "freshness").ok().outLines(), "the header alone");
     }
 }

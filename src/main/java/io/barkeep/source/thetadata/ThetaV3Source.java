@@ -193,8 +193,7 @@ public final class ThetaV3Source implements BarSource {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return new Reply(reply.status(), reply.body());
         } catch (ThetaHttp.Failure f) {
-            stats.failed(started, f.reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-            throw switch (f.reason) {
+            SourceException failure = switch (f.reason) {
                 case TIMEOUT -> tooSlow(what, f);
                 case TOO_LARGE -> new SourceException(Kind.TOO_LARGE, STATUS_OK, "the Theta Terminal's answer to "
                         + what + " is too large (" + f.getMessage() + "); none of it was kept", f);
@@ -202,6 +201,14 @@ public final class ThetaV3Source implements BarSource {
                 case CLOSED -> new SourceException(Kind.UNAVAILABLE, -1, "the " + NAME + " source is closed", f);
                 case BROKEN -> broken(f.getCause(), what);
             };
+            stats.failed(started, switch (f.reason) {
+                case TIMEOUT -> "timeout";
+                case TOO_LARGE -> "too large";
+                case CANCELLED -> "cancelled";
+                case CLOSED -> "closed";
+                case BROKEN -> failure.kind() == Kind.UNAVAILABLE ? "no terminal" : "connection broke";
+            });
+            throw failure;
         }
     }
 
