@@ -97,7 +97,7 @@ class McpStdioTest {
         Map<String, Object> d = structured(daily);
         assertEquals(10, ((Number) d.get("returned_rows")).intValue());
         assertEquals(Boolean.FALSE, d.get("truncated"), "limit reached, not truncated");
-        assertEquals("none", d.get("adjustment"));
+        assertEquals("splits", d.get("adjustment"), "reads default to split-adjusted prices");
         assertEquals(Boolean.TRUE, d.get("simulated"));
         assertEquals("demo", d.get("source"));
         @SuppressWarnings("unchecked")
