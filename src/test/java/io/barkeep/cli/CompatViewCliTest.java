@@ -15,7 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The original design's 30-day query, run verbatim by an outside client, returns what {@code bars} prints. */
+/**
+ * The original design's 30-day query, run verbatim by an outside client, returns what {@code bars} prints for the
+ * bars as stored ({@code --adjust none}: the views show raw bars, as the original table held them).
+ */
 class CompatViewCliTest {
     @TempDir
     Path dir;
@@ -27,7 +30,7 @@ class CompatViewCliTest {
         assertEquals(0, run(concat(new String[] {"backfill", "AAPL", "--from", "2024-03-04", "--to", "2024-03-15"},
                 where)).code());
         CliTestSupport.Result csv = run(concat(new String[] {"bars", "AAPL", "--from", "2024-03-07", "--to",
-                "2024-03-15", "--format", "csv", "--no-fetch"}, where));
+                "2024-03-15", "--format", "csv", "--no-fetch", "--adjust", "none"}, where));
         List<String> printed = new ArrayList<>();
         for (String line : csv.outLines().subList(1, csv.outLines().size())) {
             String[] f = line.split(",");
