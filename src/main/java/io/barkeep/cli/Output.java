@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,18 @@ public final class Output {
     }
 
     /** A plain text table with a header row; columns padded to their widest cell. */
+    /** A watchlist entry as JSON: the shape of {@code watchlist list --json} and of the MCP tools. */
+    public static Map<String, Object> watchlistEntry(io.barkeep.domain.WatchlistEntry w) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("symbol", w.symbol());
+        m.put("active", w.active());
+        m.put("priority", w.priority());
+        m.put("notes", w.notes());
+        m.put("added_at", zonedTime(w.addedAt()));
+        m.put("last_updated", zonedTime(w.lastUpdated()));
+        return m;
+    }
+
     public static final class Table {
         private final List<String[]> rows = new ArrayList<>();
         private final boolean[] rightAligned;

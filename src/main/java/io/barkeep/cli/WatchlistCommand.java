@@ -47,7 +47,7 @@ final class WatchlistCommand implements Runnable {
             try (CacheEngine e = engine.open()) {
                 WatchlistEntry entry = e.watchlist().add(sym, priority, notes, Instant.now(e.clock()));
                 if (json) {
-                    Output.json(spec.commandLine().getOut(), toJson(entry));
+                    Output.json(spec.commandLine().getOut(), Output.watchlistEntry(entry));
                 } else {
                     spec.commandLine().getOut().println("added " + sym + " (priority " + entry.priority() + ")");
                 }
@@ -101,7 +101,7 @@ final class WatchlistCommand implements Runnable {
                 List<WatchlistEntry> entries = e.watchlist().list();
                 var out = spec.commandLine().getOut();
                 if (json) {
-                    Output.json(out, entries.stream().map(WatchlistCommand::toJson).toList());
+                    Output.json(out, entries.stream().map(Output::watchlistEntry).toList());
                     return 0;
                 }
                 Output.Table table = new Output.Table("symbol", "active", "priority", "added", "last updated",
@@ -114,16 +114,5 @@ final class WatchlistCommand implements Runnable {
             }
             return 0;
         }
-    }
-
-    static Map<String, Object> toJson(WatchlistEntry w) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("symbol", w.symbol());
-        m.put("active", w.active());
-        m.put("priority", w.priority());
-        m.put("notes", w.notes());
-        m.put("added_at", Output.zonedTime(w.addedAt()));
-        m.put("last_updated", Output.zonedTime(w.lastUpdated()));
-        return m;
     }
 }

@@ -89,17 +89,6 @@ final class CacheTools {
                 });
     }
 
-    static Map<String, Object> entry(WatchlistEntry w) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("symbol", w.symbol());
-        m.put("active", w.active());
-        m.put("priority", w.priority());
-        m.put("notes", w.notes());
-        m.put("added_at", Output.zonedTime(w.addedAt()));
-        m.put("last_updated", Output.zonedTime(w.lastUpdated()));
-        return m;
-    }
-
     static Map<String, Object> entrySchema() {
         Map<String, String> t = new LinkedHashMap<>();
         t.put("symbol", "string");
@@ -123,7 +112,7 @@ final class CacheTools {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("count", all.size());
                     m.put("truncated", all.size() > MAX_ITEMS);
-                    m.put("entries", all.stream().limit(MAX_ITEMS).map(CacheTools::entry).toList());
+                    m.put("entries", all.stream().limit(MAX_ITEMS).map(Output::watchlistEntry).toList());
                     return json(m);
                 });
     }

@@ -1,5 +1,6 @@
 package io.barkeep.mcp;
 
+import io.barkeep.cli.Output;
 import io.barkeep.domain.Symbols;
 import io.barkeep.domain.WatchlistEntry;
 import io.barkeep.sync.SyncAbortedException;
@@ -40,7 +41,7 @@ final class WriteTools {
                             a.string("notes", null));
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("added", true);
-                    m.put("entry", CacheTools.entry(e));
+                    m.put("entry", Output.watchlistEntry(e));
                     return CacheTools.json(m);
                 });
     }

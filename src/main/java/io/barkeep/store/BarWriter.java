@@ -174,23 +174,7 @@ final class BarWriter {
         }
         int changed = 0;
         try {
-            int p = 0;
-            for (Bar b : bars) {
-                ps.setLong(++p, symbolId);
-                ps.setLong(++p, b.epochSecond());
-                ps.setLong(++p, b.open());
-                ps.setLong(++p, b.high());
-                ps.setLong(++p, b.low());
-                ps.setLong(++p, b.close());
-                ps.setLong(++p, b.volume());
-                setNullable(ps, ++p, b.trades());
-                setNullable(ps, ++p, b.vwap());
-                if (p == perStatement * COLUMNS) {
-                    ps.addBatch();
-                    p = 0;
-                }
-            }
-            for (int n : ps.executeBatch()) {
+            for (int n : bindAndRun(ps, perStatement, symbolId, bars)) {
                 changed += Math.max(n, 0);
             }
         } catch (SQLException | RuntimeException e) {
@@ -198,6 +182,31 @@ final class BarWriter {
             throw e;
         }
         return changed;
+    }
+
+    /**
+     * Binds {@code bars} ({@code perStatement} rows per statement of the bar upsert's nine columns) as one JDBC
+     * batch and runs it: the write path's loop, and the benchmark's plain-JDBC floor's.
+     */
+    static int[] bindAndRun(PreparedStatement ps, int perStatement, long symbolId, List<Bar> bars)
+            throws SQLException {
+        int p = 0;
+        for (Bar b : bars) {
+            ps.setLong(++p, symbolId);
+            ps.setLong(++p, b.epochSecond());
+            ps.setLong(++p, b.open());
+            ps.setLong(++p, b.high());
+            ps.setLong(++p, b.low());
+            ps.setLong(++p, b.close());
+            ps.setLong(++p, b.volume());
+            setNullable(ps, ++p, b.trades());
+            setNullable(ps, ++p, b.vwap());
+            if (p == perStatement * COLUMNS) {
+                ps.addBatch();
+                p = 0;
+            }
+        }
+        return ps.executeBatch();
     }
 
     private static void setNullable(PreparedStatement ps, int index, long value) throws SQLException {

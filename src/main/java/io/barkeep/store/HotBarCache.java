@@ -96,10 +96,4 @@ final class HotBarCache {
         generation.incrementAndGet();
         blocks.invalidateAll();
     }
-
-    /** The weight held now (after pending maintenance), for tests and the benchmark. */
-    long bytes() {
-        blocks.cleanUp();
-        return blocks.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
-    }
 }

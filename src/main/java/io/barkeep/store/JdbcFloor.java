@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import org.sqlite.SQLiteConfig;
 
@@ -61,33 +60,8 @@ public final class JdbcFloor implements AutoCloseable {
     }
 
     private static void bind(PreparedStatement ps, long symbolId, List<Bar> bars, int rows) throws SQLException {
-        if (bars.isEmpty()) {
-            return;
-        }
-        int p = 0;
-        for (Bar b : bars) {
-            ps.setLong(++p, symbolId);
-            ps.setLong(++p, b.epochSecond());
-            ps.setLong(++p, b.open());
-            ps.setLong(++p, b.high());
-            ps.setLong(++p, b.low());
-            ps.setLong(++p, b.close());
-            ps.setLong(++p, b.volume());
-            setNullable(ps, ++p, b.trades());
-            setNullable(ps, ++p, b.vwap());
-            if (p == rows * 9) {
-                ps.addBatch();
-                p = 0;
-            }
-        }
-        ps.executeBatch();
-    }
-
-    private static void setNullable(PreparedStatement ps, int index, long value) throws SQLException {
-        if (value == Bar.UNKNOWN) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
+        if (!bars.isEmpty()) {
+            BarWriter.bindAndRun(ps, rows, symbolId, bars);
         }
     }
 
