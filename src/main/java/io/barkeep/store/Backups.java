@@ -26,18 +26,43 @@ public final class Backups {
     private static final Pattern STAMPED = Pattern.compile("-\\d{8}-\\d{6}(-\\d{3})?\\.db");
 
     private final Path databaseFile;
+    /** A PostgreSQL cache: backed up by the server's own tools (pg_dump), never by Barkeep; else null. */
+    private final DbLocation server;
 
     Backups(Path databaseFile) {
         this.databaseFile = databaseFile;
+        this.server = null;
+    }
+
+    private Backups(DbLocation server) {
+        this.databaseFile = null;
+        this.server = server;
+    }
+
+    /** The backups of a PostgreSQL cache: none kept by Barkeep; {@link #take} says to use pg_dump. */
+    static Backups onServer(DbLocation server) {
+        return new Backups(server);
+    }
+
+    /** Why Barkeep takes no backup of a PostgreSQL cache, and the command that does. */
+    public static String pgDumpAdvice(String display) {
+        return "database " + display + " lives on a PostgreSQL server: back it up with the server's tool, e.g. "
+                + "pg_dump -Fc -f barkeep.dump '" + display + "' (restore with pg_restore)";
     }
 
     public Path folder() {
+        if (server != null) {
+            throw new StoreException(pgDumpAdvice(server.display()));
+        }
         Path parent = databaseFile.getParent();
         return (parent == null ? Path.of(".") : parent).resolve("backups");
     }
 
     /** Backups of this database, newest first. */
     public List<Path> list() {
+        if (server != null) {
+            return List.of();
+        }
         Path folder = folder();
         if (!Files.isDirectory(folder)) {
             return List.of();
@@ -81,6 +106,9 @@ public final class Backups {
 
     /** Takes a backup when the newest is older than {@code every}; returns it, or empty when none was due. */
     public Optional<Path> takeIfDue(Database db, int keep, Clock clock, java.time.Duration every) {
+        if (server != null) {
+            return Optional.empty();
+        }
         Optional<Path> newest = newest();
         if (newest.isPresent()) {
             try {
@@ -98,6 +126,9 @@ public final class Backups {
 
     /** Takes a backup now and prunes all but the newest {@code keep}; returns the new file. */
     public Path take(Database db, int keep, Clock clock) {
+        if (server != null) {
+            throw new StoreException(pgDumpAdvice(server.display()));
+        }
         Path folder = folder();
         try {
             Files.createDirectories(folder);

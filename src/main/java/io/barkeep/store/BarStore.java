@@ -52,7 +52,7 @@ public final class BarStore {
         this.clock = clock;
         this.symbols = new SymbolIds(db);
         this.ledger = new CoverageLedger(calendar);
-        this.writer = new BarWriter(calendar, ledger);
+        this.writer = new BarWriter(calendar, ledger, db.dialect());
         setCacheBytes(cacheBytes);
     }
 

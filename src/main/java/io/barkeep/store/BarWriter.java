@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -34,8 +35,12 @@ final class BarWriter {
     /** Rows per multi-row upsert: one statement step per 16 bars instead of per bar (about 25% faster). */
     private static final int ROWS_PER_STATEMENT = 16;
     private static final int COLUMNS = 9;
-    private static final String UPSERT_ONE = upsertSql(1);
-    private static final String UPSERT_MANY = upsertSql(ROWS_PER_STATEMENT);
+    /** The two upserts in SQLite's and in PostgreSQL's words (they differ only in how "changed" is said). */
+    private static final Map<SQLDialect, String[]> UPSERTS = Map.of(
+            SQLDialect.SQLITE, new String[] {upsertSql(SQLDialect.SQLITE, 1),
+                upsertSql(SQLDialect.SQLITE, ROWS_PER_STATEMENT)},
+            SQLDialect.POSTGRES, new String[] {upsertSql(SQLDialect.POSTGRES, 1),
+                upsertSql(SQLDialect.POSTGRES, ROWS_PER_STATEMENT)});
 
     static final String SELECT_RANGE = DSL.using(SQLDialect.SQLITE)
             .select(TS, BARS_5M.OPEN, BARS_5M.HIGH, BARS_5M.LOW, BARS_5M.CLOSE,
@@ -72,9 +77,14 @@ final class BarWriter {
     private PreparedStatement upsertMany;
     private PreparedStatement upsertOne;
 
-    BarWriter(TradingCalendar calendar, CoverageLedger ledger) {
+    private final String upsertOneSql;
+    private final String upsertManySql;
+
+    BarWriter(TradingCalendar calendar, CoverageLedger ledger, SQLDialect dialect) {
         this.calendar = calendar;
         this.ledger = ledger;
+        this.upsertOneSql = UPSERTS.get(dialect)[0];
+        this.upsertManySql = UPSERTS.get(dialect)[1];
     }
 
     /** The batch's bars by start, each checked to lie in the range on a session's 5-minute grid. */
@@ -111,8 +121,8 @@ final class BarWriter {
         int whole = bars.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
         if (c != preparedOn) {
             // Prepared once per writer connection: a 144-parameter statement costs a noticeable part of a month.
-            upsertMany = c.prepareStatement(UPSERT_MANY);
-            upsertOne = c.prepareStatement(UPSERT_ONE);
+            upsertMany = c.prepareStatement(upsertManySql);
+            upsertOne = c.prepareStatement(upsertOneSql);
             preparedOn = c;
         }
         changed += upsert(upsertMany, ROWS_PER_STATEMENT, symbolId, bars.subList(0, whole));
@@ -218,8 +228,8 @@ final class BarWriter {
     }
 
     /** {@code rows} bars per statement; a bar that exists is rewritten only if it differs. */
-    private static String upsertSql(int rows) {
-        var insert = DSL.using(SQLDialect.SQLITE)
+    private static String upsertSql(SQLDialect dialect, int rows) {
+        var insert = DSL.using(dialect)
                 .insertInto(BARS_5M, BARS_5M.SYMBOL_ID, TS, BARS_5M.OPEN,
                         BARS_5M.HIGH, BARS_5M.LOW, BARS_5M.CLOSE, BARS_5M.VOLUME,
                         BARS_5M.TRADES, BARS_5M.VWAP)

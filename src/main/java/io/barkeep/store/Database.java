@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
- * One Barkeep SQLite file: checked ({@code PRAGMA quick_check}), migrated (Flyway), in WAL mode.
- * Readers borrow their own read-only connections (WAL lets them read while the single writer writes);
- * all writes go through {@link #writer()}.
+ * One Barkeep cache: a SQLite file (checked with {@code PRAGMA quick_check}, migrated by Flyway, in WAL mode) or a
+ * PostgreSQL database shared by a team (migrated by Flyway from its own scripts, see {@link PostgresStore}).
+ * Readers borrow their own read-only connections (WAL, or PostgreSQL's MVCC, lets them read while the writer
+ * writes); all of this process's writes go through {@link #writer()}. jOOQ speaks the location's dialect.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -32,9 +33,12 @@ public final class Database implements AutoCloseable {
         System.setProperty("org.jooq.no-tips", "true");
     }
 
+    private final DbLocation location;
     private final Path file;
     private final String url;
     private final Backups backups;
+    /** PostgreSQL only: the readers' pool and the connection details; null for SQLite. */
+    private final PostgresStore postgres;
     private final ConcurrentLinkedDeque<Connection> idleReaders = new ConcurrentLinkedDeque<>();
     private final Settings settings = new Settings().withRenderSchema(false).withExecuteLogging(false)
             .withRenderCatalog(false);
@@ -42,11 +46,13 @@ public final class Database implements AutoCloseable {
     private volatile DbWriter writer;
     private volatile boolean closed;
 
-    private Database(Path file, int busyMillis) {
-        this.file = file.toAbsolutePath();
-        this.url = "jdbc:sqlite:" + this.file;
-        this.backups = new Backups(this.file);
+    private Database(DbLocation location, int busyMillis) {
+        this.location = location;
+        this.file = location.file();
+        this.url = location.jdbcUrl();
+        this.backups = location.postgres() ? Backups.onServer(location) : new Backups(this.file);
         this.busyMillis = busyMillis;
+        this.postgres = location.postgres() ? new PostgresStore(location) : null;
     }
 
     /** Opens (creating if needed) and migrates the database at {@code file}. */
@@ -56,13 +62,55 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(Path)}, waiting at most {@code busyMillis} for a lock held by another program. */
     public static Database open(Path file, int busyMillis) {
-        Database db = new Database(file, busyMillis);
-        db.prepare();
+        return open(DbLocation.sqlite(file), busyMillis);
+    }
+
+    /** Opens (creating if needed) and migrates the cache at {@code location}: a SQLite file or a PostgreSQL one. */
+    public static Database open(DbLocation location) {
+        return open(location, DEFAULT_BUSY_MS);
+    }
+
+    private static Database open(DbLocation location, int busyMillis) {
+        Database db = new Database(location, busyMillis);
+        if (db.postgres == null) {
+            db.prepare();
+            return db;
+        }
+        try {
+            db.postgres.prepare();
+        } catch (RuntimeException e) {
+            db.postgres.close();
+            throw e;
+        }
         return db;
     }
 
+    /** The SQLite file; null for a PostgreSQL cache (see {@link #location()}). */
     public Path file() {
         return file;
+    }
+
+    public DbLocation location() {
+        return location;
+    }
+
+    /** How messages name this cache: its file, or its PostgreSQL URL (never a password). */
+    public String name() {
+        return location.display();
+    }
+
+    /** Whether this cache lives on a PostgreSQL server (shared by many processes) rather than in a file. */
+    public boolean isPostgres() {
+        return postgres != null;
+    }
+
+    public SQLDialect dialect() {
+        return location.dialect();
+    }
+
+    /** PostgreSQL's connection helper; only for a PostgreSQL cache. */
+    PostgresStore postgres() {
+        return postgres;
     }
 
     public Backups backups() {
@@ -113,6 +161,9 @@ public final class Database implements AutoCloseable {
 
     /** A new connection with Barkeep's pragmas. The writer gets the only read-write one in normal use. */
     Connection connect(boolean readOnly) throws SQLException {
+        if (postgres != null) {
+            return readOnly ? postgres.reader() : postgres.connect();
+        }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // NORMAL in WAL mode: a power loss may drop the last commits, never corrupts the file.
@@ -134,9 +185,9 @@ public final class Database implements AutoCloseable {
         try {
             return work.apply(dsl(c));
         } catch (org.jooq.exception.DataAccessException e) {
-            throw e.getCause() instanceof SQLException sql ? SqliteErrors.explain(sql, file, backups) : e;
+            throw e.getCause() instanceof SQLException sql ? explain(sql) : e;
         } finally {
-            idleReaders.push(c);
+            giveBack(c);
         }
     }
 
@@ -146,29 +197,42 @@ public final class Database implements AutoCloseable {
         try {
             return work.apply(c);
         } catch (SQLException e) {
-            throw SqliteErrors.explain(e, file, backups);
+            throw explain(e);
         } finally {
-            idleReaders.push(c);
+            giveBack(c);
         }
     }
 
     private Connection borrowReader() {
         if (closed) {
-            throw new StoreException("database " + file + " is closed");
+            throw new StoreException("database " + name() + " is closed");
         }
-        Connection c = idleReaders.poll();
+        Connection c = postgres == null ? idleReaders.poll() : null;
         if (c != null) {
             return c;
         }
         try {
             return connect(true);
         } catch (SQLException e) {
-            throw SqliteErrors.explain(e, file, backups);
+            throw explain(e);
+        }
+    }
+
+    /** A SQLite reader goes back to the idle list; a PostgreSQL one back to its pool (closing it returns it). */
+    private void giveBack(Connection c) {
+        if (postgres == null) {
+            idleReaders.push(c);
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.warn("returning a reader of {} failed", name(), e);
         }
     }
 
     DSLContext dsl(Connection c) {
-        return DSL.using(c, SQLDialect.SQLITE, settings);
+        return DSL.using(c, location.dialect(), settings);
     }
 
     /** The single writer; created on first use. */
@@ -186,7 +250,7 @@ public final class Database implements AutoCloseable {
     }
 
     StoreException explain(SQLException e) {
-        return SqliteErrors.explain(e, file, backups);
+        return postgres != null ? PostgresErrors.explain(e, name()) : SqliteErrors.explain(e, file, backups);
     }
 
     /** The SQLite library's version, e.g. {@code 3.50.4}. */
@@ -195,11 +259,22 @@ public final class Database implements AutoCloseable {
         return read(dsl -> dsl.select(DSL.field("sqlite_version()", String.class)).fetchOne(0, String.class));
     }
 
+    /** The engine and its version, e.g. {@code SQLite 3.50.4} or {@code PostgreSQL 17.6}. */
+    public String engine() {
+        if (postgres == null) {
+            return "SQLite " + sqliteVersion();
+        }
+        return "PostgreSQL " + read(dsl -> dsl.fetchValue("show server_version", String.class));
+    }
+
     /**
      * On a clean close the WAL goes into the main file, so a copy of the .db file alone (once no program has it
      * open) holds every bar. SQLite does this itself only when the last connection of every process closes.
      */
     private void checkpointOnClose() {
+        if (postgres != null) {
+            return;
+        }
         Path wal = file.resolveSibling(file.getFileName() + "-wal");
         try {
             if (writer == null && (!Files.exists(wal) || Files.size(wal) == 0)) {
@@ -214,6 +289,10 @@ public final class Database implements AutoCloseable {
 
     /** Folds the WAL into the main file, so the file's size tells the truth about the data. */
     public void checkpoint() {
+        if (postgres != null) {
+            // The server writes its own checkpoints; a table's size is right after the commit.
+            return;
+        }
         writer().run(dsl -> dsl.fetch("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
 
@@ -235,6 +314,9 @@ public final class Database implements AutoCloseable {
             } catch (SQLException e) {
                 LOG.warn("closing a reader of {} failed", file, e);
             }
+        }
+        if (postgres != null) {
+            postgres.close();
         }
     }
 

@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one writer to the database (SQLite has one writer; queuing here beats busy-waiting on the file lock). Every
+ * This process's one writer to the database (SQLite has one writer; queuing here beats busy-waiting on the file
+ * lock; on PostgreSQL other processes write beside it, each write its own transaction). Every
  * job runs in its own transaction on the one read-write connection: it commits whole or rolls back whole. A job
  * runs on the calling thread while it holds the writer's (fair, first come first served) lock: handing each write
  * to a writer thread cost two thread wake-ups, which on a loaded two-core machine took longer than writing a
@@ -91,7 +92,7 @@ public final class DbWriter implements AutoCloseable {
 
     private Connection connection() throws SQLException {
         if (closed) {
-            throw new StoreException("database " + db.file() + " is closed");
+            throw new StoreException("database " + db.name() + " is closed");
         }
         if (connection == null) {
             connection = db.connect(false);

@@ -35,7 +35,7 @@ public final class FeedGuard {
             return current;
         });
         if (!held.equals(wanted)) {
-            throw new StoreException("database " + db.file() + " holds " + held + " bars; source " + sourceName
+            throw new StoreException("database " + db.name() + " holds " + held + " bars; source " + sourceName
                     + " gives " + wanted + " ones and may not write there (use another --db)");
         }
     }
