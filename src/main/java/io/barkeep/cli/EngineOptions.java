@@ -3,10 +3,10 @@ package io.barkeep.cli;
 import io.barkeep.domain.NyseCalendar;
 import io.barkeep.store.CacheEngine;
 import io.barkeep.store.DataFolder;
+import io.barkeep.store.DbLocation;
 import io.barkeep.sync.MarketData;
 import io.barkeep.sync.Settings;
 import io.barkeep.sync.Sources;
-import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Option;
 
@@ -15,9 +15,11 @@ import picocli.CommandLine.Option;
  * and the one place that opens the engine and the source.
  */
 public final class EngineOptions {
-    @Option(names = "--db", paramLabel = "PATH",
-            description = "Database file (default: trading_data.db in the data folder; demo.db for --source demo).")
-    Path db;
+    @Option(names = "--db", paramLabel = "PATH|URL",
+            description = "Database file (default: trading_data.db in the data folder; demo.db for --source demo),"
+                    + " or a shared PostgreSQL database: postgresql://user@host:5432/db (password from PGPASSWORD"
+                    + " or ~/.pgpass).")
+    String db;
 
     @Option(names = "--source", paramLabel = "NAME",
             description = "demo, thetadata, thetadata-v2 or thetadata-mcp (default: the settings', else demo).")
@@ -63,27 +65,35 @@ public final class EngineOptions {
         return n;
     }
 
-    /** The database file this command works on. */
-    public Path databaseFile() {
+    /** The database this command works on: --db, else the settings' for the source. */
+    public DbLocation database() {
         if (db != null) {
-            return db;
+            return given();
         }
-        return settings().withSource(sourceName()).database(DataFolder.resolve());
+        return settings().withSource(sourceName()).location(DataFolder.resolve());
     }
 
     /** The database for real (non-simulated) bars, whatever the source: where CSV imports go. */
-    public Path realDatabaseFile() {
-        return db != null ? db : settings().withSource(Sources.THETA).database(DataFolder.resolve());
+    public DbLocation realDatabase() {
+        return db != null ? given() : settings().withSource(Sources.THETA).location(DataFolder.resolve());
+    }
+
+    private DbLocation given() {
+        try {
+            return DbLocation.parse(db);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--db: " + e.getMessage());
+        }
     }
 
     /** Opens the engine with the NYSE calendar and the hot cache of the settings. */
     public CacheEngine open() {
-        return open(databaseFile());
+        return open(database());
     }
 
-    public CacheEngine open(Path file) {
+    public CacheEngine open(DbLocation location) {
         Clock clock = CliClock.get();
-        return CacheEngine.open(file, NyseCalendar.current(clock), settings().cacheMb() * 1024L * 1024L, clock);
+        return CacheEngine.open(location, NyseCalendar.current(clock), settings().cacheMb() * 1024L * 1024L, clock);
     }
 
     /**
@@ -92,7 +102,7 @@ public final class EngineOptions {
      */
     public MarketData openData() {
         String url = thetaUrl != null ? thetaUrl : settings().thetaUrl();
-        return MarketData.open(new MarketData.Config(databaseFile(), sourceName(), url, concurrency(),
+        return MarketData.open(new MarketData.Config(database(), sourceName(), url, concurrency(),
                 settings().cacheMb() * 1024L * 1024L), CliClock.get());
     }
 }

@@ -52,7 +52,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String sym = Args.symbol(symbol);
         if (output != null) {
-            ExportTarget.check(output, engine.databaseFile(), force);
+            ExportTarget.check(output, engine.database().file(), force);
         }
         Adjustment mode = AdjustmentNotes.parse(adjust);
         try (CacheEngine e = engine.open()) {

@@ -20,8 +20,9 @@ final class ExportTarget {
     private ExportTarget() {
     }
 
+    /** @param database the SQLite file exported from, or null for a PostgreSQL database (no file to overwrite) */
     static void check(Path output, Path database, boolean force) {
-        if (isPartOf(output, database)) {
+        if (database != null && isPartOf(output, database)) {
             throw new UserError("refusing to write over the database " + database + ": choose another file");
         }
         if (Files.isDirectory(output)) {

@@ -54,7 +54,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         refuseSimulated();
         // CSV bars are real data: they go to the real database, never into the simulated feed's file.
-        try (CacheEngine e = engine.open(engine.realDatabaseFile())) {
+        try (CacheEngine e = engine.open(engine.realDatabase())) {
             e.feedGuard().claim(false, "csv");
             CsvReadResult result = read(e);
             Instant now = e.clock().instant();

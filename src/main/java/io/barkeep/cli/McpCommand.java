@@ -67,7 +67,7 @@ final class McpCommand implements Callable<Integer> {
                 }));
                 var err = spec.commandLine().getErr();
                 err.println("barkeep MCP server on " + host.url() + " (" + engine.sourceName() + ", "
-                        + e.database().file() + (token == null ? "" : ", bearer token required")
+                        + e.database().name() + (token == null ? "" : ", bearer token required")
                         + (allowWrites ? ", writes allowed" : ", read-only") + "); Ctrl-C stops it");
                 err.flush();
                 host.join();

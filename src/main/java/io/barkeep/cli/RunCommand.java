@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
             CountDownLatch stopped = new CountDownLatch(1);
             try (UpdaterLoop loop = new UpdaterLoop(updater, schedule, e.clock(), new Printer(out))) {
                 Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-                out.println("updater running on " + engine.sourceName() + " into " + e.database().file()
+                out.println("updater running on " + engine.sourceName() + " into " + e.database().name()
                         + "; Ctrl-C stops it");
                 loop.start();
                 stopped.await();

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * The cache engine over one database file: every repository and service wired once, for the command line,
+ * The cache engine over one database (a SQLite file or a PostgreSQL database): every repository and service wired once, for the command line,
  * the updater and the desktop app alike.
  */
 public final class CacheEngine implements AutoCloseable {
@@ -49,10 +49,21 @@ public final class CacheEngine implements AutoCloseable {
      * design's tables is first migrated into the compact store, once, with a backup beside it.
      */
     public static CacheEngine open(Path file, TradingCalendar calendar, long cacheBytes, Clock clock) {
-        if (OriginalDesignMigration.holdsOriginalTables(file)) {
-            OriginalDesignMigration.migrate(file, calendar, clock);
+        return open(DbLocation.sqlite(file), calendar, cacheBytes, clock);
+    }
+
+    /** As {@link #open(Path, TradingCalendar, long, Clock)} for a SQLite file or a PostgreSQL database. */
+    public static CacheEngine open(DbLocation location, TradingCalendar calendar, long cacheBytes, Clock clock) {
+        if (!location.postgres() && OriginalDesignMigration.holdsOriginalTables(location.file())) {
+            OriginalDesignMigration.migrate(location.file(), calendar, clock);
         }
-        return new CacheEngine(Database.open(file), calendar, cacheBytes, clock);
+        Database database = Database.open(location);
+        try {
+            return new CacheEngine(database, calendar, cacheBytes, clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     public Database database() {

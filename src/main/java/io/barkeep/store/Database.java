@@ -259,6 +259,43 @@ public final class Database implements AutoCloseable {
         return read(dsl -> dsl.select(DSL.field("sqlite_version()", String.class)).fetchOne(0, String.class));
     }
 
+    /**
+     * The bytes the cache takes: the SQLite file and its write-ahead log, or on PostgreSQL the total relation
+     * size (table, indexes, TOAST) of Barkeep's tables.
+     */
+    public long sizeBytes() {
+        if (postgres == null) {
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            try {
+                return (Files.isRegularFile(file) ? Files.size(file) : 0)
+                        + (Files.isRegularFile(wal) ? Files.size(wal) : 0);
+            } catch (java.io.IOException e) {
+                throw new StoreException("cannot read the size of " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return read(dsl -> {
+            long total = 0;
+            for (org.jooq.Table<?> t : io.barkeep.store.schema.DefaultSchema.DEFAULT_SCHEMA.getTables()) {
+                total += relationBytes(dsl, t.getName());
+            }
+            return total;
+        });
+    }
+
+    /** The bytes one table takes with its indexes (PostgreSQL's pg_total_relation_size); SQLite: not asked. */
+    public long tableBytes(String table) {
+        if (postgres == null) {
+            throw new UnsupportedOperationException("per-table size is asked of PostgreSQL only");
+        }
+        return read(dsl -> relationBytes(dsl, table));
+    }
+
+    private static long relationBytes(DSLContext dsl, String table) {
+        Long bytes = dsl.select(DSL.field("pg_total_relation_size(to_regclass({0}))", Long.class, DSL.val(table)))
+                .fetchOne(0, Long.class);
+        return bytes == null ? 0 : bytes;
+    }
+
     /** The engine and its version, e.g. {@code SQLite 3.50.4} or {@code PostgreSQL 17.6}. */
     public String engine() {
         if (postgres == null) {

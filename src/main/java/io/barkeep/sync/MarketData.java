@@ -13,6 +13,7 @@ import io.barkeep.source.BarSource;
 import io.barkeep.source.Cancellation;
 import io.barkeep.source.SourceException;
 import io.barkeep.store.CacheEngine;
+import io.barkeep.store.DbLocation;
 import io.barkeep.store.GapService.GapReport;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,10 +61,15 @@ public final class MarketData implements AutoCloseable {
      * @param thetaUrl    the terminal's root URL, or null for the source's default
      * @param concurrency requests in flight at most, the account tier's limit
      */
-    public record Config(Path database, String source, String thetaUrl, int concurrency, long cacheBytes) {
+    public record Config(DbLocation database, String source, String thetaUrl, int concurrency, long cacheBytes) {
+        /** A unit over a SQLite file. */
+        public Config(Path database, String source, String thetaUrl, int concurrency, long cacheBytes) {
+            this(DbLocation.sqlite(database), source, thetaUrl, concurrency, cacheBytes);
+        }
+
         /** The unit {@code settings} describe, with its database in {@code dataFolder} unless they name one. */
         public static Config of(Settings settings, Path dataFolder) {
-            return new Config(settings.database(dataFolder), settings.source(), settings.thetaUrl(),
+            return new Config(settings.location(dataFolder), settings.source(), settings.thetaUrl(),
                     settings.thetaConcurrency(), settings.cacheMb() * 1024L * 1024L);
         }
     }

@@ -1,5 +1,6 @@
 package io.barkeep.sync;
 
+import io.barkeep.store.DbLocation;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -91,6 +92,17 @@ public record Settings(String source, String thetaUrl, int thetaConcurrency, int
     public Settings withSource(String name) {
         return new Settings(name, thetaUrl, thetaConcurrency, vendorDelaySeconds, databasePath, retainDays, backupKeep,
                 cacheMb, thetaV2Url);
+    }
+
+    /**
+     * Where this source's cache lives: the database set (a file, or a {@code postgresql://} URL shared by a team;
+     * never with a password), else its file in {@code folder}. The simulated feed always keeps its own file.
+     */
+    public DbLocation location(Path folder) {
+        if (databasePath != null && DbLocation.isPostgres(databasePath) && !Sources.isSimulated(source)) {
+            return DbLocation.parse(databasePath);
+        }
+        return DbLocation.sqlite(database(folder));
     }
 
     /** The database file in {@code folder} for this source, unless one is set. */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.barkeep.store.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.barkeep.cli.CliTestSupport.Row;
 import java.math.BigDecimal;
@@ -34,8 +35,14 @@ class CliBarsTest {
     @TempDir
     Path dir;
 
-    private Path db() {
-        return dir.resolve("trading_data.db");
+    private String db;
+
+    /** This test's cache, as --db takes it: a file here, or a fresh PostgreSQL database in the PostgreSQL run. */
+    private String db() {
+        if (db == null) {
+            db = TestDatabases.dbArgument(dir, "trading_data.db");
+        }
+        return db;
     }
 
     @BeforeEach

@@ -11,6 +11,7 @@ import static io.barkeep.cli.CliTestSupport.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.barkeep.store.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.barkeep.cli.CliTestSupport.Result;
 import io.barkeep.cli.CliTestSupport.Row;
@@ -52,8 +53,14 @@ class CliCoverageTest {
         System.clearProperty(CliClock.PROPERTY);
     }
 
-    private Path db() {
-        return dir.resolve("trading_data.db");
+    private String db;
+
+    /** This test's cache, as --db takes it: a file here, or a fresh PostgreSQL database in the PostgreSQL run. */
+    private String db() {
+        if (db == null) {
+            db = TestDatabases.dbArgument(dir, "trading_data.db");
+        }
+        return db;
     }
 
     private static boolean between(LocalDateTime t, String from, String to) {
@@ -210,8 +217,10 @@ class CliCoverageTest {
         long newest = ny("2024-12-27T15:55").getEpochSecond();
         List<Map<String, Object>> rows = query(db(), "SELECT symbol, oldest_bar, newest_bar, bar_count, "
                 + "expected_count, gap_count FROM symbol_freshness");
-        assertEquals(List.of(Map.of("symbol", "GAPS", "oldest_bar", (int) oldest, "newest_bar", (int) newest,
-                "bar_count", 222, "expected_count", 354, "gap_count", 2)), rows, "filled by the import");
+        // Compared as text: SQLite's driver hands small integers back as Integer, PostgreSQL's bigint as Long.
+        assertEquals(List.of(new java.util.TreeMap<>(Map.of("symbol", "GAPS", "oldest_bar", oldest, "newest_bar",
+                newest, "bar_count", 222, "expected_count", 354, "gap_count", 2))).toString(),
+                rows.stream().map(java.util.TreeMap::new).toList().toString(), "filled by the import");
 
         runOn(db(), "watchlist", "add", "EMPTY").ok();
         runOn(db(), "freshness", "--json").ok();

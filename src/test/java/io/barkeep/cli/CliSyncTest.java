@@ -4,6 +4,7 @@ import static io.barkeep.cli.CliTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.barkeep.store.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -18,9 +19,18 @@ class CliSyncTest {
     @TempDir
     Path dir;
 
+    private String demoDb;
+
+    private String demoDb() {
+        if (demoDb == null) {
+            demoDb = TestDatabases.dbArgument(dir, "demo.db");
+        }
+        return demoDb;
+    }
+
     private CliTestSupport.Result demo(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--source", "demo", "--db", dir.resolve("demo.db").toString()));
+        all.addAll(List.of("--source", "demo", "--db", demoDb()));
         return run(all.toArray(String[]::new));
     }
 

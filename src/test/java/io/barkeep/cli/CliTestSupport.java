@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import io.barkeep.store.DbLocation;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -105,9 +106,14 @@ final class CliTestSupport {
 
     /** As {@link #run}, with {@code --db file} appended (options may follow positional parameters). */
     static Result runOn(Path db, String... args) {
+        return runOn(db.toString(), args);
+    }
+
+    /** As {@link #runOn(Path, String...)} with {@code --db} as typed: a file or a PostgreSQL URL. */
+    static Result runOn(String db, String... args) {
         String[] all = Arrays.copyOf(args, args.length + 2);
         all[args.length] = "--db";
-        all[args.length + 1] = db.toString();
+        all[args.length + 1] = db;
         return run(all);
     }
 
@@ -203,7 +209,16 @@ final class CliTestSupport {
         return DriverManager.getConnection("jdbc:sqlite:" + db);
     }
 
+    /** A plain JDBC connection to {@code --db}'s database, whichever engine it names. */
+    static Connection connect(String db) throws SQLException {
+        return DriverManager.getConnection(DbLocation.parse(db).jdbcUrl());
+    }
+
     static long queryLong(Path db, String sql) {
+        return queryLong(db.toString(), sql);
+    }
+
+    static long queryLong(String db, String sql) {
         try (Connection c = connect(db); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             assertTrue(rs.next(), () -> "a row from " + sql);
             return rs.getLong(1);
@@ -214,6 +229,11 @@ final class CliTestSupport {
 
     /** Every row of {@code sql} as column name -> value maps. */
     static List<Map<String, Object>> query(Path db, String sql) {
+        return query(db.toString(), sql);
+    }
+
+    /** As {@link #query(Path, String)} on {@code --db}'s database, whichever engine it names. */
+    static List<Map<String, Object>> query(String db, String sql) {
         try (Connection c = connect(db); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             List<Map<String, Object>> out = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();

@@ -35,7 +35,7 @@ class ActionRepositoryTest {
 
     @BeforeEach
     void open() {
-        engine = CacheEngine.open(dir.resolve("bars.db"), CALENDAR, 1 << 20, Clock.fixed(NOW, ZoneOffset.UTC));
+        engine = CacheEngine.open(TestDatabases.location(dir, "bars.db"), CALENDAR, 1 << 20, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach

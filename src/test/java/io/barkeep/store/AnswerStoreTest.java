@@ -49,8 +49,13 @@ class AnswerStoreTest {
         engine = open(NOW);
     }
 
+    private DbLocation location;
+
     private CacheEngine open(Instant now) {
-        CacheEngine e = CacheEngine.open(dir.resolve("answers.db"), CALENDAR, 0, Clock.fixed(now, ZoneOffset.UTC));
+        if (location == null) {
+            location = TestDatabases.location(dir, "answers.db");
+        }
+        CacheEngine e = CacheEngine.open(location, CALENDAR, 0, Clock.fixed(now, ZoneOffset.UTC));
         answers = new AnswerStore(e);
         return e;
     }
@@ -66,8 +71,16 @@ class AnswerStoreTest {
         answers.store(answer(AUG5, AUG9, bars(AUG5, AUG9, 1), List.of(), false));
         List<Bar> before = engine.bars().bars("AAPL", open(SESSIONS.get(0).date()), close(AUG9));
         Map<Long, Long> ledgerBefore = fetchedAtByDate();
-        engine.database().writer().run(dsl -> dsl.execute("CREATE TRIGGER injected BEFORE INSERT ON " + failingTable
-                + " BEGIN SELECT RAISE(ABORT, 'injected failure'); END"));
+        engine.database().writer().run(dsl -> {
+            if (engine.database().isPostgres()) {
+                dsl.execute("CREATE FUNCTION injected() RETURNS trigger LANGUAGE plpgsql AS"
+                        + " $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$");
+                return dsl.execute("CREATE TRIGGER injected BEFORE INSERT ON " + failingTable
+                        + " FOR EACH ROW EXECUTE FUNCTION injected()");
+            }
+            return dsl.execute("CREATE TRIGGER injected BEFORE INSERT ON " + failingTable
+                    + " BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        });
         // New sessions, a correction of 2024-08-07 (a revision) and one broken row (quarantine and an event).
         List<Bar> later = new ArrayList<>(bars(LocalDate.of(2024, 7, 29), AUG9, 1));
         later.replaceAll(b -> b.start().atZone(Session.NEW_YORK).toLocalDate().equals(LocalDate.of(2024, 8, 7))

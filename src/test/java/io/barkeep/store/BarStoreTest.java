@@ -58,7 +58,7 @@ class BarStoreTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("bars.db"));
+        db = TestDatabases.open(dir, "bars.db");
         store = new BarStore(db, CALENDAR, 0, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

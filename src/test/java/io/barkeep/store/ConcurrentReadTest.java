@@ -50,7 +50,7 @@ class ConcurrentReadTest {
         Instant from = sessions.get(0).open();
         Instant to = sessions.get(sessions.size() - 1).close();
 
-        try (Database db = Database.open(dir.resolve("concurrent.db"))) {
+        try (Database db = TestDatabases.open(dir, "concurrent.db")) {
             BarStore store = new BarStore(db, calendar, cacheBytes, Clock.systemUTC());
             Progress progress = new Progress();
             AtomicReference<Throwable> readerFailure = new AtomicReference<>();

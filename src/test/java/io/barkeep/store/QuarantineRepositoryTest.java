@@ -27,7 +27,7 @@ class QuarantineRepositoryTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("trading_data.db"));
+        db = TestDatabases.open(dir, "trading_data.db");
         quarantine = new QuarantineRepository(db);
     }
 

@@ -36,7 +36,7 @@ class RetentionTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("trading_data.db"));
+        db = TestDatabases.open(dir, "trading_data.db");
         store = new BarStore(db, CALENDAR, 16L * 1024 * 1024, Clock.fixed(FRIDAY_NOON, ZoneOffset.UTC));
         for (String symbol : List.of("AAPL", "MSFT")) {
             for (Session s : CALENDAR.allSessions()) {

@@ -13,6 +13,7 @@ import io.barkeep.source.thetadata.FakeThetaTerminal;
 import io.barkeep.source.thetadata.StallingTerminal;
 import io.barkeep.source.thetadata.ThetaV3Source;
 import io.barkeep.store.CacheEngine;
+import io.barkeep.store.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class CancelAndHostileSyncTest {
 
     @BeforeEach
     void open() {
-        engine = CacheEngine.open(dir.resolve("trading_data.db"), CALENDAR, 0, CLOCK);
+        engine = CacheEngine.open(TestDatabases.location(dir, "trading_data.db"), CALENDAR, 0, CLOCK);
     }
 
     @AfterEach

@@ -11,6 +11,7 @@ import io.barkeep.domain.Interval;
 import io.barkeep.domain.NyseCalendar;
 import io.barkeep.source.simulated.SimulatedSource;
 import io.barkeep.store.CacheEngine;
+import io.barkeep.store.TestDatabases;
 import io.barkeep.store.StoreException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +38,7 @@ class MarketDataTest {
 
     @BeforeEach
     void open() {
-        engine = CacheEngine.open(dir.resolve("demo.db"), NyseCalendar.load(), 0, CLOCK);
+        engine = CacheEngine.open(TestDatabases.location(dir, "demo.db"), NyseCalendar.load(), 0, CLOCK);
         // No outages: this test is about what is asked, not about repairs.
         source = new CountingSource(new SimulatedSource(NyseCalendar.load(), CLOCK,
                 SimulatedSource.Options.defaults().withOutageRate(0)));

@@ -20,6 +20,7 @@ import io.barkeep.source.thetadata.FakeV2Actions;
 import io.barkeep.source.thetadata.ThetaV2Actions;
 import io.barkeep.source.thetadata.ThetaV3Source;
 import io.barkeep.store.CacheEngine;
+import io.barkeep.store.TestDatabases;
 import io.barkeep.store.SplitWatch;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ class SplitsEndToEndTest {
                     .map(SplitsEndToEndTest::tenTimes).toList());
         }
         v2 = new FakeV2Actions(CALENDAR).split(SYM, SPLIT, 1, 10).dividend(SYM, DIVIDEND, AMOUNT.toPlainString());
-        engine = CacheEngine.open(dir.resolve("trading_data.db"), CALENDAR, 1 << 20, CLOCK);
+        engine = CacheEngine.open(TestDatabases.location(dir, "trading_data.db"), CALENDAR, 1 << 20, CLOCK);
         data = new MarketData(engine, new ThetaV3Source(terminal.root(), 2, Duration.ofSeconds(10)), 2, d -> { });
         ActionSync.Result actions = new ActionSync(engine, new ThetaV2Actions(v2.root()))
                 .refresh(List.of(SYM), FROM, CLOCK.instant().atZone(Session.NEW_YORK).toLocalDate());

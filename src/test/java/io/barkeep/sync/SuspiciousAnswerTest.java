@@ -14,6 +14,7 @@ import io.barkeep.source.thetadata.FakeRow;
 import io.barkeep.source.thetadata.FakeThetaTerminal;
 import io.barkeep.source.thetadata.ThetaV3Source;
 import io.barkeep.store.CacheEngine;
+import io.barkeep.store.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +54,7 @@ class SuspiciousAnswerTest {
     @BeforeEach
     void start() {
         terminal = FakeThetaTerminal.start(FakeMarket.of(CALENDAR));
-        engine = CacheEngine.open(dir.resolve("trading_data.db"), CALENDAR, 0, CLOCK);
+        engine = CacheEngine.open(TestDatabases.location(dir, "trading_data.db"), CALENDAR, 0, CLOCK);
         data = new MarketData(engine, new ThetaV3Source(terminal.root(), 2, Duration.ofSeconds(10)), 2, w -> { });
     }
 

@@ -17,6 +17,8 @@ import io.barkeep.source.thetadata.FakeRow;
 import io.barkeep.source.thetadata.FakeThetaTerminal;
 import io.barkeep.source.thetadata.ThetaV3Source;
 import io.barkeep.store.CacheEngine;
+import io.barkeep.store.DbLocation;
+import io.barkeep.store.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,13 +50,15 @@ class SyncEndToEndTest {
     Path dir;
     private FakeThetaTerminal terminal;
     private CacheEngine engine;
+    private DbLocation location;
     private MarketData data;
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
         terminal = FakeThetaTerminal.start(FakeMarket.of(CALENDAR));
-        engine = CacheEngine.open(dir.resolve("trading_data.db"), CALENDAR, 0, CLOCK);
+        location = TestDatabases.location(dir, "trading_data.db");
+        engine = CacheEngine.open(location, CALENDAR, 0, CLOCK);
         data = new MarketData(engine, new ThetaV3Source(terminal.root(), LIMIT, Duration.ofSeconds(10)), LIMIT,
                 waits::add);
     }
@@ -176,7 +180,7 @@ class SyncEndToEndTest {
 
         Clock afterClose = Clock.fixed(CALENDAR.session(day).orElseThrow().close().plus(Duration.ofMinutes(30)),
                 ZoneOffset.UTC);
-        try (CacheEngine later = CacheEngine.open(dir.resolve("trading_data.db"), CALENDAR, 0, afterClose)) {
+        try (CacheEngine later = CacheEngine.open(location, CALENDAR, 0, afterClose)) {
             MarketData lateData = new MarketData(later, new ThetaV3Source(terminal.root(), LIMIT,
                     Duration.ofSeconds(10)), LIMIT, waits::add);
             Updater.PassResult pass = new Updater(lateData, 1095).revise(Cancellation.none());
@@ -184,9 +188,11 @@ class SyncEndToEndTest {
             assertEquals(1, later.revisions().count("AAPL"));
             Bar stored = later.bars().bars("AAPL", r.start(), r.start().plusSeconds(300)).get(0);
             assertEquals(r.volume() + 100, stored.volume());
-            assertEquals(1, later.database().backups().list().size(), "the after-close pass takes the daily backup");
+            // A PostgreSQL cache is backed up by the server's tools (pg_dump): Barkeep keeps no copies of it.
+            int daily = later.database().isPostgres() ? 0 : 1;
+            assertEquals(daily, later.database().backups().list().size(), "the after-close pass takes the daily backup");
             new Updater(lateData, 1095).revise(Cancellation.none());
-            assertEquals(1, later.database().backups().list().size(), "one a day");
+            assertEquals(daily, later.database().backups().list().size(), "one a day");
         }
     }
 

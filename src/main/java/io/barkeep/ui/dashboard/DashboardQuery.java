@@ -59,8 +59,10 @@ final class DashboardQuery {
         UpdaterSchedule schedule = new UpdaterSchedule(engine.bars().calendar(),
                 Duration.ofSeconds(services.settings().vendorDelaySeconds()));
         Path file = engine.database().file();
-        return new DashboardStats(watchlist.size(), active.size(), cached, bars, noTrade, missing, databaseBytes(file),
-                file.getFileName().toString(), expected, expected == 0 ? 0 : 100.0 * held / expected, gaps,
+        // A PostgreSQL cache has no file: its size is the server's count of Barkeep's tables.
+        long bytes = file == null ? engine.database().sizeBytes() : databaseBytes(file);
+        String name = file == null ? engine.database().name() : file.getFileName().toString();
+        return new DashboardStats(watchlist.size(), active.size(), cached, bars, noTrade, missing, bytes, name, expected, expected == 0 ? 0 : 100.0 * held / expected, gaps,
                 schedule.next(now), lastPass, vendorErrors(engine, now), freshest, stalest, candidates, now);
     }
 
