@@ -2,6 +2,7 @@ package io.barkeep.cli;
 
 import io.barkeep.domain.Freshness;
 import io.barkeep.store.CacheEngine;
+import io.barkeep.store.UpdaterLock;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,9 @@ final class FreshnessCommand implements Callable<Integer> {
         try (CacheEngine e = engine.open()) {
             List<Freshness> rows = e.freshness().refreshAll();
             PrintWriter out = spec.commandLine().getOut();
+            // On a shared cache, who keeps it up to date (stderr with --json: the JSON stays one array).
+            UpdaterLock.holder(e.database()).ifPresent(h -> (json ? spec.commandLine().getErr() : out)
+                    .println(h.describe(Output::localTime) + " New York"));
             if (json) {
                 Output.json(out, rows.stream().map(FreshnessCommand::toJson).toList());
                 return 0;

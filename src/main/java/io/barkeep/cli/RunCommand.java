@@ -1,6 +1,7 @@
 package io.barkeep.cli;
 
 import io.barkeep.store.CacheEngine;
+import io.barkeep.store.UpdaterLock;
 import io.barkeep.sync.MarketData;
 import io.barkeep.sync.Updater;
 import io.barkeep.sync.UpdaterLoop;
@@ -26,7 +27,12 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        try (MarketData data = engine.openData()) {
+        try (MarketData data = engine.openData();
+             UpdaterLock lock = UpdaterLock.tryAcquire(data.engine().database(), UpdaterLock.thisHost(),
+                     data.engine().clock().instant()).orElseThrow(() -> new UserError(
+                             UpdaterLock.holder(data.engine().database()).map(h -> h.describe(Output::localTime)
+                                     + " New York: one updater per shared cache")
+                                     .orElse("another updater holds this shared cache")))) {
             CacheEngine e = data.engine();
             Updater updater = new Updater(data, engine.settings().retainDays(), engine.settings().backupKeep())
                     .withActions(ActionSyncs.open(engine, e));
