@@ -17,3 +17,14 @@ CREATE TABLE cache_meta (
     key   text PRIMARY KEY,
     value text NOT NULL
 );
+
+-- PostgreSQL only (a SQLite file has one machine's processes): sessions a process is fetching from the vendor
+-- right now, so backfills on several machines never ask twice for one session. A claim lives while its claimant
+-- holds the advisory lock (claimant's key); a killed process's claims are dead at once and taken over.
+CREATE TABLE fetch_claims (
+    symbol       text    NOT NULL,
+    session_date integer NOT NULL,
+    claimant     bigint  NOT NULL,
+    claimed_at   bigint  NOT NULL,
+    PRIMARY KEY (symbol, session_date)
+);

@@ -26,13 +26,12 @@ public final class FeedGuard {
     public void claim(boolean simulated, String sourceName) {
         String wanted = simulated ? "simulated" : "real";
         String held = db.writer().run(dsl -> {
-            String current = dsl.select(CACHE_META.VALUE).from(CACHE_META).where(CACHE_META.KEY.eq(KEY))
+            // Insert-or-keep, then read: two processes claiming a new shared cache at once both succeed or one
+            // is refused, never a duplicate-key error.
+            dsl.insertInto(CACHE_META, CACHE_META.KEY, CACHE_META.VALUE).values(KEY, wanted).onConflictDoNothing()
+                    .execute();
+            return dsl.select(CACHE_META.VALUE).from(CACHE_META).where(CACHE_META.KEY.eq(KEY))
                     .fetchOne(CACHE_META.VALUE);
-            if (current == null) {
-                dsl.insertInto(CACHE_META, CACHE_META.KEY, CACHE_META.VALUE).values(KEY, wanted).execute();
-                return wanted;
-            }
-            return current;
         });
         if (!held.equals(wanted)) {
             throw new StoreException("database " + db.name() + " holds " + held + " bars; source " + sourceName

@@ -27,6 +27,16 @@ final class TradingSessionTable {
             return;
         }
         db.writer().run(dsl -> {
+            if (db.isPostgres()) {
+                // Programs on several machines may open a shared cache at once: one rewrites, the others wait here
+                // (the lock ends with the transaction) and then find the table current.
+                dsl.execute("SELECT pg_advisory_xact_lock(1650553451, 2)");
+                Record2<String, Integer> now = dsl.select(org.jooq.impl.DSL.max(TRADING_SESSIONS.CALENDAR_VERSION),
+                        org.jooq.impl.DSL.count()).from(TRADING_SESSIONS).fetchOne();
+                if (now != null && calendar.version().equals(now.value1()) && now.value2() == sessions.size()) {
+                    return null;
+                }
+            }
             dsl.deleteFrom(TRADING_SESSIONS).execute();
             var insert = dsl.insertInto(TRADING_SESSIONS, TRADING_SESSIONS.SESSION_DATE, TRADING_SESSIONS.OPEN_TS,
                     TRADING_SESSIONS.CLOSE_TS, TRADING_SESSIONS.KIND, TRADING_SESSIONS.CALENDAR_VERSION);

@@ -2,17 +2,22 @@ package io.barkeep.sync;
 
 import io.barkeep.domain.SafetyEvent;
 import io.barkeep.domain.Session;
+import io.barkeep.domain.TradingCalendar;
 import io.barkeep.source.BarSource;
 import io.barkeep.source.Cancellation;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
 import io.barkeep.store.AnswerStore;
 import io.barkeep.store.CacheEngine;
+import io.barkeep.store.FetchClaims;
 import io.barkeep.store.VendorAnswer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,11 +32,14 @@ import org.slf4j.LoggerFactory;
  * back-off (1, 2, 4, 8, 16 s, then given up for this pass), splitting what is too large, checking every bar
  * against the calendar (bad ones quarantined), writing each answer as one transaction, logging revisions, and
  * recording every failure in {@code safety_events}. One request failing never stops the others; only a
- * failure no request can get past (no terminal, no permission) stops the run. A {@link Cancellation} aborts the
+ * failure no request can get past (no terminal, no permission) stops the run. In a cache shared on PostgreSQL,
+ * each request first claims its sessions ({@link FetchClaims}): two machines never ask the vendor for one session. A {@link Cancellation} aborts the
  * requests in flight and wakes the back-off waits: a cancelled run ends within moments.
  */
 public final class Fetcher {
     private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
+    /** How often a fetch waiting for another process's claim on its sessions looks again. */
+    private static final Duration CLAIM_POLL = Duration.ofMillis(200);
 
     private final CacheEngine engine;
     private final BarSource source;
@@ -55,7 +63,31 @@ public final class Fetcher {
             return new SyncResult(0, 0, 0, 0, 0, 0, 0, 0, List.of());
         }
         engine.feedGuard().claim(source.simulated(), source.name());
-        Run run = new Run(requests.size(), progress, cancel);
+        try (FetchClaims claims = FetchClaims.open(engine.database())) {
+            return run(requests, new Run(requests.size(), progress, cancel, claims, snapshot(claims, requests)));
+        }
+    }
+
+    /** The ledger of the requested sessions before any fetch: what another process answers later shows as changed. */
+    private Map<String, Map<Integer, String>> snapshot(FetchClaims claims, List<FetchRequest> requests) {
+        Map<String, Map<Integer, String>> out = new HashMap<>();
+        if (!claims.shared()) {
+            return out;
+        }
+        Map<String, List<Integer>> dates = new HashMap<>();
+        for (FetchRequest r : requests) {
+            dates.computeIfAbsent(r.symbol(), k -> new ArrayList<>()).addAll(dateKeys(r));
+        }
+        dates.forEach((symbol, keys) -> out.put(symbol, claims.ledger(symbol, keys)));
+        return out;
+    }
+
+    private List<Integer> dateKeys(FetchRequest r) {
+        return engine.bars().calendar().sessions(r.from(), r.to()).stream().map(Session::dateKey).toList();
+    }
+
+    private SyncResult run(List<FetchRequest> requests, Run run) {
+        Cancellation cancel = run.cancel;
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "barkeep-fetch-" + run.threads.incrementAndGet());
             t.setDaemon(true);
@@ -87,8 +119,74 @@ public final class Fetcher {
         });
     }
 
-    /** Returns the parts to fetch instead when the request was too large, else an empty list. */
+    /**
+     * Claims the request's sessions in a shared cache (waiting while another process fetches any of them), then
+     * fetches what no other process answered meanwhile: the request, parts of it, or nothing.
+     */
     private List<FetchRequest> fetchWithRetry(FetchRequest request, Run run) {
+        List<Integer> keys = dateKeys(request);
+        try {
+            while (!run.claims.tryClaim(request.symbol(), keys, engine.clock().instant())) {
+                if (run.stopped()) {
+                    return List.of();
+                }
+                Sleeper.REAL.sleep(CLAIM_POLL, run.cancel);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.cancel.cancel();
+            return List.of();
+        }
+        try {
+            List<Session> left = notAnsweredElsewhere(request, run);
+            if (left.size() == keys.size()) {
+                return fetchClaimed(request, run);
+            }
+            run.doneWithoutAnswer();
+            return runs(request.symbol(), left);
+        } finally {
+            run.claims.release(request.symbol(), keys);
+        }
+    }
+
+    /** The request's sessions whose ledger rows are as they were when the run began. */
+    private List<Session> notAnsweredElsewhere(FetchRequest request, Run run) {
+        List<Session> sessions = engine.bars().calendar().sessions(request.from(), request.to());
+        Map<Integer, String> before = run.ledgerBefore.get(request.symbol());
+        if (before == null) {
+            return sessions;
+        }
+        Map<Integer, String> now = run.claims.ledger(request.symbol(), dateKeys(request));
+        return sessions.stream().filter(s -> Objects.equals(before.get(s.dateKey()), now.get(s.dateKey())))
+                .toList();
+    }
+
+    /** Consecutive sessions as one request each. */
+    private List<FetchRequest> runs(String symbol, List<Session> sessions) {
+        List<FetchRequest> out = new ArrayList<>();
+        TradingCalendar calendar = engine.bars().calendar();
+        Session first = null;
+        Session last = null;
+        for (Session s : sessions) {
+            boolean next = last != null && calendar.nextSessionAfter(last.date())
+                    .map(n -> n.date().equals(s.date())).orElse(false);
+            if (!next && first != null) {
+                out.add(new FetchRequest(symbol, first.date(), last.date()));
+                first = null;
+            }
+            if (first == null) {
+                first = s;
+            }
+            last = s;
+        }
+        if (first != null) {
+            out.add(new FetchRequest(symbol, first.date(), last.date()));
+        }
+        return out;
+    }
+
+    /** Returns the parts to fetch instead when the request was too large, else an empty list. */
+    private List<FetchRequest> fetchClaimed(FetchRequest request, Run run) {
         for (int retry = 0; ; retry++) {
             if (run.stopped()) {
                 return List.of();
@@ -205,8 +303,13 @@ public final class Fetcher {
         final int planned;
         final SyncProgress progress;
         final Cancellation cancel;
+        final FetchClaims claims;
+        final Map<String, Map<Integer, String>> ledgerBefore;
 
-        Run(int planned, SyncProgress progress, Cancellation cancel) {
+        Run(int planned, SyncProgress progress, Cancellation cancel, FetchClaims claims,
+            Map<String, Map<Integer, String>> ledgerBefore) {
+            this.claims = claims;
+            this.ledgerBefore = ledgerBefore;
             this.planned = planned;
             this.total = new AtomicInteger(planned);
             this.progress = progress;
