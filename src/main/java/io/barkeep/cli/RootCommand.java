@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {WatchlistCommand.class, BarsCommand.class, GapsCommand.class, FreshnessCommand.class,
                 CalendarCommand.class, ImportCommand.class, ExportCommand.class, CleanupCommand.class,
                 BackfillCommand.class, UpdateCommand.class, LatestCommand.class, MultiCommand.class, RunCommand.class,
-                BackupCommand.class, BenchCommand.class, MigrateOriginalCommand.class,
+                BackupCommand.class, BenchCommand.class, MigrateOriginalCommand.class, MigrateCommand.class,
                 ActionsCommand.class, McpCommand.class})
 public final class RootCommand implements Runnable {
     @picocli.CommandLine.Spec
