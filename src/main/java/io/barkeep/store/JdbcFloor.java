@@ -33,6 +33,19 @@ public final class JdbcFloor implements AutoCloseable {
     }
 
     /** Creates {@code file} with Barkeep's schema (the same migrations) and opens one plain connection to it. */
+    public static JdbcFloor create(DbLocation location) {
+        if (!location.postgres()) {
+            return create(location.file());
+        }
+        Database.open(location).close();
+        try {
+            return new JdbcFloor(new PostgresStore(location).connect());
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the benchmark's floor " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates {@code file} with Barkeep's schema (the same migrations) and opens one plain connection to it. */
     public static JdbcFloor create(Path file) {
         Database.open(file).close();
         SQLiteConfig config = new SQLiteConfig();

@@ -16,6 +16,8 @@ import io.barkeep.store.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +60,30 @@ class CliMigrateTest {
         assertEquals(bars(file.toString(), "AAPL"), bars(back.toString(), "AAPL"));
         assertEquals(queryLong(file, "SELECT count(*) FROM session_coverage"),
                 queryLong(back, "SELECT count(*) FROM session_coverage"));
+    }
+
+    @Test
+    void benchOnPostgresqlPrintsTheSameKeysAsOnSqlite() {
+        JsonNode sqlite = run("bench", "--symbols", "1", "--days", "40", "--json").ok().json();
+        String team = PostgresServer.shared().freshDatabase().toString();
+        JsonNode pg = run("bench", "--symbols", "1", "--days", "40", "--json", "--db", team).ok().json();
+        List<String> keys = new ArrayList<>();
+        sqlite.fieldNames().forEachRemaining(keys::add);
+        List<String> pgKeys = new ArrayList<>();
+        pg.fieldNames().forEachRemaining(pgKeys::add);
+        assertEquals(keys, pgKeys);
+        assertTrue(pg.get("engine").asText().contains("PostgreSQL"), pg.toString());
+        assertTrue(pg.get("bytes_per_bar").asDouble() > 0, pg.toString());
+        assertEquals(0, queryLong(team, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'barkeep_scratch_%'"),
+                "the scratch schemas are gone");
+    }
+
+    @Test
+    void backupOnPostgresqlSaysPgDumpIsTheTool() {
+        String team = PostgresServer.shared().freshDatabase().toString();
+        CliTestSupport.Result r = run("backup", "--db", team);
+        assertTrue(r.err().contains("back it up with the server's tool, e.g. pg_dump -Fc"), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.barkeep.cli.bench;
 
 import io.barkeep.cli.Output;
 import io.barkeep.store.CacheEngine;
+import io.barkeep.store.DbLocation;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,6 +26,10 @@ public final class BenchCommand implements Callable<Integer> {
     Integer cacheMb;
     @Option(names = "--json", description = "Print JSON (the only format).")
     boolean json;
+    @Option(names = "--db", paramLabel = "URL",
+            description = "Measure on this PostgreSQL database (postgresql://user@host:5432/db) in scratch schemas"
+                    + " dropped afterwards; default: SQLite files in a temporary folder.")
+    String db;
 
     @Override
     public Integer call() throws IOException {
@@ -32,7 +37,19 @@ public final class BenchCommand implements Callable<Integer> {
             throw new io.barkeep.cli.UserError("--symbols must be at least 1 and --days at least 31");
         }
         long cacheBytes = cacheMb == null ? CacheEngine.DEFAULT_CACHE_BYTES : cacheMb * 1024L * 1024L;
-        Map<String, Object> result = new Benchmark(symbols, days, cacheBytes).run();
+        DbLocation server = null;
+        if (db != null) {
+            try {
+                server = DbLocation.parse(db);
+            } catch (IllegalArgumentException e) {
+                throw new io.barkeep.cli.UserError("--db: " + e.getMessage());
+            }
+            if (!server.postgres()) {
+                throw new io.barkeep.cli.UserError("--db: bench measures SQLite in temporary files; give a"
+                        + " postgresql:// URL or leave --db out");
+            }
+        }
+        Map<String, Object> result = new Benchmark(symbols, days, cacheBytes, server).run();
         Output.json(spec.commandLine().getOut(), result);
         return 0;
     }

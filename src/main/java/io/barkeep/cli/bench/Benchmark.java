@@ -20,6 +20,8 @@ import io.barkeep.sync.Sleeper;
 import io.barkeep.sync.SyncProgress;
 import io.barkeep.sync.SyncResult;
 import io.barkeep.store.Database;
+import io.barkeep.store.DbLocation;
+import io.barkeep.store.ScratchSchemas;
 import io.barkeep.store.GapService;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +37,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Runs the engine benchmark of BENCHMARK.md on a fresh database in a temporary folder. */
 public final class Benchmark {
@@ -47,17 +50,29 @@ public final class Benchmark {
     private final int symbols;
     private final int days;
     private final long cacheBytes;
+    /** A PostgreSQL database to measure in (scratch schemas, dropped after), or null for SQLite temp files. */
+    private final DbLocation server;
 
     public Benchmark(int symbols, int days, long cacheBytes) {
+        this(symbols, days, cacheBytes, null);
+    }
+
+    public Benchmark(int symbols, int days, long cacheBytes, DbLocation server) {
         this.symbols = symbols;
         this.days = days;
         this.cacheBytes = cacheBytes;
+        this.server = server;
     }
 
     public Map<String, Object> run() throws IOException {
+        if (server != null) {
+            try (ScratchSchemas schemas = new ScratchSchemas(server)) {
+                return runIn(schemas::fresh);
+            }
+        }
         Path folder = Files.createTempDirectory("barkeep-bench");
         try {
-            return runIn(folder.resolve("bench.db"));
+            return runIn(name -> DbLocation.sqlite(folder.resolve(name + ".db")));
         } finally {
             deleteTree(folder);
         }
@@ -67,11 +82,12 @@ public final class Benchmark {
      * Runs the same code paths once on scratch files first, so the figures measure the engine rather than
      * the JIT compiler's first minutes (as any long-running app would see it).
      */
-    private void warmUp(Path folder, BenchWorkload workload, TradingCalendar calendar, Clock clock) {
+    private void warmUp(Function<String, DbLocation> scratch, BenchWorkload workload, TradingCalendar calendar,
+                        Clock clock) {
         List<Session> sessions = workload.sessions();
         List<VendorAnswer> answers = monthlyAnswers("WARM", sessions, workload.bars(symbols));
-        try (CacheEngine engine = CacheEngine.open(folder.resolve("warmup.db"), calendar, 0, clock);
-             JdbcFloor floor = JdbcFloor.create(folder.resolve("warmup-floor.db"))) {
+        try (CacheEngine engine = CacheEngine.open(scratch.apply("warmup"), calendar, 0, clock);
+             JdbcFloor floor = JdbcFloor.create(scratch.apply("warmup-floor"))) {
             AnswerStore store = new AnswerStore(engine);
             for (VendorAnswer a : answers) {
                 store.store(a);
@@ -92,7 +108,8 @@ public final class Benchmark {
         }
     }
 
-    private Map<String, Object> runIn(Path file) {
+    /** @param scratch a fresh cache location for a name (bench, floor, holes, sync...) */
+    private Map<String, Object> runIn(Function<String, DbLocation> scratch) {
         BenchWorkload workload = new BenchWorkload(days);
         List<Session> sessions = workload.sessions();
         TradingCalendar calendar = new TradingCalendar("bench-weekdays", sessions.get(0).date(),
@@ -100,16 +117,18 @@ public final class Benchmark {
         // Two days after the last session: all of it settled history, as a backfill sees it.
         Clock after = Clock.fixed(sessions.get(sessions.size() - 1).close().plus(Duration.ofDays(2)),
                 ZoneOffset.UTC);
-        warmUp(file.getParent(), workload, calendar, after);
+        warmUp(scratch, workload, calendar, after);
         Map<String, Object> out = new LinkedHashMap<>();
-        try (CacheEngine engine = CacheEngine.open(file, calendar, 0, after)) {
+        try (CacheEngine engine = CacheEngine.open(scratch.apply("bench"), calendar, 0, after)) {
             BarStore store = engine.bars();
             Database db = engine.database();
-            long[] nanos = insert(engine, file.resolveSibling("floor.db"), workload);
+            long[] nanos = insert(engine, scratch.apply("floor"), workload);
             long bars = (long) symbols * sessions.size() * BenchWorkload.BARS_PER_SESSION;
             db.checkpoint();
-            long size = fileSize(file);
-            out.put("engine", "barkeep store on SQLite " + db.sqliteVersion() + " (WAL, WITHOUT ROWID, 1e-4 ints)");
+            // SQLite: the file; PostgreSQL: pg_total_relation_size of Barkeep's tables (heap, indexes, TOAST).
+            long size = db.sizeBytes();
+            out.put("engine", db.isPostgres() ? "barkeep store on " + db.engine() + " (bigint times and 1e-4 prices)"
+                    : "barkeep store on SQLite " + db.sqliteVersion() + " (WAL, WITHOUT ROWID, 1e-4 ints)");
             out.put("symbols", symbols);
             out.put("days", days);
             out.put("bars", bars);
@@ -148,8 +167,8 @@ public final class Benchmark {
                     all1, Interval.ONE_HOUR, BucketAlignment.SESSION_OPEN)), 3));
             store.setCacheBytes(0);
         }
-        out.put("gaps_3y_ms", round(gapsMs(file.resolveSibling("holes.db"), workload, calendar, after), 3));
-        out.put("sync_bars_per_s", round(syncBarsPerSecond(file.resolveSibling("sync.db"), workload, calendar), 0));
+        out.put("gaps_3y_ms", round(gapsMs(scratch.apply("holes"), workload, calendar, after), 3));
+        out.put("sync_bars_per_s", round(syncBarsPerSecond(scratch.apply("sync"), workload, calendar), 0));
         out.put("rss_mb", round(PeakMemory.residentMb(), 0));
         return out;
     }
@@ -161,7 +180,7 @@ public final class Benchmark {
      * same machine load: on a shared two-core machine the load changes within seconds. Returns {sync path nanos,
      * floor nanos}; building the answers is not counted.
      */
-    private long[] insert(CacheEngine engine, Path floorFile, BenchWorkload workload) {
+    private long[] insert(CacheEngine engine, DbLocation floorFile, BenchWorkload workload) {
         long[] nanos = new long[2];
         AnswerStore answers = new AnswerStore(engine);
         try (JdbcFloor floor = JdbcFloor.create(floorFile)) {
@@ -190,7 +209,7 @@ public final class Benchmark {
      * The gap report over all sessions of one symbol, on a copy of the workload with holes (1% of sessions missing
      * whole, 1% partial) stored through the same store operation; the median over rotating symbols.
      */
-    private double gapsMs(Path file, BenchWorkload workload, TradingCalendar calendar, Clock clock) {
+    private double gapsMs(DbLocation file, BenchWorkload workload, TradingCalendar calendar, Clock clock) {
         List<Session> sessions = workload.sessions();
         int holed = Math.min(symbols, TIMED_REPEATS);
         try (CacheEngine engine = CacheEngine.open(file, calendar, 0, clock)) {
@@ -208,7 +227,7 @@ public final class Benchmark {
      * A full backfill of the workload through the real v3 client from an in-process terminal with no latency:
      * HTTP, CSV parsing, calendar checks, planning and storing, end to end, at the default VALUE-tier concurrency.
      */
-    private double syncBarsPerSecond(Path file, BenchWorkload workload, TradingCalendar calendar) {
+    private double syncBarsPerSecond(DbLocation file, BenchWorkload workload, TradingCalendar calendar) {
         List<Session> sessions = workload.sessions();
         Clock after = Clock.fixed(sessions.get(sessions.size() - 1).close().plus(java.time.Duration.ofDays(2)),
                 java.time.ZoneOffset.UTC);
@@ -301,14 +320,6 @@ public final class Benchmark {
     static double round(double v, int digits) {
         double f = Math.pow(10, digits);
         return Math.round(v * f) / f;
-    }
-
-    private static long fileSize(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void deleteTree(Path folder) throws IOException {
