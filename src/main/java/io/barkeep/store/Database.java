@@ -296,6 +296,25 @@ public final class Database implements AutoCloseable {
         return bytes == null ? 0 : bytes;
     }
 
+    /**
+     * Whether a PostgreSQL cache answers, without opening (or migrating) it: its engine and version, e.g.
+     * {@code PostgreSQL 17.6 at postgresql://trader@db:5432/barkeep}, for the settings' connection test.
+     *
+     * @throws StoreException (one line) when it cannot be reached or refuses the login
+     */
+    public static String ping(DbLocation location) {
+        if (!location.postgres()) {
+            return "SQLite file " + location.display();
+        }
+        try (Connection c = new PostgresStore(location).connect(); Statement st = c.createStatement();
+             var rs = st.executeQuery("SHOW server_version")) {
+            rs.next();
+            return "PostgreSQL " + rs.getString(1) + " at " + location.display();
+        } catch (SQLException e) {
+            throw PostgresErrors.explain(e, location.display());
+        }
+    }
+
     /** The engine and its version, e.g. {@code SQLite 3.50.4} or {@code PostgreSQL 17.6}. */
     public String engine() {
         if (postgres == null) {

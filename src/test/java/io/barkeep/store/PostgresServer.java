@@ -141,6 +141,8 @@ public final class PostgresServer {
             Thread.currentThread().interrupt();
         }
         deleteQuietly(data);
+        deleteQuietly(data.resolveSibling(data.getFileName() + ".log"));
+        deleteQuietly(data.resolveSibling(data.getFileName() + "-initdb.log"));
     }
 
     /** Unpacks the binaries once per machine and version, into the temp folder (atomically: a rename). */

@@ -1,5 +1,6 @@
 package io.barkeep.ui.settings;
 
+import io.barkeep.store.DbLocation;
 import io.barkeep.sync.Settings;
 import io.barkeep.sync.Sources;
 import java.net.URI;
@@ -128,6 +129,14 @@ final class SettingsForm {
     }
 
     private String databaseProblem(String value) {
+        if (DbLocation.isPostgres(value)) {
+            try {
+                DbLocation.parse(value);
+                return null;
+            } catch (IllegalArgumentException e) {
+                return message("problem.dbUrl", e.getMessage());
+            }
+        }
         Path path;
         try {
             path = Path.of(value);

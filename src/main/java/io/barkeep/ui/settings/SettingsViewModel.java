@@ -1,5 +1,7 @@
 package io.barkeep.ui.settings;
 
+import io.barkeep.store.Database;
+import io.barkeep.store.DbLocation;
 import io.barkeep.domain.NyseCalendar;
 import io.barkeep.domain.Secrets;
 import io.barkeep.source.BarSource;
@@ -90,8 +92,12 @@ public final class SettingsViewModel {
         CompletableFuture<String> verdict = services.ui().supply(() -> {
             // the same builder as the app's and the command line's unit, without opening a database
             String name = MarketData.checkSource(MarketData.Config.of(s, services.dataFolder()), services.clock());
-            return Sources.isSimulated(s.source()) ? text.getString("test.simulated")
+            String source = Sources.isSimulated(s.source()) ? text.getString("test.simulated")
                     : MessageFormat.format(text.getString("test.ok"), name);
+            DbLocation db = s.location(services.dataFolder());
+            // A shared PostgreSQL cache is reached over the network: the test asks it too (without migrating it).
+            return db.postgres() ? MessageFormat.format(text.getString("test.database"), source, Database.ping(db))
+                    : source;
         });
         verdict.whenComplete((message, error) -> services.ui().onFx(() -> {
             busy.set(false);

@@ -140,6 +140,35 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void aPostgresqlUrlIsADatabaseButNotOneWithAPassword() {
+        model.databaseProperty().set("postgresql://trader@db.example:5432/barkeep");
+        assertEquals("", model.problemsProperty().get());
+        model.databaseProperty().set("postgresql://trader:hunter2@db.example:5432/barkeep");
+        String problems = model.problemsProperty().get();
+        assertTrue(problems.contains("no password in the URL") && !problems.contains("hunter2"), problems);
+    }
+
+    @Test
+    void testingWithAPostgresqlDatabaseAsksTheTerminalAndTheServer() {
+        try (var terminal = io.barkeep.source.thetadata.FakeThetaTerminal.start()) {
+            model.sourceProperty().set(Sources.THETA);
+            model.urlProperty().set(terminal.root().toString());
+            String team = io.barkeep.store.PostgresServer.shared().freshDatabase().toString();
+            model.databaseProperty().set(team);
+            model.testConnection().join();
+            String verdict = model.testResultProperty().get();
+            assertTrue(model.testPassedProperty().get(), verdict);
+            assertTrue(verdict.contains("The database answers: PostgreSQL ") && verdict.contains(" at " + team),
+                    verdict);
+
+            model.databaseProperty().set("postgresql://trader@127.0.0.1:1/barkeep");
+            assertThrows(CompletionException.class, () -> model.testConnection().join());
+            assertTrue(model.testResultProperty().get().contains("cannot reach PostgreSQL"),
+                    model.testResultProperty().get());
+        }
+    }
+
+    @Test
     void testingTheSimulatedFeedNeedsNoConnection() {
         model.testConnection().join();
         assertTrue(model.testPassedProperty().get());
