@@ -84,7 +84,8 @@ public final class AnswerStore {
                     true), List.of(), Set.of(), now);
             return new Result(symbolId, 0, 0, 0, 0, 0, 0);
         }
-        List<Revision> corrected = revisions(c, symbolId, start, end, t.bars);
+        List<Revision> corrected = revisions(bars.writer().storedRange(c, symbolId, start.getEpochSecond(),
+                end.getEpochSecond()), t.bars);
         Set<Integer> suspect = suspectDates(dsl, symbolId, t);
         int changed = 0;
         for (List<Session> run : runs(sessions, t.answered)) {
@@ -128,9 +129,7 @@ public final class AnswerStore {
     }
 
     /** Stored bars the answer changes (the vendor's corrections), read inside the writing transaction. */
-    private static List<Revision> revisions(Connection c, long symbolId, Instant from, Instant to, List<Bar> answer)
-            throws SQLException {
-        List<Bar> stored = BarWriter.readRange(c, symbolId, from.getEpochSecond(), to.getEpochSecond());
+    private static List<Revision> revisions(List<Bar> stored, List<Bar> answer) {
         if (stored.isEmpty()) {
             return List.of();
         }
