@@ -37,6 +37,10 @@ public final class GapService {
             .where(SESSION_COVERAGE.SYMBOL_ID.eq((Long) null))
             .and(SESSION_COVERAGE.SESSION_DATE.between((Long) null, (Long) null))
             .getSQL(org.jooq.conf.ParamType.INDEXED);
+    private static final String HELD_SPAN = org.jooq.impl.DSL.using(org.jooq.SQLDialect.SQLITE)
+            .select(org.jooq.impl.DSL.min(SESSION_COVERAGE.SESSION_DATE),
+                    org.jooq.impl.DSL.max(SESSION_COVERAGE.SESSION_DATE)).from(SESSION_COVERAGE)
+            .where(SESSION_COVERAGE.SYMBOL_ID.eq((Long) null)).getSQL(org.jooq.conf.ParamType.INDEXED);
 
     private final BarStore store;
     private final TradingCalendar calendar;
@@ -94,13 +98,17 @@ public final class GapService {
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        var r = store.database().read(dsl -> dsl.select(org.jooq.impl.DSL.min(SESSION_COVERAGE.SESSION_DATE),
-                        org.jooq.impl.DSL.max(SESSION_COVERAGE.SESSION_DATE)).from(SESSION_COVERAGE)
-                .where(SESSION_COVERAGE.SYMBOL_ID.eq(id.get())).fetchOne());
-        if (r == null || r.value1() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new LocalDate[] {dateOf(r.value1()), dateOf(r.value2())});
+        long[] span = store.database().readJdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(HELD_SPAN)) {
+                ps.setLong(1, id.get());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long first = rs.getLong(1);
+                    return rs.wasNull() ? null : new long[] {first, rs.getLong(2)};
+                }
+            }
+        });
+        return span == null ? Optional.empty() : Optional.of(new LocalDate[] {dateOf(span[0]), dateOf(span[1])});
     }
 
     static LocalDate dateOf(long key) {
