@@ -12,6 +12,10 @@ public final class Main {
     public static void main(String[] args) {
         prepareLogging();
         if (args.length == 0) {
+            java.util.OptionalInt relaunched = DesktopHeap.relaunch();
+            if (relaunched.isPresent()) {
+                System.exit(relaunched.getAsInt());
+            }
             DesktopLauncher.launch(args);
             return;
         }

@@ -29,9 +29,10 @@ final class BackfillCommand implements Callable<Integer> {
     EngineOptions engine;
     @Parameters(paramLabel = "SYM", arity = "0..*", description = "One or more US tickers.")
     List<String> symbols = List.of();
-    @Option(names = "--demo-universe", description = "Every ticker the demo feed knows (with --source demo), each "
-            + "added to the watchlist if not on it: a large database for trying Barkeep at scale.")
-    boolean demoUniverse;
+    @Option(names = "--demo-universe", arity = "0..1", fallbackValue = "0", paramLabel = "N",
+            description = "Every ticker the demo feed knows (with --source demo; N: the first N in order), each "
+                    + "added to the watchlist if not on it: a large database for trying Barkeep at scale.")
+    Integer demoUniverse;
     @Option(names = "--days", paramLabel = "N", description = "Calendar days back from today (default 30).")
     Integer days;
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First date (New York).")
@@ -43,7 +44,8 @@ final class BackfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (symbols.isEmpty() == !demoUniverse) {
+        boolean universe = demoUniverse != null;
+        if (symbols.isEmpty() == !universe) {
             throw new UsageError("name the symbols to backfill, or give --demo-universe alone");
         }
         if (days != null && (from != null || to != null)) {
@@ -51,10 +53,10 @@ final class BackfillCommand implements Callable<Integer> {
         }
         try (MarketData data = engine.openData()) {
             CacheEngine e = data.engine();
-            if (demoUniverse && !data.source().simulated()) {
+            if (universe && !data.source().simulated()) {
                 throw new UsageError("--demo-universe needs the demo feed (--source demo)");
             }
-            List<String> syms = demoUniverse ? watchDemoUniverse(e)
+            List<String> syms = universe ? watchDemoUniverse(e, demoUniverse)
                     : symbols.stream().map(Args::symbol).distinct().toList();
             LocalDate today = LocalDate.now(e.clock().withZone(Session.NEW_YORK));
             LocalDate last = to != null ? to : today;
@@ -72,7 +74,7 @@ final class BackfillCommand implements Callable<Integer> {
             // splits and dividends first, so the bars' jumps at known splits are not flagged as suspected ones
             ActionSyncs.refresh(engine, e, syms, first, today, err);
             boolean terminal = System.console() != null && !json;
-            String named = demoUniverse ? "the demo universe (" + syms.size() + " symbols)" : String.join(",", syms);
+            String named = universe ? "the demo universe (" + syms.size() + " symbols)" : String.join(",", syms);
             SyncProgress progress = terminal ? (done, total, bars) -> {
                 err.print("\rbackfill " + named + ": " + done + "/" + total + " requests, " + bars
                         + " bars");
@@ -108,13 +110,18 @@ final class BackfillCommand implements Callable<Integer> {
     }
 
     /** The demo feed's tickers, each put on the watchlist unless already there (its priority and notes kept). */
-    private static List<String> watchDemoUniverse(CacheEngine e) {
+    private static List<String> watchDemoUniverse(CacheEngine e, int first) {
+        if (first < 0) {
+            throw new UsageError("--demo-universe N must be 1 or more (or left out for every ticker)");
+        }
+        List<String> tickers = io.barkeep.source.simulated.Universe.tickers().stream()
+                .limit(first == 0 ? Long.MAX_VALUE : first).toList();
         java.time.Instant now = e.clock().instant();
-        for (String sym : io.barkeep.source.simulated.Universe.tickers()) {
+        for (String sym : tickers) {
             if (e.watchlist().find(sym).isEmpty()) {
                 e.watchlist().add(sym, 0, null, now);
             }
         }
-        return List.copyOf(io.barkeep.source.simulated.Universe.tickers());
+        return tickers;
     }
 }

@@ -155,16 +155,12 @@ public final class BarStore {
                 return readMissingMonths(hot, symbolId, from, to, blocks, firstMonth, startGeneration);
             }
         }
-        List<Bar> out = new ArrayList<>();
-        for (BarBlock block : blocks) {
-            block.appendTo(out, from, to);
-        }
         if (lastMonth > firstMonth && hot.unsettledSince(startGeneration)) {
             // The blocks may straddle a commit (one from before it, one from after), showing part of a written
             // range; one query reads the file at one moment.
             return readRange(symbolId, from, to);
         }
-        return out;
+        return BarBlock.view(blocks, from, to);
     }
 
     /**
