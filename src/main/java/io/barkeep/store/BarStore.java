@@ -78,7 +78,7 @@ public final class BarStore {
         List<Bar> bars = writer.sortedCheckedBars(batch);
         WriteResult result = inWriteWindow(batch.from(), batch.to(), () -> db.writer().runJdbc(c -> {
             long symbolId = symbols.getOrCreate(db.dsl(c), batch.symbol());
-            int changed = writer.write(c, symbolId, batch, bars, Set.of(), clock.instant());
+            int changed = writer.write(c, symbolId, batch, bars, Set.of(), clock.instant(), false);
             return new WriteResult(symbolId, bars.size(), changed);
         }));
         symbols.remember(batch.symbol(), result.symbolId());

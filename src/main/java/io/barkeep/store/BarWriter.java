@@ -107,10 +107,11 @@ final class BarWriter {
 
     /**
      * Writes {@code batch} (its bars sorted by start and checked) for {@code symbolId}; returns the bars that were
-     * new or changed.
+     * new or changed. {@code heldNothing}: the caller read the batch's range in this transaction and found no bar,
+     * so the ledger may count the written bars instead of reading them back.
      */
-    int write(Connection c, long symbolId, BarBatch batch, List<Bar> bars, Set<Integer> suspectDates, Instant now)
-            throws SQLException {
+    int write(Connection c, long symbolId, BarBatch batch, List<Bar> bars, Set<Integer> suspectDates, Instant now,
+              boolean heldNothing) throws SQLException {
         int changed = 0;
         int whole = bars.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
         changed += upsert(statement(c, UPSERT_MANY), ROWS_PER_STATEMENT, symbolId, bars.subList(0, whole));
@@ -127,8 +128,9 @@ final class BarWriter {
             // ...and a traded bar replaces an older "no trade" answer (unless the range holds none any more).
             run(c, DELETE_EMPTIES_UNDER_BARS, symbolId, from, to);
         }
-        ledger.recount(c, symbolId, batch.from(), batch.to(), batch.noData(), suspectDates,
-                batch.authoritative() && batch.empties().isEmpty(), now);
+        boolean noEmpties = batch.authoritative() && batch.empties().isEmpty();
+        ledger.recount(c, symbolId, batch.from(), batch.to(), batch.noData(), suspectDates, noEmpties, now,
+                heldNothing && noEmpties ? bars : null);
         return changed;
     }
 
