@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 
@@ -37,6 +36,8 @@ public final class GapService {
             .where(SESSION_COVERAGE.SYMBOL_ID.eq((Long) null))
             .and(SESSION_COVERAGE.SESSION_DATE.between((Long) null, (Long) null))
             .getSQL(org.jooq.conf.ParamType.INDEXED);
+    private static final String BAR_STARTS = startsSql(BARS_5M, BARS_5M.SYMBOL_ID, BARS_5M.TS);
+    private static final String EMPTY_STARTS = startsSql(EMPTY_BARS, EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS);
     private static final String HELD_SPAN = org.jooq.impl.DSL.using(org.jooq.SQLDialect.SQLITE)
             .select(org.jooq.impl.DSL.min(SESSION_COVERAGE.SESSION_DATE),
                     org.jooq.impl.DSL.max(SESSION_COVERAGE.SESSION_DATE)).from(SESSION_COVERAGE)
@@ -140,6 +141,13 @@ public final class GapService {
     }
 
     private Coverages coverages(Connection c, long symbolId, List<Session> sessions) throws SQLException {
+        try (Starts starts = new Starts(c, symbolId)) {
+            return coverages(c, symbolId, sessions, starts);
+        }
+    }
+
+    private Coverages coverages(Connection c, long symbolId, List<Session> sessions, Starts starts)
+            throws SQLException {
         Instant now = store.clock().instant();
         Map<Integer, LedgerRow> ledger = ledger(c, symbolId, sessions.get(0).dateKey(),
                 sessions.get(sessions.size() - 1).dateKey());
@@ -175,10 +183,9 @@ public final class GapService {
             } else if (held + empty == s.expectedBars()) {
                 out.add(GapDetector.complete(s, held, empty));
             } else {
-                DSLContext dsl = store.database().dsl(c);
-                out.add(GapDetector.coverage(s, starts(dsl, BARS_5M, BARS_5M.SYMBOL_ID,
-                        BARS_5M.TS, symbolId, s), starts(dsl, EMPTY_BARS, EMPTY_BARS.SYMBOL_ID,
-                        EMPTY_BARS.TS, symbolId, s)));
+                // Only the tables the ledger says hold rows of this session are read.
+                out.add(GapDetector.coverage(s, held == 0 ? new long[0] : starts.bars(s),
+                        empty == 0 ? new long[0] : starts.empties(s)));
             }
         }
         return new Coverages(out, fetchedAt);
@@ -187,11 +194,67 @@ public final class GapService {
     private record Coverages(List<SessionCoverage> sessions, Map<LocalDate, Instant> fetchedAt) {
     }
 
-    private static long[] starts(DSLContext dsl, Table<?> table, Field<Long> symbolField, Field<Long> ts,
-                                 long symbolId, Session s) {
-        return dsl.select(ts).from(table).where(symbolField.eq(symbolId))
-                .and(ts.ge(s.open().getEpochSecond())).and(ts.lt(s.close().getEpochSecond())).orderBy(ts)
-                .fetch(ts).stream().mapToLong(Long::longValue).toArray();
+    /**
+     * The bar and empty-marker start times of sessions of one symbol, each statement prepared once for a report and
+     * run through plain JDBC: a 500-symbol universe with holes asks this for thousands of incomplete sessions.
+     */
+    private static final class Starts implements AutoCloseable {
+        private final Connection c;
+        private final long symbolId;
+        private PreparedStatement bars;
+        private PreparedStatement empties;
+
+        Starts(Connection c, long symbolId) {
+            this.c = c;
+            this.symbolId = symbolId;
+        }
+
+        long[] bars(Session s) throws SQLException {
+            if (bars == null) {
+                bars = c.prepareStatement(BAR_STARTS);
+            }
+            return read(bars, s);
+        }
+
+        long[] empties(Session s) throws SQLException {
+            if (empties == null) {
+                empties = c.prepareStatement(EMPTY_STARTS);
+            }
+            return read(empties, s);
+        }
+
+        private long[] read(PreparedStatement ps, Session s) throws SQLException {
+            ps.setLong(1, symbolId);
+            ps.setLong(2, s.open().getEpochSecond());
+            ps.setLong(3, s.close().getEpochSecond());
+            long[] out = new long[s.expectedBars()];
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (n == out.length) {
+                        out = java.util.Arrays.copyOf(out, n * 2 + 1);
+                    }
+                    out[n++] = rs.getLong(1);
+                }
+            }
+            return java.util.Arrays.copyOf(out, n);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (bars != null) {
+                bars.close();
+            }
+            if (empties != null) {
+                empties.close();
+            }
+        }
+    }
+
+    private static String startsSql(Table<?> table, Field<Long> symbolField, Field<Long> ts) {
+        return org.jooq.impl.DSL.using(org.jooq.SQLDialect.SQLITE).select(ts).from(table)
+                .where(symbolField.eq((Long) null)).and(ts.ge((Long) null)).and(ts.lt((Long) null)).orderBy(ts)
+                .getSQL(org.jooq.conf.ParamType.INDEXED);
     }
 
     /** One symbol's coverage verdict, made with calendar {@code calendarVersion}. */

@@ -41,7 +41,7 @@ import javafx.stage.Stage;
  * (layout, the canvas paint; rasterizing them runs on the render thread and is not counted).
  */
 public final class AppScaleBench {
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final long TIMEOUT_SECONDS = 300;
     private static final int FRAMES = 120;
 
     private final Map<String, Object> out = new LinkedHashMap<>();
@@ -58,6 +58,9 @@ public final class AppScaleBench {
         AppScaleBench bench = new AppScaleBench();
         try {
             bench.run(symbol);
+        } catch (Exception | AssertionError e) {
+            bench.out.put("failed", e.toString());
+            e.printStackTrace();
         } finally {
             System.out.println(new com.fasterxml.jackson.databind.ObjectMapper()
                     .writerWithDefaultPrettyPrinter().writeValueAsString(bench.out));
@@ -88,6 +91,7 @@ public final class AppScaleBench {
         timeToData("dashboard", "#dashboardButton", () -> tileValue("#tile-symbols") > 0);
         timeToData("watchlist", "#watchlistButton", () -> tableRows(".watchlist-table") > 0);
         timeToData("gaps", "#gapsButton", () -> heatmap() != null && heatmap().modelProperty().get().rows() > 0);
+        out.put("heatmap_rows", onFx(() -> heatmap().modelProperty().get().rows()));
         timeToData("freshness", "#freshnessButton", () -> tableRows(".freshness-table") > 0);
         timeToData("chart", "#chartButton", () -> true);
         timeToData("chart_" + symbol, null, () -> {
@@ -95,7 +99,6 @@ public final class AppScaleBench {
             return chart != null && chart.dataProperty().get() != null && chart.dataProperty().get().size() > 0
                     && symbol.equals(symbolBox().getValue());
         }, () -> symbolBox().setValue(symbol));
-        out.put("heatmap_rows", onFx(() -> heatmap().modelProperty().get().rows()));
         frames("chart_pan", i -> scroll(chart(), i % 60 < 30 ? 120 : -120, 0, true));
         timeToData("gaps_again", "#gapsButton", () -> heatmap().modelProperty().get().rows() > 0);
         frames("heatmap_scroll", i -> scroll(heatmap().lookup("Canvas"), 0, i % 60 < 30 ? -120 : 120, true));
