@@ -5,19 +5,16 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar barkeep.jar} with no heap options gets the JVM's defaults for a server: G1 with an initial heap of
  * a 64th of the machine's memory (384 MB on 24 GB) that it never gives back, about 520 MB resident for the desktop
  * app. The installed launcher passes a desktop app's heap options (packaging/app-image.args); a plain {@code java
  * -jar} start of the desktop app re-runs itself once with the same options, unless the user gave heap or GC options
- * of their own (or {@code -Dbarkeep.relaunch=false}). The first JVM only waits for the second and passes on its exit
- * code.
+ * of their own (or {@code -Dbarkeep.relaunch=false}). The first JVM only waits for the second (about 40 MB resident)
+ * and passes on its exit code.
  */
 final class DesktopHeap {
-    private static final Logger LOG = LoggerFactory.getLogger(DesktopHeap.class);
     /** The installed launcher's heap options, as in packaging/app-image.args. */
     static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmn24m", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=25");
@@ -63,7 +60,8 @@ final class DesktopHeap {
             Runtime.getRuntime().removeShutdownHook(stop);
             return java.util.OptionalInt.of(code);
         } catch (IOException e) {
-            LOG.warn("cannot start the desktop app with its heap options, starting it here: {}", e.toString());
+            // No logger here: starting logging would cost the waiting JVM about 12 MB for its whole life.
+            System.err.println("barkeep: cannot start the desktop app with its heap options, starting it here: " + e);
             return java.util.OptionalInt.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

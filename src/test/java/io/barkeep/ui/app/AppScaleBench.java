@@ -35,7 +35,8 @@ import javafx.stage.Stage;
  * showing its data, the FX thread's work per frame while scrolling the gap heatmap and panning the chart, and the
  * resident memory after each view. Run it with the {@code ui-bench} profile (headless through Monocle):
  * <pre>
- * BARKEEP_HOME=/path/to/folder flock /tmp/barkeep-build.lock ./mvnw -B -o -q -Pui-bench test-compile exec:exec
+ * BARKEEP_HOME=/path/to/folder flock /tmp/barkeep-build.lock ./mvnw -B -o -q -Pui-bench test-compile \
+ *     org.codehaus.mojo:exec-maven-plugin:3.5.0:exec
  * </pre>
  * Frame figures are the FX thread's time from the input event until the frame's paint commands have been issued
  * (layout, the canvas paint; rasterizing them runs on the render thread and is not counted).
