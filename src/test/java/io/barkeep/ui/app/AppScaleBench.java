@@ -33,10 +33,13 @@ import javafx.stage.Stage;
  * (made by {@code barkeep --source demo backfill --demo-universe --days 1090}, see the README's "Scale" section)
  * and prints one JSON object: the first frame after the JVM started, each view's time from being opened to
  * showing its data, the FX thread's work per frame while scrolling the gap heatmap and panning the chart, and the
- * resident memory after each view. Run it with the {@code ui-bench} profile (headless through Monocle):
+ * resident memory after each view. Run it headless (Monocle, as the UI tests) with the installed launcher's heap
+ * options (packaging/app-image.args), under the build lock:
  * <pre>
- * BARKEEP_HOME=/path/to/folder flock /tmp/barkeep-build.lock ./mvnw -B -o -q -Pui-bench test-compile \
- *     org.codehaus.mojo:exec-maven-plugin:3.5.0:exec
+ * ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * BARKEEP_HOME=/path/to/folder java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
+ *     -XX:+UseSerialGC -Xms32m -Xmn24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 \
+ *     -cp target/test-classes:target/classes:$(cat target/cp.txt) io.barkeep.ui.app.AppScaleBench [SYMBOL]
  * </pre>
  * Frame figures are the FX thread's time from the input event until the frame's paint commands have been issued
  * (layout, the canvas paint; rasterizing them runs on the render thread and is not counted).
