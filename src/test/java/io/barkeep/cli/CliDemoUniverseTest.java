@@ -43,7 +43,8 @@ class CliDemoUniverseTest {
     @Test
     void theUniverseNeedsTheDemoFeedAndNoOtherSymbols() {
         Path db = dir.resolve("x.db");
-        String both = run("--db", db.toString(), "--source", "demo", "backfill", "--demo-universe", "AAPL").usageError();
+        String both = run("--db", db.toString(), "--source", "demo", "backfill", "--demo-universe", "AAPL")
+                .usageError();
         assertTrue(both.contains("--demo-universe"), both);
         String real = run("--db", db.toString(), "--source", "thetadata", "backfill", "--demo-universe").usageError();
         assertTrue(real.contains("--source demo"), real);

@@ -265,8 +265,9 @@ public final class Benchmark {
     }
 
     /**
-     * A full backfill of the workload's first {@link #SYNC_SYMBOLS} symbols through the real v3 client from an in-process terminal with no latency:
-     * HTTP, CSV parsing, calendar checks, planning and storing, end to end, at the default VALUE-tier concurrency.
+     * A full backfill of the workload's first {@link #SYNC_SYMBOLS} symbols through the real v3 client from an
+     * in-process terminal with no latency: HTTP, CSV parsing, calendar checks, planning and storing, end to end, at
+     * the default VALUE-tier concurrency.
      */
     private double syncBarsPerSecond(Path file, BenchWorkload workload, TradingCalendar calendar) {
         List<Session> sessions = workload.sessions();
