@@ -37,9 +37,11 @@ final class DesktopHeap {
 
     /**
      * Runs the desktop app in a second JVM with the desktop heap options and returns its exit code; empty when it
-     * should or could not (then the app starts in this JVM).
+     * should not (then the app starts in this JVM).
+     *
+     * @throws IOException when the second JVM cannot be started
      */
-    static java.util.OptionalInt relaunch() {
+    static java.util.OptionalInt relaunch() throws IOException {
         List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (!shouldRelaunch(jvmArguments, System.getProperty(RELAUNCH))) {
             return java.util.OptionalInt.empty();
@@ -59,10 +61,6 @@ final class DesktopHeap {
             int code = app.waitFor();
             Runtime.getRuntime().removeShutdownHook(stop);
             return java.util.OptionalInt.of(code);
-        } catch (IOException e) {
-            // No logger here: starting logging would cost the waiting JVM about 12 MB for its whole life.
-            System.err.println("barkeep: cannot start the desktop app with its heap options, starting it here: " + e);
-            return java.util.OptionalInt.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return java.util.OptionalInt.of(130);
