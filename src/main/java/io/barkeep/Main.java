@@ -12,6 +12,16 @@ public final class Main {
     public static void main(String[] args) {
         prepareLogging();
         if (args.length == 0) {
+            try {
+                java.util.OptionalInt relaunched = DesktopHeap.relaunch();
+                if (relaunched.isPresent()) {
+                    System.exit(relaunched.getAsInt());
+                }
+            } catch (java.io.IOException e) {
+                // Printed, not logged: starting logging would cost the waiting JVM about 12 MB for its whole life.
+                System.err.println("barkeep: cannot start the desktop app with its heap options, starting it here: "
+                        + e);
+            }
             DesktopLauncher.launch(args);
             return;
         }

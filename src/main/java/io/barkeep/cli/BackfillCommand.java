@@ -27,8 +27,12 @@ final class BackfillCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     EngineOptions engine;
-    @Parameters(paramLabel = "SYM", arity = "1..*", description = "One or more US tickers.")
-    List<String> symbols;
+    @Parameters(paramLabel = "SYM", arity = "0..*", description = "One or more US tickers.")
+    List<String> symbols = List.of();
+    @Option(names = "--demo-universe", arity = "0..1", fallbackValue = "0", paramLabel = "N",
+            description = "Every ticker the demo feed knows (with --source demo; N: the first N in order), each "
+                    + "added to the watchlist if not on it: a large database for trying Barkeep at scale.")
+    Integer demoUniverse;
     @Option(names = "--days", paramLabel = "N", description = "Calendar days back from today (default 30).")
     Integer days;
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First date (New York).")
@@ -40,12 +44,20 @@ final class BackfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> syms = symbols.stream().map(Args::symbol).distinct().toList();
+        boolean universe = demoUniverse != null;
+        if (symbols.isEmpty() == !universe) {
+            throw new UsageError("name the symbols to backfill, or give --demo-universe alone");
+        }
         if (days != null && (from != null || to != null)) {
             throw new UsageError("give --days or --from/--to, not both");
         }
         try (MarketData data = engine.openData()) {
             CacheEngine e = data.engine();
+            if (universe && !data.source().simulated()) {
+                throw new UsageError("--demo-universe needs the demo feed (--source demo)");
+            }
+            List<String> syms = universe ? watchDemoUniverse(e, demoUniverse)
+                    : symbols.stream().map(Args::symbol).distinct().toList();
             LocalDate today = LocalDate.now(e.clock().withZone(Session.NEW_YORK));
             LocalDate last = to != null ? to : today;
             LocalDate first = from != null ? from : last.minusDays(days != null ? days : 30);
@@ -62,8 +74,9 @@ final class BackfillCommand implements Callable<Integer> {
             // splits and dividends first, so the bars' jumps at known splits are not flagged as suspected ones
             ActionSyncs.refresh(engine, e, syms, first, today, err);
             boolean terminal = System.console() != null && !json;
+            String named = universe ? "the demo universe (" + syms.size() + " symbols)" : String.join(",", syms);
             SyncProgress progress = terminal ? (done, total, bars) -> {
-                err.print("\rbackfill " + String.join(",", syms) + ": " + done + "/" + total + " requests, " + bars
+                err.print("\rbackfill " + named + ": " + done + "/" + total + " requests, " + bars
                         + " bars");
                 err.flush();
             } : SyncProgress.NONE;
@@ -88,11 +101,27 @@ final class BackfillCommand implements Callable<Integer> {
                 doc.put("unfilled_bars", unfilled.bars());
                 Output.json(spec.commandLine().getOut(), doc);
             } else {
-                spec.commandLine().getOut().println("backfill " + String.join(",", syms) + " " + first + ".." + last
+                spec.commandLine().getOut().println("backfill " + named + " " + first + ".." + last
                         + (data.source().simulated() ? " (SIMULATED demo feed)" : "") + ": "
                         + SyncReport.summary(result) + "; " + unfilled.text());
             }
             return result.complete() ? 0 : 1;
         }
+    }
+
+    /** The demo feed's tickers, each put on the watchlist unless already there (its priority and notes kept). */
+    private static List<String> watchDemoUniverse(CacheEngine e, int first) {
+        if (first < 0) {
+            throw new UsageError("--demo-universe N must be 1 or more (or left out for every ticker)");
+        }
+        List<String> tickers = io.barkeep.source.simulated.Universe.tickers().stream()
+                .limit(first == 0 ? Long.MAX_VALUE : first).toList();
+        java.time.Instant now = e.clock().instant();
+        for (String sym : tickers) {
+            if (e.watchlist().find(sym).isEmpty()) {
+                e.watchlist().add(sym, 0, null, now);
+            }
+        }
+        return tickers;
     }
 }

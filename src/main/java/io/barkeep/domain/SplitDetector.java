@@ -29,16 +29,23 @@ public final class SplitDetector {
         for (int i = 1; i < bars.size(); i++) {
             Bar prev = bars.get(i - 1);
             Bar next = bars.get(i);
+            if (prev.close() <= 0 || next.open() <= 0) {
+                continue;
+            }
+            double ratio = (double) next.open() / prev.close();
+            // The ratio first: almost every pair is far from all of them, and the dates cost a time-zone lookup.
+            if (!nearCommonRatio(ratio)) {
+                continue;
+            }
             LocalDate prevDate = PriceAdjuster.dateOf(prev);
             LocalDate date = PriceAdjuster.dateOf(next);
-            if (!date.isAfter(prevDate) || prev.close() <= 0 || next.open() <= 0) {
+            if (!date.isAfter(prevDate)) {
                 continue;
             }
             boolean known = knownSplitDates.stream().anyMatch(d -> d.isAfter(prevDate) && !d.isAfter(date));
             if (known) {
                 continue;
             }
-            double ratio = (double) next.open() / prev.close();
             for (int k : COMMON_RATIOS) {
                 if (Math.abs(ratio * k - 1) <= TOLERANCE) {
                     out.add(new SuspectedSplit(symbol, date, prev.close(), next.open(), k, 1, ratio));
@@ -48,6 +55,15 @@ public final class SplitDetector {
             }
         }
         return out;
+    }
+
+    private static boolean nearCommonRatio(double ratio) {
+        for (int k : COMMON_RATIOS) {
+            if (Math.abs(ratio * k - 1) <= TOLERANCE || Math.abs(ratio / k - 1) <= TOLERANCE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

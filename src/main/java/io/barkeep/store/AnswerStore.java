@@ -81,10 +81,11 @@ public final class AnswerStore {
         if (answer.noData() && answer.isEmpty()) {
             // The vendor's explicit "no data": the one answer that may record sessions as having nothing.
             bars.writer().write(c, symbolId, new BarBatch(answer.symbol(), start, end, List.of(), List.of(), true,
-                    true), List.of(), Set.of(), now);
+                    true), List.of(), Set.of(), now, false);
             return new Result(symbolId, 0, 0, 0, 0, 0, 0);
         }
-        List<Revision> corrected = revisions(c, symbolId, start, end, t.bars);
+        List<Bar> stored = bars.writer().storedRange(c, symbolId, start.getEpochSecond(), end.getEpochSecond());
+        List<Revision> corrected = revisions(stored, t.bars);
         Set<Integer> suspect = suspectDates(dsl, symbolId, t);
         int changed = 0;
         for (List<Session> run : runs(sessions, t.answered)) {
@@ -93,7 +94,7 @@ public final class AnswerStore {
             List<Bar> runBars = t.bars.stream().filter(b -> inside(b.start(), from, to)).toList();
             List<EmptyBar> runEmpties = t.empties.stream().filter(e -> inside(e.start(), from, to)).toList();
             changed += bars.writer().write(c, symbolId, new BarBatch(answer.symbol(), from, to, runBars, runEmpties,
-                    true), runBars, suspect, now);
+                    true), runBars, suspect, now, stored.isEmpty());
         }
         revisions.insert(dsl, symbolId, answer.source(), corrected, now);
         List<Session> lacking = t.absent.stream().filter(s -> !s.close().isAfter(now)).toList();
@@ -128,9 +129,7 @@ public final class AnswerStore {
     }
 
     /** Stored bars the answer changes (the vendor's corrections), read inside the writing transaction. */
-    private static List<Revision> revisions(Connection c, long symbolId, Instant from, Instant to, List<Bar> answer)
-            throws SQLException {
-        List<Bar> stored = BarWriter.readRange(c, symbolId, from.getEpochSecond(), to.getEpochSecond());
+    private static List<Revision> revisions(List<Bar> stored, List<Bar> answer) {
         if (stored.isEmpty()) {
             return List.of();
         }

@@ -46,17 +46,73 @@ final class BarBlock {
         return OVERHEAD_BYTES + cells.length * Long.BYTES;
     }
 
-    /** Appends the bars with from <= start < to, oldest first. */
-    void appendTo(List<Bar> out, long from, long to) {
-        int n = size();
-        for (int i = lowerBound(from); i < n; i++) {
-            int p = i * STRIDE;
-            long ts = cells[p];
-            if (ts >= to) {
-                return;
+    /** The bar at {@code index}, built on demand. */
+    Bar bar(int index) {
+        int p = index * STRIDE;
+        return new Bar(Instant.ofEpochSecond(cells[p]), cells[p + 1], cells[p + 2], cells[p + 3], cells[p + 4],
+                cells[p + 5], cells[p + 6], cells[p + 7]);
+    }
+
+    /**
+     * The bars with from <= start < to of consecutive {@code blocks} (oldest first) as one read-only list that
+     * builds each {@link Bar} when it is asked for: a cached read hands out the blocks it already holds instead of
+     * copying 2,340 bars into new objects, and a caller that reads each bar once (aggregating, charting, printing)
+     * keeps none of them alive.
+     */
+    static List<Bar> view(BarBlock[] blocks, long from, long to) {
+        int[] first = new int[blocks.length];
+        int[] ends = new int[blocks.length];
+        int size = 0;
+        for (int i = 0; i < blocks.length; i++) {
+            first[i] = blocks[i].lowerBound(from);
+            size += Math.max(0, blocks[i].lowerBound(to) - first[i]);
+            ends[i] = size;
+        }
+        return new View(blocks, first, ends);
+    }
+
+    /** See {@link #view}; immutable, as the blocks are. */
+    private static final class View extends java.util.AbstractList<Bar> implements java.util.RandomAccess {
+        private final BarBlock[] blocks;
+        /** The first index inside each block. */
+        private final int[] first;
+        /** The list's index just past each block's part (running sums). */
+        private final int[] ends;
+
+        View(BarBlock[] blocks, int[] first, int[] ends) {
+            this.blocks = blocks;
+            this.first = first;
+            this.ends = ends;
+        }
+
+        @Override
+        public Bar get(int index) {
+            if (index < 0 || index >= size()) {
+                throw new IndexOutOfBoundsException("bar " + index + " of " + size());
             }
-            out.add(new Bar(Instant.ofEpochSecond(ts), cells[p + 1], cells[p + 2], cells[p + 3], cells[p + 4],
-                    cells[p + 5], cells[p + 6], cells[p + 7]));
+            int b = blockOf(index);
+            int start = b == 0 ? 0 : ends[b - 1];
+            return blocks[b].bar(first[b] + index - start);
+        }
+
+        /** The first block whose part ends after {@code index} (a binary search: a 3-year read spans 37). */
+        private int blockOf(int index) {
+            int lo = 0;
+            int hi = ends.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (ends[mid] <= index) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        @Override
+        public int size() {
+            return ends.length == 0 ? 0 : ends[ends.length - 1];
         }
     }
 

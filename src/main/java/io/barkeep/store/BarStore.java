@@ -78,7 +78,7 @@ public final class BarStore {
         List<Bar> bars = writer.sortedCheckedBars(batch);
         WriteResult result = inWriteWindow(batch.from(), batch.to(), () -> db.writer().runJdbc(c -> {
             long symbolId = symbols.getOrCreate(db.dsl(c), batch.symbol());
-            int changed = writer.write(c, symbolId, batch, bars, Set.of(), clock.instant());
+            int changed = writer.write(c, symbolId, batch, bars, Set.of(), clock.instant(), false);
             return new WriteResult(symbolId, bars.size(), changed);
         }));
         symbols.remember(batch.symbol(), result.symbolId());
@@ -155,16 +155,12 @@ public final class BarStore {
                 return readMissingMonths(hot, symbolId, from, to, blocks, firstMonth, startGeneration);
             }
         }
-        List<Bar> out = new ArrayList<>();
-        for (BarBlock block : blocks) {
-            block.appendTo(out, from, to);
-        }
         if (lastMonth > firstMonth && hot.unsettledSince(startGeneration)) {
             // The blocks may straddle a commit (one from before it, one from after), showing part of a written
             // range; one query reads the file at one moment.
             return readRange(symbolId, from, to);
         }
-        return out;
+        return BarBlock.view(blocks, from, to);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,10 +73,12 @@ final class BarWriter {
 
     private final TradingCalendar calendar;
     private final CoverageLedger ledger;
-    /** The writer connection the two upserts are prepared on; only touched by the writer's lock holder. */
+    /**
+     * The writer connection the statements below are prepared on; only touched by the writer's lock holder.
+     * Preparing costs about as much as running them for a month of bars, so each is prepared once per connection.
+     */
     private Connection preparedOn;
-    private PreparedStatement upsertMany;
-    private PreparedStatement upsertOne;
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
     private final String upsertOneSql;
     private final String upsertManySql;
@@ -113,24 +116,19 @@ final class BarWriter {
 
     /**
      * Writes {@code batch} (its bars sorted by start and checked) for {@code symbolId}; returns the bars that were
-     * new or changed.
+     * new or changed. {@code heldNothing}: the caller read the batch's range in this transaction and found no bar,
+     * so the ledger may count the written bars instead of reading them back.
      */
-    int write(Connection c, long symbolId, BarBatch batch, List<Bar> bars, Set<Integer> suspectDates, Instant now)
-            throws SQLException {
+    int write(Connection c, long symbolId, BarBatch batch, List<Bar> bars, Set<Integer> suspectDates, Instant now,
+              boolean heldNothing) throws SQLException {
         int changed = 0;
         int whole = bars.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
-        if (c != preparedOn) {
-            // Prepared once per writer connection: a 144-parameter statement costs a noticeable part of a month.
-            upsertMany = c.prepareStatement(upsertManySql);
-            upsertOne = c.prepareStatement(upsertOneSql);
-            preparedOn = c;
-        }
-        changed += upsert(upsertMany, ROWS_PER_STATEMENT, symbolId, bars.subList(0, whole));
-        changed += upsert(upsertOne, 1, symbolId, bars.subList(whole, bars.size()));
+        changed += upsert(statement(c, upsertManySql), ROWS_PER_STATEMENT, symbolId, bars.subList(0, whole));
+        changed += upsert(statement(c, upsertOneSql), 1, symbolId, bars.subList(whole, bars.size()));
         long from = batch.from().getEpochSecond();
         long to = batch.to().getEpochSecond();
         if (batch.authoritative()) {
-            run(c, DELETE_EMPTIES_IN_RANGE, symbolId, from, to);
+            runPrepared(statement(c, DELETE_EMPTIES_IN_RANGE), symbolId, from, to);
         }
         if (!batch.empties().isEmpty()) {
             changed += writeEmpties(c, symbolId, batch.empties());
@@ -139,9 +137,29 @@ final class BarWriter {
             // ...and a traded bar replaces an older "no trade" answer (unless the range holds none any more).
             run(c, DELETE_EMPTIES_UNDER_BARS, symbolId, from, to);
         }
-        ledger.recount(c, symbolId, batch.from(), batch.to(), batch.noData(), suspectDates,
-                batch.authoritative() && batch.empties().isEmpty(), now);
+        boolean noEmpties = batch.authoritative() && batch.empties().isEmpty();
+        ledger.recount(c, symbolId, batch.from(), batch.to(), batch.noData(), suspectDates, noEmpties, now,
+                heldNothing && noEmpties ? bars : null);
         return changed;
+    }
+
+    /** {@code sql} prepared on the writer connection {@code c}, once per connection. */
+    private PreparedStatement statement(Connection c, String sql) throws SQLException {
+        if (c != preparedOn) {
+            prepared.clear();
+            preparedOn = c;
+        }
+        PreparedStatement ps = prepared.get(sql);
+        if (ps == null || ps.isClosed()) {
+            ps = c.prepareStatement(sql);
+            prepared.put(sql, ps);
+        }
+        return ps;
+    }
+
+    /** The stored bars of {@code symbolId} with from <= start < to, read on the writer connection {@code c}. */
+    List<Bar> storedRange(Connection c, long symbolId, long from, long to) throws SQLException {
+        return readRange(statement(c, SELECT_RANGE), symbolId, from, to);
     }
 
     /** Records the zero-trade rows; returns how many traded bars they replaced. */
@@ -169,11 +187,15 @@ final class BarWriter {
 
     private static void run(Connection c, String sql, long symbolId, long from, long to) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, symbolId);
-            ps.setLong(2, from);
-            ps.setLong(3, to);
-            ps.executeUpdate();
+            runPrepared(ps, symbolId, from, to);
         }
+    }
+
+    private static void runPrepared(PreparedStatement ps, long symbolId, long from, long to) throws SQLException {
+        ps.setLong(1, symbolId);
+        ps.setLong(2, from);
+        ps.setLong(3, to);
+        ps.executeUpdate();
     }
 
     /** Upserts {@code bars} (a multiple of {@code perStatement}) as one JDBC batch; returns rows changed. */
@@ -261,17 +283,21 @@ final class BarWriter {
     /** The stored bars of {@code symbolId} with from <= start < to, oldest first, on {@code c}. */
     static List<Bar> readRange(Connection c, long symbolId, long from, long to) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SELECT_RANGE)) {
-            ps.setLong(1, symbolId);
-            ps.setLong(2, from);
-            ps.setLong(3, to);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Bar> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new Bar(Instant.ofEpochSecond(rs.getLong(1)), rs.getLong(2), rs.getLong(3),
-                            rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)));
-                }
-                return out;
+            return readRange(ps, symbolId, from, to);
+        }
+    }
+
+    private static List<Bar> readRange(PreparedStatement ps, long symbolId, long from, long to) throws SQLException {
+        ps.setLong(1, symbolId);
+        ps.setLong(2, from);
+        ps.setLong(3, to);
+        try (ResultSet rs = ps.executeQuery()) {
+            List<Bar> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new Bar(Instant.ofEpochSecond(rs.getLong(1)), rs.getLong(2), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)));
             }
+            return out;
         }
     }
 }

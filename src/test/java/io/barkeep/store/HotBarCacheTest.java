@@ -3,6 +3,7 @@ package io.barkeep.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.barkeep.domain.Bar;
 import java.time.Instant;
@@ -64,9 +65,20 @@ class HotBarCacheTest {
     @Test
     void aBlockGivesBackTheBarsOfARangeExactly() {
         BarBlock b = block(1_000_000, 10);
-        List<Bar> out = new ArrayList<>();
-        b.appendTo(out, 1_000_000 + 300 * 3, 1_000_000 + 300 * 6);
+        List<Bar> out = BarBlock.view(new BarBlock[] {b}, 1_000_000 + 300 * 3, 1_000_000 + 300 * 6);
         assertEquals(List.of(1_000_900L, 1_001_200L, 1_001_500L), out.stream().map(Bar::epochSecond).toList());
         assertEquals(Bar.of(Instant.ofEpochSecond(1_000_900), 10, 12, 9, 11, 100), out.get(0));
+    }
+
+    @Test
+    void aViewOverSeveralBlocksReadsAcrossTheirBoundsInOrder() {
+        BarBlock older = block(1_000_000, 4);
+        BarBlock newer = block(1_000_000 + 300 * 10, 4);
+        List<Bar> out = BarBlock.view(new BarBlock[] {older, newer}, 1_000_000 + 300 * 2, 1_000_000 + 300 * 12);
+        assertEquals(List.of(1_000_600L, 1_000_900L, 1_003_000L, 1_003_300L),
+                out.stream().map(Bar::epochSecond).toList());
+        assertEquals(1_003_000L, out.get(2).epochSecond());
+        assertThrows(IndexOutOfBoundsException.class, () -> out.get(4));
+        assertThrows(UnsupportedOperationException.class, () -> out.add(out.get(0)));
     }
 }

@@ -19,6 +19,7 @@ import io.barkeep.sync.Fetcher;
 import io.barkeep.sync.Sleeper;
 import io.barkeep.sync.SyncProgress;
 import io.barkeep.sync.SyncResult;
+import io.barkeep.sync.Updater;
 import io.barkeep.store.Database;
 import io.barkeep.store.DbLocation;
 import io.barkeep.store.ScratchSchemas;
@@ -46,6 +47,13 @@ public final class Benchmark {
     private static final int TIMED_REPEATS = 11;
     /** The default tier's requests in flight (VALUE: 2). */
     private static final int SYNC_CONCURRENCY = 2;
+    /**
+     * Symbols the end-to-end sync figure backfills (the first ones): a rate, so a sample does; all 500 would take
+     * longer than the rest of the benchmark.
+     */
+    private static final int SYNC_SYMBOLS = 10;
+    /** Runs of each all-symbol figure (a pass over 500 symbols takes long enough to need few). */
+    private static final int ALL_SYMBOL_REPEATS = 3;
 
     private final int symbols;
     private final int days;
@@ -71,8 +79,11 @@ public final class Benchmark {
             }
         }
         Path folder = Files.createTempDirectory("barkeep-bench");
+        long t0 = System.nanoTime();
         try {
-            return runIn(name -> DbLocation.sqlite(folder.resolve(name + ".db")));
+            Map<String, Object> out = runIn(name -> DbLocation.sqlite(folder.resolve(name + ".db")));
+            out.put("elapsed_s", round((System.nanoTime() - t0) / 1e9, 0));
+            return out;
         } finally {
             deleteTree(folder);
         }
@@ -95,17 +106,30 @@ public final class Benchmark {
             }
             Instant from = sessions.get(Math.max(0, sessions.size() - QUERY_SESSIONS)).open();
             Instant end = sessions.get(sessions.size() - 1).close();
-            for (int r = 0; r < QUERY_REPEATS; r++) {
-                engine.bars().bars("WARM", from, end);
-            }
-            for (int r = 0; r < 5; r++) {
-                engine.bars().aggregated("WARM", sessions.get(0).open(), end, Interval.ONE_HOUR,
-                        BucketAlignment.SESSION_OPEN);
-                engine.bars().aggregated("WARM", sessions.get(0).open(), end, Interval.ONE_DAY,
-                        BucketAlignment.SESSION_OPEN);
-                engine.gaps().report("WARM", sessions.get(0).date(), sessions.get(sessions.size() - 1).date());
+            // Both read paths, SQLite's lists and the hot cache's views, so the compiled readers have met both.
+            for (long bytes : new long[] {0, cacheBytes, 0}) {
+                engine.bars().setCacheBytes(bytes);
+                for (int r = 0; r < QUERY_REPEATS; r++) {
+                    readEvery(engine.bars().bars("WARM", from, end));
+                }
+                for (int r = 0; r < 5; r++) {
+                    engine.bars().aggregated("WARM", sessions.get(0).open(), end, Interval.ONE_HOUR,
+                            BucketAlignment.SESSION_OPEN);
+                    engine.bars().aggregated("WARM", sessions.get(0).open(), end, Interval.ONE_DAY,
+                            BucketAlignment.SESSION_OPEN);
+                    engine.gaps().report("WARM", sessions.get(0).date(), sessions.get(sessions.size() - 1).date());
+                }
             }
         }
+    }
+
+    /** Reads every bar of {@code bars} (as a chart or an aggregate would), so a lazily built list pays too. */
+    private static long readEvery(List<Bar> bars) {
+        long sum = 0;
+        for (Bar b : bars) {
+            sum += b.close() + b.epochSecond();
+        }
+        return sum;
     }
 
     /** @param scratch a fresh cache location for a name (bench, floor, holes, sync...) */
@@ -160,17 +184,53 @@ public final class Benchmark {
             out.put("agg_1d_3y_ms", round(medianMs(r -> store.aggregated(BenchWorkload.symbol(r % symbols), all0, all1,
                     Interval.ONE_DAY, BucketAlignment.SESSION_OPEN)), 2));
             store.setCacheBytes(cacheBytes);
-            for (int i = 0; i < symbols; i++) {
+            for (int i = 0; i < Math.min(symbols, TIMED_REPEATS); i++) {
+                // the symbols the timed runs read (r % symbols for r < TIMED_REPEATS)
                 store.bars(BenchWorkload.symbol(i), all0, all1);
             }
             out.put("agg_1h_3y_warm_ms", round(medianMs(r -> store.aggregated(BenchWorkload.symbol(r % symbols), all0,
                     all1, Interval.ONE_HOUR, BucketAlignment.SESSION_OPEN)), 3));
             store.setCacheBytes(0);
+            allSymbols(engine, workload, after, out);
         }
         out.put("gaps_3y_ms", round(gapsMs(scratch.apply("holes"), workload, calendar, after), 3));
+        out.put("sync_symbols", Math.min(symbols, SYNC_SYMBOLS));
         out.put("sync_bars_per_s", round(syncBarsPerSecond(scratch.apply("sync"), workload, calendar), 0));
         out.put("rss_mb", round(PeakMemory.residentMb(), 0));
         return out;
+    }
+
+    /**
+     * What the updater and the screens ask of every symbol at once, each the median of a few runs: the backfill
+     * pass's plan over the whole span (a gap report from the ledger and the planner, per symbol), the {@code gaps}
+     * command's reports over each symbol's held span, and the {@code freshness} command's rows.
+     */
+    private void allSymbols(CacheEngine engine, BenchWorkload workload, Clock clock, Map<String, Object> out) {
+        List<Session> sessions = workload.sessions();
+        LocalDate first = sessions.get(0).date();
+        LocalDate last = sessions.get(sessions.size() - 1).date();
+        FetchPlanner planner = new FetchPlanner(engine.bars().calendar());
+        GapService gaps = engine.gaps();
+        out.put("plan_all_ms", round(medianMs(ALL_SYMBOL_REPEATS, r -> {
+            int requests = 0;
+            for (int i = 0; i < symbols; i++) {
+                requests += planner.plan(gaps.report(BenchWorkload.symbol(i), first, last), clock.instant(),
+                        Updater.RECHECK_AFTER).size();
+            }
+            if (requests != 0) {
+                throw new IllegalStateException("a complete workload planned " + requests + " requests");
+            }
+        }), 1));
+        out.put("gaps_all_ms", round(medianMs(ALL_SYMBOL_REPEATS, r -> {
+            for (int i = 0; i < symbols; i++) {
+                gaps.report(BenchWorkload.symbol(i));
+            }
+        }), 1));
+        out.put("freshness_all_ms", round(medianMs(ALL_SYMBOL_REPEATS, r -> {
+            if (engine.freshness().computeAll().size() != symbols) {
+                throw new IllegalStateException("freshness did not cover every symbol");
+            }
+        }), 1));
     }
 
     /**
@@ -224,8 +284,9 @@ public final class Benchmark {
     }
 
     /**
-     * A full backfill of the workload through the real v3 client from an in-process terminal with no latency:
-     * HTTP, CSV parsing, calendar checks, planning and storing, end to end, at the default VALUE-tier concurrency.
+     * A full backfill of the workload's first {@link #SYNC_SYMBOLS} symbols through the real v3 client from an
+     * in-process terminal with no latency: HTTP, CSV parsing, calendar checks, planning and storing, end to end, at
+     * the default VALUE-tier concurrency.
      */
     private double syncBarsPerSecond(DbLocation file, BenchWorkload workload, TradingCalendar calendar) {
         List<Session> sessions = workload.sessions();
@@ -234,7 +295,7 @@ public final class Benchmark {
         List<String> names = new ArrayList<>();
         try (BenchTerminal terminal = new BenchTerminal();
              CacheEngine engine = CacheEngine.open(file, calendar, 0, after)) {
-            for (int i = 0; i < symbols; i++) {
+            for (int i = 0; i < Math.min(symbols, SYNC_SYMBOLS); i++) {
                 names.add(BenchWorkload.symbol(i));
                 terminal.serve(BenchWorkload.symbol(i), workload.bars(i));
             }
@@ -267,8 +328,9 @@ public final class Benchmark {
             String symbol = BenchWorkload.symbol(r % symbols);
             long t0 = System.nanoTime();
             List<Bar> got = store.bars(symbol, from, to);
+            long sum = readEvery(got);
             ms[r] = (System.nanoTime() - t0) / 1e6;
-            if (got.size() != QUERY_SESSIONS * 78) {
+            if (got.size() != QUERY_SESSIONS * 78 || sum == 0) {
                 throw new IllegalStateException("30-day read returned " + got.size() + " bars");
             }
         }
@@ -277,8 +339,13 @@ public final class Benchmark {
 
     /** The median of {@link #TIMED_REPEATS} runs of {@code work}, in milliseconds. */
     private static double medianMs(java.util.function.IntConsumer work) {
-        double[] ms = new double[TIMED_REPEATS];
-        for (int r = 0; r < TIMED_REPEATS; r++) {
+        return medianMs(TIMED_REPEATS, work);
+    }
+
+    /** The median of {@code repeats} runs of {@code work}, in milliseconds. */
+    private static double medianMs(int repeats, java.util.function.IntConsumer work) {
+        double[] ms = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
             long t0 = System.nanoTime();
             work.accept(r);
             ms[r] = (System.nanoTime() - t0) / 1e6;

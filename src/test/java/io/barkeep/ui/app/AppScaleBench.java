@@ -1,0 +1,240 @@
+package io.barkeep.ui.app;
+
+import eu.hansolo.tilesfx.Tile;
+import io.barkeep.store.DataFolder;
+import io.barkeep.ui.chart.CandleChart;
+import io.barkeep.ui.gaps.HeatmapView;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.scene.input.PickResult;
+import javafx.scene.input.ScrollEvent;
+import javafx.stage.Stage;
+
+/**
+ * A benchmark, not a test (never in the default test run): opens the whole desktop app on an existing data folder
+ * (made by {@code barkeep --source demo backfill --demo-universe --days 1090}, see the README's "Scale" section)
+ * and prints one JSON object: the first frame after the JVM started, each view's time from being opened to
+ * showing its data, the FX thread's work per frame while scrolling the gap heatmap and panning the chart, and the
+ * resident memory after each view. Run it headless (Monocle, as the UI tests) with the installed launcher's heap
+ * options (packaging/app-image.args), under the build lock:
+ * <pre>
+ * ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * BARKEEP_HOME=/path/to/folder java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
+ *     -XX:+UseSerialGC -Xms32m -Xmn24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 \
+ *     -cp target/test-classes:target/classes:$(cat target/cp.txt) io.barkeep.ui.app.AppScaleBench [SYMBOL]
+ * </pre>
+ * Frame figures are the FX thread's time from the input event until the frame's paint commands have been issued
+ * (layout, the canvas paint; rasterizing them runs on the render thread and is not counted).
+ */
+public final class AppScaleBench {
+    private static final long TIMEOUT_SECONDS = 300;
+    private static final int FRAMES = 120;
+
+    private final Map<String, Object> out = new LinkedHashMap<>();
+    private Scene scene;
+
+    private AppScaleBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (System.getenv("BARKEEP_HOME") == null) {
+            throw new IllegalArgumentException("set BARKEEP_HOME to the data folder to open");
+        }
+        String symbol = args.length > 0 ? args[0] : "MSFT";
+        AppScaleBench bench = new AppScaleBench();
+        try {
+            bench.run(symbol);
+        } catch (Exception | AssertionError e) {
+            bench.out.put("failed", e.toString());
+            e.printStackTrace();
+        } finally {
+            System.out.println(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writerWithDefaultPrettyPrinter().writeValueAsString(bench.out));
+            Platform.exit();
+            System.exit(0);
+        }
+    }
+
+    private void run(String symbol) throws Exception {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        CompletableFuture<Long> firstFrame = new CompletableFuture<>();
+        Platform.startup(() -> {
+            try {
+                BarkeepApp app = new BarkeepApp();
+                app.init();
+                Stage stage = new Stage();
+                app.start(stage);
+                scene = stage.getScene();
+                Platform.runLater(() -> firstFrame.complete(System.currentTimeMillis() - jvmStart));
+            } catch (Exception e) {
+                firstFrame.completeExceptionally(e);
+            }
+        });
+        out.put("data_folder", DataFolder.resolve().toString());
+        out.put("first_frame_ms", firstFrame.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        out.put("rss_mb_first_frame", residentMb());
+
+        timeToData("dashboard", "#dashboardButton", () -> tileValue("#tile-symbols") > 0);
+        timeToData("watchlist", "#watchlistButton", () -> tableRows(".watchlist-table") > 0);
+        timeToData("gaps", "#gapsButton", () -> heatmap() != null && heatmap().modelProperty().get().rows() > 0);
+        out.put("heatmap_rows", onFx(() -> heatmap().modelProperty().get().rows()));
+        timeToData("freshness", "#freshnessButton", () -> tableRows(".freshness-table") > 0);
+        timeToData("chart", "#chartButton", () -> true);
+        timeToData("chart_" + symbol, null, () -> {
+            CandleChart chart = chart();
+            return chart != null && chart.dataProperty().get() != null && chart.dataProperty().get().size() > 0
+                    && symbol.equals(symbolBox().getValue());
+        }, () -> symbolBox().setValue(symbol));
+        frames("chart_pan", i -> scroll(chart(), i % 60 < 30 ? 120 : -120, 0, true));
+        timeToData("gaps_again", "#gapsButton", () -> heatmap().modelProperty().get().rows() > 0);
+        frames("heatmap_scroll", i -> scroll(heatmap().lookup("Canvas"), 0, i % 60 < 30 ? -120 : 120, true));
+        frames("heatmap_scroll_rows", i -> scroll(heatmap().lookup("Canvas"), 0, i % 60 < 30 ? -120 : 120, false));
+    }
+
+    /**
+     * Opens a view (fires its navigation button, or runs {@code open}) and waits for the first pulse after which
+     * {@code shows} holds: the time the user waits for data on screen.
+     */
+    private void timeToData(String name, String button, BooleanSupplier shows, Runnable... open) throws Exception {
+        CompletableFuture<Double> done = new CompletableFuture<>();
+        onFx(() -> {
+            long t0 = System.nanoTime();
+            Runnable[] check = new Runnable[1];
+            check[0] = () -> {
+                if (!done.isDone() && safely(shows)) {
+                    done.complete((System.nanoTime() - t0) / 1e6);
+                    Platform.runLater(() -> scene.removePostLayoutPulseListener(check[0]));
+                }
+            };
+            scene.addPostLayoutPulseListener(check[0]);
+            if (button != null) {
+                ((ButtonBase) scene.lookup(button)).fire();
+            }
+            for (Runnable r : open) {
+                r.run();
+            }
+            return null;
+        });
+        out.put(name + "_data_ms", round(done.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)));
+        out.put(name + "_rss_mb", residentMb());
+    }
+
+    /**
+     * Runs {@link #FRAMES} input events one frame apart and records the FX thread's time from each event until the
+     * runnables it queued (the chart repaints in a runLater) have run.
+     */
+    private void frames(String name, Consumer<Integer> input) throws Exception {
+        double[] ms = new double[FRAMES];
+        for (int i = 0; i < FRAMES; i++) {
+            int step = i;
+            CompletableFuture<Double> frame = new CompletableFuture<>();
+            onFx(() -> {
+                long t0 = System.nanoTime();
+                input.accept(step);
+                Parent root = scene.getRoot();
+                root.applyCss();
+                root.layout();
+                Platform.runLater(() -> frame.complete((System.nanoTime() - t0) / 1e6));
+                return null;
+            });
+            ms[i] = frame.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+        Arrays.sort(ms);
+        out.put(name + "_ms_p50", round(ms[FRAMES / 2]));
+        out.put(name + "_ms_p95", round(ms[FRAMES * 95 / 100]));
+        out.put(name + "_ms_max", round(ms[FRAMES - 1]));
+    }
+
+    private static void scroll(Node target, double dx, double dy, boolean shift) {
+        double x = target.getLayoutBounds().getWidth() / 2;
+        double y = target.getLayoutBounds().getHeight() / 2;
+        var screen = target.localToScreen(x, y);
+        Event.fireEvent(target, new ScrollEvent(ScrollEvent.SCROLL, x, y, screen.getX(), screen.getY(), shift, false,
+                false, false, false, false, dx, dy, dx, dy, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, new PickResult(target, x, y)));
+    }
+
+    private double tileValue(String id) {
+        Node tile = scene.lookup(id);
+        return tile instanceof Tile t ? t.getValue() : 0;
+    }
+
+    private int tableRows(String selector) {
+        Node table = scene.lookup(selector);
+        return table instanceof TableView<?> t && t.isVisible() ? t.getItems().size() : 0;
+    }
+
+    private HeatmapView heatmap() {
+        return (HeatmapView) scene.lookup(".heatmap");
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<String> symbolBox() {
+        return (ComboBox<String>) scene.lookup("#symbolBox");
+    }
+
+    private CandleChart chart() {
+        List<Node> found = new ArrayList<>();
+        find(scene.getRoot(), found);
+        return found.isEmpty() ? null : (CandleChart) found.get(0);
+    }
+
+    private static void find(Node node, List<Node> found) {
+        if (node instanceof CandleChart && node.isVisible()) {
+            found.add(node);
+        } else if (node instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(child -> find(child, found));
+        }
+    }
+
+    private static boolean safely(BooleanSupplier check) {
+        try {
+            return check.getAsBoolean();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static long residentMb() throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private static double round(double ms) {
+        return Math.round(ms * 100) / 100.0;
+    }
+}
