@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.barkeep.domain.Symbols;
 import io.barkeep.source.BarSource;
 import io.barkeep.source.Cancellation;
+import io.barkeep.source.RequestStats;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
 import io.barkeep.source.SourceException.Kind;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -60,6 +62,7 @@ public final class ThetaV2Source implements BarSource {
     private final Format format;
     private final Duration requestTimeout;
     private final ThetaHttp http;
+    private final RequestStats stats;
     private final ObjectMapper json = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -86,11 +89,17 @@ public final class ThetaV2Source implements BarSource {
         this.root = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         this.format = Objects.requireNonNull(format, "format");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.stats = new RequestStats(maxInFlight, Clock.systemUTC());
         this.http = new ThetaHttp(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build(), maxInFlight, requestTimeout);
+                .build(), maxInFlight, requestTimeout, stats);
+    }
+
+    @Override
+    public RequestStats requestStats() {
+        return stats;
     }
 
     @Override

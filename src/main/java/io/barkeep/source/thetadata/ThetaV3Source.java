@@ -8,7 +8,6 @@ import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
 import io.barkeep.source.SourceException.Kind;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -97,7 +96,7 @@ public final class ThetaV3Source implements BarSource {
                 // the terminal is on this machine: a system proxy must not stand between
                 .proxy(HttpClient.Builder.NO_PROXY)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build(), concurrency, timeout);
+                .build(), concurrency, timeout, stats);
     }
 
     @Override
@@ -184,16 +183,14 @@ public final class ThetaV3Source implements BarSource {
     /** One GET under the semaphore, with one deadline for the whole exchange and a cap on the body. */
     private Reply send(String pathAndQuery, String what, long maxBytes, Cancellation cancel) throws SourceException {
         URI uri = URI.create(root + pathAndQuery);
-        long started = stats.begin();
+        long started = System.nanoTime();
         try {
             ThetaHttp.Reply reply = http.get(uri, maxBytes, cancel);
-            stats.answered(started, reply.status(), reply.status() == STATUS_OK
-                    || ThetaStatus.isNoData(reply.status()));
             LOG.debug("GET {} -> {} in {} ms", uri, reply.status(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return new Reply(reply.status(), reply.body());
         } catch (ThetaHttp.Failure f) {
-            SourceException failure = switch (f.reason) {
+            throw switch (f.reason) {
                 case TIMEOUT -> tooSlow(what, f);
                 case TOO_LARGE -> new SourceException(Kind.TOO_LARGE, STATUS_OK, "the Theta Terminal's answer to "
                         + what + " is too large (" + f.getMessage() + "); none of it was kept", f);
@@ -201,14 +198,6 @@ public final class ThetaV3Source implements BarSource {
                 case CLOSED -> new SourceException(Kind.UNAVAILABLE, -1, "the " + NAME + " source is closed", f);
                 case BROKEN -> broken(f.getCause(), what);
             };
-            stats.failed(started, switch (f.reason) {
-                case TIMEOUT -> "timeout";
-                case TOO_LARGE -> "too large";
-                case CANCELLED -> "cancelled";
-                case CLOSED -> "closed";
-                case BROKEN -> failure.kind() == Kind.UNAVAILABLE ? "no terminal" : "connection broke";
-            });
-            throw failure;
         }
     }
 
@@ -218,11 +207,9 @@ public final class ThetaV3Source implements BarSource {
     }
 
     private SourceException broken(Throwable cause, String what) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
-                return new SourceException(Kind.UNAVAILABLE, -1,
-                        "no Theta Terminal at " + root + " — start it, or use --source demo", cause);
-            }
+        if (ThetaHttp.refusedConnection(cause)) {
+            return new SourceException(Kind.UNAVAILABLE, -1,
+                    "no Theta Terminal at " + root + " — start it, or use --source demo", cause);
         }
         if (cause instanceof IOException) {
             return new SourceException(Kind.RETRYABLE, -1, "the connection to the Theta Terminal broke while "
