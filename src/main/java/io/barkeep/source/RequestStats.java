@@ -40,9 +40,10 @@ public final class RequestStats {
      * @param answered     answers received (successes and error answers)
      * @param since        when the figures began: the source opened
      * @param peakInFlight the most requests that were ever in flight at once
+     * @param at           when the snapshot was taken, by the same clock as the other instants
      */
     public record Snapshot(int inFlight, int limit, long medianMillis, int answered, Instant lastSuccess,
-                           List<Change> changes, Instant since, int peakInFlight) {
+                           List<Change> changes, Instant since, int peakInFlight, Instant at) {
     }
 
     private final int limit;
@@ -103,7 +104,8 @@ public final class RequestStats {
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
         long median = n == 0 ? -1 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        return new Snapshot(inFlight, limit, median, answered, lastSuccess, new ArrayList<>(changes), since, peak);
+        return new Snapshot(inFlight, limit, median, answered, lastSuccess, new ArrayList<>(changes), since, peak,
+                clock.instant());
     }
 
     private Instant answer(long started) {

@@ -24,7 +24,6 @@ public final class HealthController {
     private static final int ERRORS_EVERY = 5;
 
     private final HealthViewModel model;
-    private final AppServices services;
     private final StateStrip strip = new StateStrip();
     private int ticks;
 
@@ -38,7 +37,6 @@ public final class HealthController {
     @FXML private ListView<String> changeList;
 
     public HealthController(AppServices services, UiState state, Navigator navigator) {
-        this.services = services;
         this.model = new HealthViewModel(services,
                 new HealthTexts(ViewLoader.bundle(HealthController.class), ZoneId.systemDefault()));
     }
@@ -57,7 +55,7 @@ public final class HealthController {
         strip.setId("healthStrip");
         model.snapshotProperty().addListener((obs, was, snap) -> {
             if (snap != null) {
-                strip.show(snap.changes(), snap.since(), services.clock().instant());
+                strip.show(snap.changes(), snap.since(), snap.at());
             }
         });
         inFlightLabel.textProperty().bind(model.inFlightProperty());

@@ -79,7 +79,7 @@ public final class HealthViewModel {
         RequestStats.Snapshot snap = stats.snapshot();
         inFlight.set(texts.inFlight(snap));
         latency.set(texts.latency(snap));
-        lastSuccess.set(texts.lastSuccess(snap.lastSuccess(), services.clock().instant()));
+        lastSuccess.set(texts.lastSuccess(snap.lastSuccess(), snap.at()));
         state.set(texts.state(snap.changes().isEmpty() ? null : snap.changes().get(snap.changes().size() - 1)));
         List<RequestStats.Change> newestFirst = new ArrayList<>(snap.changes());
         Collections.reverse(newestFirst);
