@@ -89,12 +89,20 @@ public final class RequestStats {
         change(clock.instant(), State.NOT_ANSWERING, code);
     }
 
+    /**
+     * The readiness check started at {@code started} got an answer; what the answer says is the source's to judge,
+     * and it reports that with {@link #checked} (a terminal can answer "not connected").
+     */
+    public synchronized void ended(long started) {
+        inFlight--;
+    }
+
     /** The request started at {@code started} was cancelled by the user: it tells nothing about the vendor. */
     public synchronized void abandoned(long started) {
         inFlight--;
     }
 
-    /** Records the outcome of a readiness check, which tells the state as a request does. */
+    /** Records the outcome of a readiness check, which tells the state as a request does; never a success. */
     public synchronized void checked(boolean answering, String detail) {
         change(clock.instant(), answering ? State.ANSWERING : State.NOT_ANSWERING, detail);
     }

@@ -85,6 +85,18 @@ final class ThetaHttp {
 
     /** GETs {@code uri} under the semaphore; the deadline runs from the start of the exchange to its last byte. */
     Reply get(URI uri, long maxBytes, Cancellation cancel) throws Failure {
+        return get(uri, maxBytes, cancel, true);
+    }
+
+    /**
+     * As {@link #get}, for a readiness check: an answer is neither a success nor an error answer in the figures
+     * (the source judges what it says and reports it with {@link RequestStats#checked}); no answer is a failure.
+     */
+    Reply check(URI uri, long maxBytes) throws Failure {
+        return get(uri, maxBytes, Cancellation.none(), false);
+    }
+
+    private Reply get(URI uri, long maxBytes, Cancellation cancel, boolean data) throws Failure {
         if (closed) {
             throw new Failure(Reason.CLOSED, "closed", null);
         }
@@ -92,7 +104,9 @@ final class ThetaHttp {
         long started = stats.begin();
         try {
             Reply reply = exchange(uri, maxBytes, cancel);
-            if (reply.status() == 200 || ThetaStatus.isNoData(reply.status())) {
+            if (!data) {
+                stats.ended(started);
+            } else if (reply.status() == 200 || ThetaStatus.isNoData(reply.status())) {
                 stats.succeeded(started);
             } else {
                 stats.refused(started, ThetaStatus.label(reply.status()));

@@ -97,7 +97,13 @@ public final class ThetaMcpSource implements BarSource {
 
     @Override
     public void checkReady() throws SourceException {
-        sessions.checkReady();
+        try {
+            sessions.checkReady();
+            stats.checked(true, "");
+        } catch (SourceException e) {
+            stats.checked(false, VendorErrorCode.of(e));
+            throw e;
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.barkeep.source.RequestStats;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
 import io.barkeep.source.SourceException.Kind;
+import io.barkeep.source.VendorErrorCode;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -115,10 +116,20 @@ public final class ThetaV2Source implements BarSource {
 
     @Override
     public void checkReady() throws SourceException {
+        try {
+            askReady();
+            stats.checked(true, "");
+        } catch (SourceException e) {
+            stats.checked(false, VendorErrorCode.of(e));
+            throw e;
+        }
+    }
+
+    private void askReady() throws SourceException {
         URI uri = URI.create(root + "/v2/system/mdds/status");
         ThetaHttp.Reply response;
         try {
-            response = send(uri, ThetaHttp.capForDays(1), Cancellation.none());
+            response = send(uri, ThetaHttp.capForDays(1), null);
         } catch (SourceException e) {
             throw new SourceException(Kind.UNAVAILABLE, e.status(), e.getMessage(), e);
         }
@@ -293,9 +304,10 @@ public final class ThetaV2Source implements BarSource {
     }
 
     /** One GET (one page) with one deadline for headers and body and a cap on the body's size. */
+    /** One GET; a null {@code cancel} marks the readiness check (counted as one, see {@link ThetaHttp#check}). */
     private ThetaHttp.Reply send(URI uri, long maxBytes, Cancellation cancel) throws SourceException {
         try {
-            return http.get(uri, maxBytes, cancel);
+            return cancel == null ? http.check(uri, maxBytes) : http.get(uri, maxBytes, cancel);
         } catch (ThetaHttp.Failure f) {
             throw switch (f.reason) {
                 case TIMEOUT -> new SourceException(Kind.RETRYABLE, -1, "the Theta Terminal at " + root

@@ -7,6 +7,7 @@ import io.barkeep.source.RequestStats;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
 import io.barkeep.source.SourceException.Kind;
+import io.barkeep.source.VendorErrorCode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -123,9 +124,19 @@ public final class ThetaV3Source implements BarSource {
      */
     @Override
     public void checkReady() throws SourceException {
+        try {
+            askReady();
+            stats.checked(true, "");
+        } catch (SourceException e) {
+            stats.checked(false, VendorErrorCode.of(e));
+            throw e;
+        }
+    }
+
+    private void askReady() throws SourceException {
         Reply reply;
         try {
-            reply = send(STATUS_PATH, "the status check", ThetaHttp.capForDays(1), Cancellation.none());
+            reply = send(STATUS_PATH, "the status check", ThetaHttp.capForDays(1), null);
         } catch (SourceException e) {
             throw e.kind() == Kind.UNAVAILABLE ? e : new SourceException(Kind.UNAVAILABLE, e.status(),
                     e.getMessage(), e);
@@ -180,12 +191,15 @@ public final class ThetaV3Source implements BarSource {
         return answer;
     }
 
-    /** One GET under the semaphore, with one deadline for the whole exchange and a cap on the body. */
+    /**
+     * One GET under the semaphore, with one deadline for the whole exchange and a cap on the body; a null
+     * {@code cancel} marks the readiness check (it is counted as one, see {@link ThetaHttp#check}).
+     */
     private Reply send(String pathAndQuery, String what, long maxBytes, Cancellation cancel) throws SourceException {
         URI uri = URI.create(root + pathAndQuery);
         long started = System.nanoTime();
         try {
-            ThetaHttp.Reply reply = http.get(uri, maxBytes, cancel);
+            ThetaHttp.Reply reply = cancel == null ? http.check(uri, maxBytes) : http.get(uri, maxBytes, cancel);
             LOG.debug("GET {} -> {} in {} ms", uri, reply.status(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return new Reply(reply.status(), reply.body());

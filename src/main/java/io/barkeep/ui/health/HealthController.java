@@ -22,6 +22,8 @@ public final class HealthController {
     private static final Duration REFRESH = Duration.seconds(2);
     /** The errors come from the database: read them every fifth refresh, not every one. */
     private static final int ERRORS_EVERY = 5;
+    /** While the view shows, the terminal is asked whether it answers every 30 s, so its state is drawn over time. */
+    private static final int CHECK_EVERY = 15;
 
     private final HealthViewModel model;
     private final StateStrip strip = new StateStrip();
@@ -73,6 +75,7 @@ public final class HealthController {
             } else {
                 model.refresh();
                 model.readErrors();
+                model.check();
                 timer.play();
             }
         });
@@ -80,8 +83,12 @@ public final class HealthController {
 
     private void tick() {
         model.refresh();
-        if (++ticks % ERRORS_EVERY == 0) {
+        ticks++;
+        if (ticks % ERRORS_EVERY == 0) {
             model.readErrors();
+        }
+        if (ticks % CHECK_EVERY == 0) {
+            model.check();
         }
     }
 

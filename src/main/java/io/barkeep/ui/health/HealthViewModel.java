@@ -2,6 +2,7 @@ package io.barkeep.ui.health;
 
 import io.barkeep.source.BarSource;
 import io.barkeep.source.RequestStats;
+import io.barkeep.source.SourceException;
 import io.barkeep.sync.VendorErrors;
 import io.barkeep.ui.app.AppServices;
 import java.util.ArrayList;
@@ -42,18 +43,28 @@ public final class HealthViewModel {
         this.texts = texts;
     }
 
-    /** Finds the source once it is open (again after the settings change it); records the app's checks. */
+    /** Finds the source once it is open, and again after the settings change it. */
     public void start() {
         services.settingsProperty().addListener((obs, was, now) -> findSource());
-        services.connectionProperty().addListener((obs, was, now) -> {
-            BarSource s = current;
-            if (s != null && s.requestStats() != null
-                    && (now == AppServices.Connection.CONNECTED || now == AppServices.Connection.UNAVAILABLE)) {
-                s.requestStats().checked(now == AppServices.Connection.CONNECTED,
-                        services.connectionMessageProperty().get());
-            }
-        });
         findSource();
+    }
+
+    /**
+     * Asks the source whether it answers, in the background; the source records the outcome in its figures (the
+     * terminal's state over time is made of these checks and of the requests themselves).
+     */
+    public void check() {
+        BarSource s = current;
+        if (s != null && !s.simulated()) {
+            services.ui().load(() -> {
+                try {
+                    s.checkReady();
+                } catch (SourceException e) {
+                    // recorded by the source; the figures show it
+                }
+                return null;
+            }, x -> refresh(), failure -> refresh());
+        }
     }
 
     private void findSource() {

@@ -49,6 +49,28 @@ class ThetaV3SourceStatsTest {
     }
 
     @Test
+    void aTerminalNotConnectedUpstreamIsNotAnsweringThoughItsStatusPageAnswers() throws Exception {
+        try (FakeThetaTerminal terminal = FakeThetaTerminal.start().connected(false)) {
+            ThetaV3Source source = new ThetaV3Source(terminal.root(), 2, Duration.ofSeconds(30), ThetaFormat.CSV);
+            assertThrows(SourceException.class, source::checkReady);
+            RequestStats.Snapshot down = source.requestStats().snapshot();
+            assertEquals(List.of(RequestStats.State.NOT_ANSWERING), states(down));
+            assertEquals(VendorErrorCode.DISCONNECTED, down.changes().get(0).detail());
+            assertEquals(0, down.answered(), "a status check is not an answer to a request for data");
+            assertNull(down.lastSuccess());
+            // checked again while still disconnected: no change to record, however often the view asks
+            assertThrows(SourceException.class, source::checkReady);
+            assertEquals(1, source.requestStats().snapshot().changes().size());
+
+            terminal.connected(true);
+            source.checkReady();
+            RequestStats.Snapshot up = source.requestStats().snapshot();
+            assertEquals(List.of(RequestStats.State.NOT_ANSWERING, RequestStats.State.ANSWERING), states(up));
+            assertEquals(0, up.inFlight());
+        }
+    }
+
+    @Test
     void requestsWaitingForASlotAreNotInFlight() throws Exception {
         // the terminal holds answers until two requests are in flight; the third waits for a slot meanwhile
         try (FakeThetaTerminal terminal = FakeThetaTerminal.start().holdUntilInFlight(2)) {
