@@ -2,7 +2,6 @@ package io.barkeep.ui.health;
 
 import io.barkeep.source.BarSource;
 import io.barkeep.source.RequestStats;
-import io.barkeep.source.SourceException;
 import io.barkeep.sync.VendorErrors;
 import io.barkeep.ui.app.AppServices;
 import java.util.ArrayList;
@@ -50,20 +49,13 @@ public final class HealthViewModel {
     }
 
     /**
-     * Asks the source whether it answers, in the background; the source records the outcome in its figures (the
-     * terminal's state over time is made of these checks and of the requests themselves).
+     * Asks the source whether it answers, as the app's status bar does (its check, so both say the same); the
+     * source records the outcome in its figures: the state over time is made of these checks and of the requests.
      */
     public void check() {
         BarSource s = current;
         if (s != null && !s.simulated()) {
-            services.ui().load(() -> {
-                try {
-                    s.checkReady();
-                } catch (SourceException e) {
-                    // recorded by the source; the figures show it
-                }
-                return null;
-            }, x -> refresh(), failure -> refresh());
+            services.checkConnection();
         }
     }
 
