@@ -64,7 +64,9 @@ class HealthViewTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        // the view off the stage first: its refresh timer stops, and asks nothing of the services closed next
+        WaitForAsyncUtils.asyncFx(() -> stage.getScene().setRoot(new javafx.scene.layout.StackPane())).get();
         if (services != null) {
             services.close();
         }
