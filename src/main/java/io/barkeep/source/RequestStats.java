@@ -1,116 +1,128 @@
 package io.barkeep.source;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * What a vendor source's requests did, for the vendor health view: requests in flight against the limit, the
- * latency of recent answers, the last success, errors by code over the last 24 hours, and when the vendor went
- * from answering to not answering and back. Thread-safe (every method is synchronized; a request costs two short
- * critical sections). Bounded memory: the last {@link #LATENCY_SAMPLES} latencies, errors of 24 hours up to
- * {@link #MAX_ERRORS}, the last {@link #MAX_STATES} state changes.
+ * What a source's requests are doing, for the vendor health view: requests in flight against the tier's limit,
+ * the latency of recent answers, the last success, and when the vendor went from answering to not answering and
+ * back. Every source reports here (the Theta Terminal's v3 and v2 HTTP clients, the MCP client, the demo feed);
+ * a request counts from the moment it holds one of the limit's slots, so "in flight" never exceeds the limit.
+ * <p>
+ * Errors are not counted here: every vendor failure is a safety event in the database, which is where the view
+ * reads errors by code from, so they outlive the process. These figures live in memory, since the source opened.
+ * Thread-safe (every method is synchronized; a request costs two short critical sections). Bounded memory: the
+ * last {@link #LATENCY_SAMPLES} latencies and the last {@link #MAX_STATES} state changes.
  */
 public final class RequestStats {
     static final int LATENCY_SAMPLES = 256;
-    static final int MAX_ERRORS = 10_000;
     static final int MAX_STATES = 100;
-    static final Duration WINDOW = Duration.ofHours(24);
+    /** The limit of a source that has none (the demo feed answers from memory). */
+    public static final int NO_LIMIT = 0;
 
     /** The vendor's state as its answers show it. */
     public enum State { ANSWERING, NOT_ANSWERING }
 
-    /** One state change, at {@code at}. */
+    /** One state change, at {@code at}; {@code detail} says what showed it (an error code, a check's message). */
     public record Change(Instant at, State state, String detail) {
     }
 
-    /** The figures at one moment. */
+    /**
+     * The figures at one moment.
+     *
+     * @param limit        the most requests in flight at once, {@link #NO_LIMIT} for none
+     * @param medianMillis the median latency of the last {@link #LATENCY_SAMPLES} answers, -1 before the first
+     * @param answered     answers received (successes and error answers)
+     * @param since        when the figures began: the source opened
+     * @param peakInFlight the most requests that were ever in flight at once
+     * @param at           when the snapshot was taken, by the same clock as the other instants
+     */
     public record Snapshot(int inFlight, int limit, long medianMillis, int answered, Instant lastSuccess,
-                           Map<String, Integer> errorsByCode, List<Change> changes) {
-    }
-
-    private record Failure(Instant at, String code) {
+                           List<Change> changes, Instant since, int peakInFlight, Instant at) {
     }
 
     private final int limit;
     private final Clock clock;
+    private final Instant since;
     private final long[] latencies = new long[LATENCY_SAMPLES];
-    private final Deque<Failure> failures = new ArrayDeque<>();
     private final Deque<Change> changes = new ArrayDeque<>();
     private int inFlight;
-    private int samples;
+    private int peak;
+    private int next;
+    private int filled;
     private int answered;
     private Instant lastSuccess;
 
     public RequestStats(int limit, Clock clock) {
         this.limit = limit;
         this.clock = clock;
+        this.since = clock.instant();
     }
 
-    /** A request goes out; returns its start for {@link #answered} or {@link #failed}. */
+    /** A request holds a slot and goes out; returns its start, for the one call that ends it. */
     public synchronized long begin() {
         inFlight++;
+        peak = Math.max(peak, inFlight);
         return System.nanoTime();
     }
 
-    /** The request started at {@code started} got an answer; {@code ok} unless its status is an error. */
-    public synchronized void answered(long started, int status, boolean ok) {
-        inFlight--;
-        latencies[samples++ % LATENCY_SAMPLES] = Math.max(0, (System.nanoTime() - started) / 1_000_000);
-        answered++;
-        Instant now = clock.instant();
-        if (ok) {
-            lastSuccess = now;
-        } else {
-            failure(now, "HTTP " + status);
-        }
-        change(now, State.ANSWERING, ok ? "" : "HTTP " + status);
+    /** The request started at {@code started} was answered with what was asked for (data or "no data"). */
+    public synchronized void succeeded(long started) {
+        Instant now = answer(started);
+        lastSuccess = now;
+        change(now, State.ANSWERING, "");
     }
 
-    /** The request started at {@code started} got no answer: {@code code} names why (timeout, refused ...). */
+    /** The vendor answered the request started at {@code started} with an error: it answers, but refused. */
+    public synchronized void refused(long started, String code) {
+        change(answer(started), State.ANSWERING, code);
+    }
+
+    /** The request started at {@code started} got no answer: {@code code} names why (timeout, no terminal ...). */
     public synchronized void failed(long started, String code) {
         inFlight--;
-        Instant now = clock.instant();
-        failure(now, code);
-        change(now, State.NOT_ANSWERING, code);
+        change(clock.instant(), State.NOT_ANSWERING, code);
     }
 
-    /** Records the outcome of a readiness check, which tells the state as a request does. */
+    /**
+     * The readiness check started at {@code started} got an answer; what the answer says is the source's to judge,
+     * and it reports that with {@link #checked} (a terminal can answer "not connected").
+     */
+    public synchronized void ended(long started) {
+        inFlight--;
+    }
+
+    /** The request started at {@code started} was cancelled by the user: it tells nothing about the vendor. */
+    public synchronized void abandoned(long started) {
+        inFlight--;
+    }
+
+    /** Records the outcome of a readiness check, which tells the state as a request does; never a success. */
     public synchronized void checked(boolean answering, String detail) {
         change(clock.instant(), answering ? State.ANSWERING : State.NOT_ANSWERING, detail);
     }
 
     public synchronized Snapshot snapshot() {
-        Instant now = clock.instant();
-        prune(now);
-        int n = Math.min(samples, LATENCY_SAMPLES);
+        int n = filled;
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
         long median = n == 0 ? -1 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        Map<String, Integer> byCode = new TreeMap<>();
-        failures.forEach(f -> byCode.merge(f.code(), 1, Integer::sum));
-        return new Snapshot(inFlight, limit, median, answered, lastSuccess, byCode, new ArrayList<>(changes));
+        return new Snapshot(inFlight, limit, median, answered, lastSuccess, new ArrayList<>(changes), since, peak,
+                clock.instant());
     }
 
-    private void failure(Instant now, String code) {
-        failures.addLast(new Failure(now, code));
-        if (failures.size() > MAX_ERRORS) {
-            failures.removeFirst();
-        }
-        prune(now);
-    }
-
-    private void prune(Instant now) {
-        while (!failures.isEmpty() && failures.peekFirst().at().isBefore(now.minus(WINDOW))) {
-            failures.removeFirst();
-        }
+    private Instant answer(long started) {
+        inFlight--;
+        latencies[next] = Math.max(0, (System.nanoTime() - started) / 1_000_000);
+        next = (next + 1) % LATENCY_SAMPLES;
+        filled = Math.min(filled + 1, LATENCY_SAMPLES);
+        answered++;
+        return clock.instant();
     }
 
     private void change(Instant now, State state, String detail) {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -36,26 +35,34 @@ class RequestStatsTest {
     }
 
     @Test
-    void countsInFlightRequestsErrorsByCodeAndStateChanges() {
+    void countsInFlightRequestsAndStateChanges() {
         HandClock clock = new HandClock();
+        Instant opened = clock.now;
         RequestStats stats = new RequestStats(4, clock);
         assertNull(stats.snapshot().lastSuccess());
         long a = stats.begin();
         long b = stats.begin();
         assertEquals(2, stats.snapshot().inFlight());
-        stats.answered(a, 200, true);
-        stats.failed(b, "refused");
+        clock.now = clock.now.plusSeconds(5);
+        stats.succeeded(a);
+        Instant success = clock.now;
+        clock.now = clock.now.plusSeconds(5);
+        stats.failed(b, "no-terminal");
         long c = stats.begin();
-        stats.answered(c, 570, false);
+        clock.now = clock.now.plusSeconds(5);
+        stats.refused(c, "570 LARGE_REQUEST");
+        long d = stats.begin();
+        stats.abandoned(d);
         RequestStats.Snapshot s = stats.snapshot();
         assertEquals(0, s.inFlight());
         assertEquals(4, s.limit());
-        assertEquals(clock.now, s.lastSuccess());
-        assertEquals(Map.of("HTTP 570", 1, "refused", 1), s.errorsByCode());
+        assertEquals(2, s.answered(), "the success and the error answer; not the failure nor the cancelled one");
+        assertEquals(success, s.lastSuccess(), "an error answer is no success");
+        assertEquals(opened, s.since());
         assertEquals(List.of(RequestStats.State.ANSWERING, RequestStats.State.NOT_ANSWERING,
                 RequestStats.State.ANSWERING), s.changes().stream().map(RequestStats.Change::state).toList());
-        clock.now = clock.now.plusSeconds(25 * 3600);
-        assertEquals(Map.of(), stats.snapshot().errorsByCode(), "errors older than 24 h drop out");
+        assertEquals("no-terminal", s.changes().get(1).detail());
+        assertEquals(success.plusSeconds(5), s.changes().get(1).at());
     }
 
     @Test
@@ -69,7 +76,7 @@ class RequestStatsTest {
                 if (n % 10 == 0) {
                     stats.failed(t, "timeout");
                 } else {
-                    stats.answered(t, 200, true);
+                    stats.succeeded(t);
                 }
             });
         }
@@ -78,6 +85,5 @@ class RequestStatsTest {
         RequestStats.Snapshot s = stats.snapshot();
         assertEquals(0, s.inFlight());
         assertEquals(1_800, s.answered());
-        assertEquals(200, s.errorsByCode().get("timeout"));
     }
 }

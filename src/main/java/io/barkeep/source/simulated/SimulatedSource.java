@@ -8,7 +8,9 @@ import io.barkeep.domain.Symbols;
 import io.barkeep.domain.TradingCalendar;
 import io.barkeep.source.BarSource;
 import io.barkeep.source.SourceAnswer;
+import io.barkeep.source.RequestStats;
 import io.barkeep.source.SourceException;
+import io.barkeep.source.VendorErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -73,6 +75,7 @@ public final class SimulatedSource implements BarSource {
     private final Clock clock;
     private final Options options;
     private final SimulatedActions actions;
+    private final RequestStats stats;
     /** How long after a stretch ends a single-day answer can still miss it (the feed's live hiccup). */
     private static final long LIVE_OUTAGE_SECONDS = 600;
 
@@ -99,6 +102,13 @@ public final class SimulatedSource implements BarSource {
         this.clock = Objects.requireNonNull(clock);
         this.options = Objects.requireNonNull(options);
         this.actions = new SimulatedActions(calendar, clock);
+        this.stats = new RequestStats(RequestStats.NO_LIMIT, clock);
+    }
+
+    /** The feed's own answers, so the health view has figures to show for it too (marked simulated there). */
+    @Override
+    public RequestStats requestStats() {
+        return stats;
     }
 
     @Override
@@ -124,6 +134,21 @@ public final class SimulatedSource implements BarSource {
 
     @Override
     public SourceAnswer fetch(String symbol, LocalDate from, LocalDate to) throws SourceException {
+        long started = stats.begin();
+        try {
+            SourceAnswer answer = answer(symbol, from, to);
+            stats.succeeded(started);
+            return answer;
+        } catch (SourceException e) {
+            stats.refused(started, VendorErrorCode.of(e));
+            throw e;
+        } catch (RuntimeException e) {
+            stats.refused(started, VendorErrorCode.OTHER);
+            throw e;
+        }
+    }
+
+    private SourceAnswer answer(String symbol, LocalDate from, LocalDate to) throws SourceException {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         String normalized;

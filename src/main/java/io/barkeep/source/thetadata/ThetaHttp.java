@@ -1,6 +1,8 @@
 package io.barkeep.source.thetadata;
 
 import io.barkeep.source.Cancellation;
+import io.barkeep.source.RequestStats;
+import io.barkeep.source.VendorErrorCode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +27,8 @@ import java.util.concurrent.TimeoutException;
  * One GET to the Theta Terminal with everything a hostile or stuck answer needs: at most the tier's number of
  * requests in flight, ONE deadline covering connect, headers and the whole body, a cap on the body's size (read
  * as a stream, never more than the cap is held), and a {@link Cancellation} that aborts the exchange in flight
- * (the connection is closed). The sources turn a {@link Failure} into their own messages.
+ * (the connection is closed). Every exchange that holds a slot reports to the source's {@link RequestStats}. The
+ * sources turn a {@link Failure} into their own messages.
  */
 final class ThetaHttp {
     /** The most a body may hold unless the request says less: far above any real answer (a month is < 1 MB). */
@@ -56,12 +59,14 @@ final class ThetaHttp {
     private final HttpClient http;
     private final Semaphore inFlight;
     private final Duration deadline;
+    private final RequestStats stats;
     private volatile boolean closed;
 
-    ThetaHttp(HttpClient http, int concurrency, Duration deadline) {
+    ThetaHttp(HttpClient http, int concurrency, Duration deadline, RequestStats stats) {
         this.http = http;
         this.inFlight = new Semaphore(concurrency, true);
         this.deadline = deadline;
+        this.stats = stats;
     }
 
     Duration deadline() {
@@ -80,34 +85,86 @@ final class ThetaHttp {
 
     /** GETs {@code uri} under the semaphore; the deadline runs from the start of the exchange to its last byte. */
     Reply get(URI uri, long maxBytes, Cancellation cancel) throws Failure {
+        return get(uri, maxBytes, cancel, true);
+    }
+
+    /**
+     * As {@link #get}, for a readiness check: an answer is neither a success nor an error answer in the figures
+     * (the source judges what it says and reports it with {@link RequestStats#checked}); no answer is a failure.
+     */
+    Reply check(URI uri, long maxBytes) throws Failure {
+        return get(uri, maxBytes, Cancellation.none(), false);
+    }
+
+    private Reply get(URI uri, long maxBytes, Cancellation cancel, boolean data) throws Failure {
         if (closed) {
             throw new Failure(Reason.CLOSED, "closed", null);
         }
         acquire(cancel);
+        long started = stats.begin();
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(deadline).GET().build();
-            CompletableFuture<HttpResponse<byte[]>> exchange =
-                    http.sendAsync(request, info -> new CappedBody(maxBytes));
-            // cancel(true) on the client's future aborts the exchange and closes its connection (JDK 16+)
-            try (Cancellation.Registration abort = cancel.onCancel(() -> exchange.cancel(true))) {
-                HttpResponse<byte[]> response = exchange.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-                return new Reply(response.statusCode(), response.headers(),
-                        new String(response.body(), StandardCharsets.UTF_8));
-            } catch (TimeoutException e) {
-                exchange.cancel(true);
-                throw new Failure(Reason.TIMEOUT, "no whole answer within the deadline", e);
-            } catch (CancellationException e) {
-                throw new Failure(Reason.CANCELLED, "cancelled", e);
-            } catch (InterruptedException e) {
-                exchange.cancel(true);
-                Thread.currentThread().interrupt();
-                throw new Failure(Reason.CANCELLED, "interrupted", e);
-            } catch (ExecutionException e) {
-                throw classify(e.getCause(), cancel);
+            Reply reply = exchange(uri, maxBytes, cancel);
+            if (!data) {
+                stats.ended(started);
+            } else if (reply.status() == 200 || ThetaStatus.isNoData(reply.status())) {
+                stats.succeeded(started);
+            } else {
+                stats.refused(started, ThetaStatus.label(reply.status()));
             }
+            return reply;
+        } catch (Failure f) {
+            if (f.reason == Reason.CANCELLED) {
+                stats.abandoned(started);
+            } else {
+                stats.failed(started, code(f));
+            }
+            throw f;
         } finally {
             inFlight.release();
         }
+    }
+
+    private Reply exchange(URI uri, long maxBytes, Cancellation cancel) throws Failure {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(deadline).GET().build();
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> new CappedBody(maxBytes));
+        // cancel(true) on the client's future aborts the exchange and closes its connection (JDK 16+)
+        try (Cancellation.Registration abort = cancel.onCancel(() -> exchange.cancel(true))) {
+            HttpResponse<byte[]> response = exchange.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            return new Reply(response.statusCode(), response.headers(),
+                    new String(response.body(), StandardCharsets.UTF_8));
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new Failure(Reason.TIMEOUT, "no whole answer within the deadline", e);
+        } catch (CancellationException e) {
+            throw new Failure(Reason.CANCELLED, "cancelled", e);
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new Failure(Reason.CANCELLED, "interrupted", e);
+        } catch (ExecutionException e) {
+            throw classify(e.getCause(), cancel);
+        }
+    }
+
+    /** The error code the health view shows for a request without an answer. */
+    private static String code(Failure f) {
+        return switch (f.reason) {
+            case TIMEOUT -> VendorErrorCode.TIMEOUT;
+            case TOO_LARGE -> VendorErrorCode.TOO_LARGE;
+            case CLOSED, CANCELLED -> VendorErrorCode.OTHER;
+            case BROKEN -> refusedConnection(f.getCause()) ? VendorErrorCode.NO_TERMINAL
+                    : VendorErrorCode.CONNECTION_BROKE;
+        };
+    }
+
+    /** Whether nothing listened: the terminal does not run (the sources say so in their own words). */
+    static boolean refusedConnection(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Failure classify(Throwable cause, Cancellation cancel) {

@@ -3,13 +3,16 @@ package io.barkeep.source.thetadata;
 import io.barkeep.domain.Symbols;
 import io.barkeep.source.BarSource;
 import io.barkeep.source.Cancellation;
+import io.barkeep.source.RequestStats;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
 import io.barkeep.source.SourceException.Kind;
+import io.barkeep.source.VendorErrorCode;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -50,6 +53,7 @@ public final class ThetaMcpSource implements BarSource {
     private final Semaphore inFlight;
     private final ThetaMcpSessions sessions;
     private final ThetaMcpAnswers answers;
+    private final RequestStats stats;
     // discovered once, with whichever session comes first
     private volatile ThetaMcpTool tool;
 
@@ -78,6 +82,12 @@ public final class ThetaMcpSource implements BarSource {
         this.inFlight = new Semaphore(maxInFlight, true);
         this.sessions = new ThetaMcpSessions(this.root, requestTimeout);
         this.answers = new ThetaMcpAnswers(this.root, requestTimeout);
+        this.stats = new RequestStats(maxInFlight, Clock.systemUTC());
+    }
+
+    @Override
+    public RequestStats requestStats() {
+        return stats;
     }
 
     @Override
@@ -87,7 +97,13 @@ public final class ThetaMcpSource implements BarSource {
 
     @Override
     public void checkReady() throws SourceException {
-        sessions.checkReady();
+        try {
+            sessions.checkReady();
+            stats.checked(true, "");
+        } catch (SourceException e) {
+            stats.checked(false, VendorErrorCode.of(e));
+            throw e;
+        }
     }
 
     @Override
@@ -134,35 +150,22 @@ public final class ThetaMcpSource implements BarSource {
      */
     private boolean fetchDay(String ticker, LocalDate day, ThetaRows rows, Cancellation cancel)
             throws SourceException {
-        String request = ticker + " " + day;
-        McpSchema.CallToolResult result;
         acquire(cancel);
+        long started = stats.begin();
         try {
-            McpSyncClient session = sessions.borrow();
-            // The SDK's blocking call gives up when its thread is interrupted: that is how a cancel reaches it.
-            Thread caller = Thread.currentThread();
-            try (Cancellation.Registration abort = cancel.onCancel(caller::interrupt)) {
-                ThetaMcpTool call = tool(session);
-                result = session.callTool(new McpSchema.CallToolRequest(call.name(), call.arguments(ticker, day)));
-            } catch (McpError e) {
-                // the server answered, with an error: the session itself is sound
-                sessions.giveBack(session);
-                if (ThetaMcpAnswers.isNoData(e)) {
-                    return false;
-                }
-                throw ThetaMcpAnswers.fromJsonRpcError(e, request);
-            } catch (SourceException e) {
-                sessions.giveBack(session);
-                throw e;
-            } catch (RuntimeException e) {
-                // the transport failed, or the call was cut off by a cancel: this session is done for
-                sessions.discard(session);
-                if (cancel.isCancelled()) {
-                    throw new SourceException(Kind.CANCELLED, -1, "cancelled while asking for " + request, e);
-                }
-                throw answers.fromTransportFailure(e, request);
+            boolean data = callDay(ticker, day, rows, cancel);
+            stats.succeeded(started);
+            return data;
+        } catch (SourceException e) {
+            if (e.kind() == Kind.CANCELLED) {
+                stats.abandoned(started);
+            } else if (e.kind() == Kind.UNAVAILABLE || e.kind() == Kind.RETRYABLE && e.status() < 0) {
+                // no answer came: the server is not there, or the transport failed or timed out
+                stats.failed(started, VendorErrorCode.of(e));
+            } else {
+                stats.refused(started, VendorErrorCode.of(e));
             }
-            sessions.giveBack(session);
+            throw e;
         } finally {
             inFlight.release();
             if (cancel.isCancelled()) {
@@ -170,6 +173,38 @@ public final class ThetaMcpSource implements BarSource {
                 Thread.interrupted();
             }
         }
+    }
+
+    /** One tool call and its reading, holding a slot; false when the terminal has no data for the day. */
+    private boolean callDay(String ticker, LocalDate day, ThetaRows rows, Cancellation cancel)
+            throws SourceException {
+        String request = ticker + " " + day;
+        McpSchema.CallToolResult result;
+        McpSyncClient session = sessions.borrow();
+        // The SDK's blocking call gives up when its thread is interrupted: that is how a cancel reaches it.
+        Thread caller = Thread.currentThread();
+        try (Cancellation.Registration abort = cancel.onCancel(caller::interrupt)) {
+            ThetaMcpTool call = tool(session);
+            result = session.callTool(new McpSchema.CallToolRequest(call.name(), call.arguments(ticker, day)));
+        } catch (McpError e) {
+            // the server answered, with an error: the session itself is sound
+            sessions.giveBack(session);
+            if (ThetaMcpAnswers.isNoData(e)) {
+                return false;
+            }
+            throw ThetaMcpAnswers.fromJsonRpcError(e, request);
+        } catch (SourceException e) {
+            sessions.giveBack(session);
+            throw e;
+        } catch (RuntimeException e) {
+            // the transport failed, or the call was cut off by a cancel: this session is done for
+            sessions.discard(session);
+            if (cancel.isCancelled()) {
+                throw new SourceException(Kind.CANCELLED, -1, "cancelled while asking for " + request, e);
+            }
+            throw answers.fromTransportFailure(e, request);
+        }
+        sessions.giveBack(session);
         return answers.read(result, request, rows);
     }
 

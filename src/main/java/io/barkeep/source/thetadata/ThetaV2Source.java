@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.barkeep.domain.Symbols;
 import io.barkeep.source.BarSource;
 import io.barkeep.source.Cancellation;
+import io.barkeep.source.RequestStats;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
 import io.barkeep.source.SourceException.Kind;
+import io.barkeep.source.VendorErrorCode;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -60,6 +63,7 @@ public final class ThetaV2Source implements BarSource {
     private final Format format;
     private final Duration requestTimeout;
     private final ThetaHttp http;
+    private final RequestStats stats;
     private final ObjectMapper json = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -86,11 +90,17 @@ public final class ThetaV2Source implements BarSource {
         this.root = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         this.format = Objects.requireNonNull(format, "format");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.stats = new RequestStats(maxInFlight, Clock.systemUTC());
         this.http = new ThetaHttp(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build(), maxInFlight, requestTimeout);
+                .build(), maxInFlight, requestTimeout, stats);
+    }
+
+    @Override
+    public RequestStats requestStats() {
+        return stats;
     }
 
     @Override
@@ -106,10 +116,20 @@ public final class ThetaV2Source implements BarSource {
 
     @Override
     public void checkReady() throws SourceException {
+        try {
+            askReady();
+            stats.checked(true, "");
+        } catch (SourceException e) {
+            stats.checked(false, VendorErrorCode.of(e));
+            throw e;
+        }
+    }
+
+    private void askReady() throws SourceException {
         URI uri = URI.create(root + "/v2/system/mdds/status");
         ThetaHttp.Reply response;
         try {
-            response = send(uri, ThetaHttp.capForDays(1), Cancellation.none());
+            response = send(uri, ThetaHttp.capForDays(1), null);
         } catch (SourceException e) {
             throw new SourceException(Kind.UNAVAILABLE, e.status(), e.getMessage(), e);
         }
@@ -284,9 +304,10 @@ public final class ThetaV2Source implements BarSource {
     }
 
     /** One GET (one page) with one deadline for headers and body and a cap on the body's size. */
+    /** One GET; a null {@code cancel} marks the readiness check (counted as one, see {@link ThetaHttp#check}). */
     private ThetaHttp.Reply send(URI uri, long maxBytes, Cancellation cancel) throws SourceException {
         try {
-            return http.get(uri, maxBytes, cancel);
+            return cancel == null ? http.check(uri, maxBytes) : http.get(uri, maxBytes, cancel);
         } catch (ThetaHttp.Failure f) {
             throw switch (f.reason) {
                 case TIMEOUT -> new SourceException(Kind.RETRYABLE, -1, "the Theta Terminal at " + root

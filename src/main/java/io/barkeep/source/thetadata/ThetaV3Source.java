@@ -7,8 +7,8 @@ import io.barkeep.source.RequestStats;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
 import io.barkeep.source.SourceException.Kind;
+import io.barkeep.source.VendorErrorCode;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -97,7 +97,7 @@ public final class ThetaV3Source implements BarSource {
                 // the terminal is on this machine: a system proxy must not stand between
                 .proxy(HttpClient.Builder.NO_PROXY)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build(), concurrency, timeout);
+                .build(), concurrency, timeout, stats);
     }
 
     @Override
@@ -124,9 +124,19 @@ public final class ThetaV3Source implements BarSource {
      */
     @Override
     public void checkReady() throws SourceException {
+        try {
+            askReady();
+            stats.checked(true, "");
+        } catch (SourceException e) {
+            stats.checked(false, VendorErrorCode.of(e));
+            throw e;
+        }
+    }
+
+    private void askReady() throws SourceException {
         Reply reply;
         try {
-            reply = send(STATUS_PATH, "the status check", ThetaHttp.capForDays(1), Cancellation.none());
+            reply = send(STATUS_PATH, "the status check", ThetaHttp.capForDays(1), null);
         } catch (SourceException e) {
             throw e.kind() == Kind.UNAVAILABLE ? e : new SourceException(Kind.UNAVAILABLE, e.status(),
                     e.getMessage(), e);
@@ -181,19 +191,20 @@ public final class ThetaV3Source implements BarSource {
         return answer;
     }
 
-    /** One GET under the semaphore, with one deadline for the whole exchange and a cap on the body. */
+    /**
+     * One GET under the semaphore, with one deadline for the whole exchange and a cap on the body; a null
+     * {@code cancel} marks the readiness check (it is counted as one, see {@link ThetaHttp#check}).
+     */
     private Reply send(String pathAndQuery, String what, long maxBytes, Cancellation cancel) throws SourceException {
         URI uri = URI.create(root + pathAndQuery);
-        long started = stats.begin();
+        long started = System.nanoTime();
         try {
-            ThetaHttp.Reply reply = http.get(uri, maxBytes, cancel);
-            stats.answered(started, reply.status(), reply.status() == STATUS_OK
-                    || ThetaStatus.isNoData(reply.status()));
+            ThetaHttp.Reply reply = cancel == null ? http.check(uri, maxBytes) : http.get(uri, maxBytes, cancel);
             LOG.debug("GET {} -> {} in {} ms", uri, reply.status(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return new Reply(reply.status(), reply.body());
         } catch (ThetaHttp.Failure f) {
-            SourceException failure = switch (f.reason) {
+            throw switch (f.reason) {
                 case TIMEOUT -> tooSlow(what, f);
                 case TOO_LARGE -> new SourceException(Kind.TOO_LARGE, STATUS_OK, "the Theta Terminal's answer to "
                         + what + " is too large (" + f.getMessage() + "); none of it was kept", f);
@@ -201,14 +212,6 @@ public final class ThetaV3Source implements BarSource {
                 case CLOSED -> new SourceException(Kind.UNAVAILABLE, -1, "the " + NAME + " source is closed", f);
                 case BROKEN -> broken(f.getCause(), what);
             };
-            stats.failed(started, switch (f.reason) {
-                case TIMEOUT -> "timeout";
-                case TOO_LARGE -> "too large";
-                case CANCELLED -> "cancelled";
-                case CLOSED -> "closed";
-                case BROKEN -> failure.kind() == Kind.UNAVAILABLE ? "no terminal" : "connection broke";
-            });
-            throw failure;
         }
     }
 
@@ -218,11 +221,9 @@ public final class ThetaV3Source implements BarSource {
     }
 
     private SourceException broken(Throwable cause, String what) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
-                return new SourceException(Kind.UNAVAILABLE, -1,
-                        "no Theta Terminal at " + root + " — start it, or use --source demo", cause);
-            }
+        if (ThetaHttp.refusedConnection(cause)) {
+            return new SourceException(Kind.UNAVAILABLE, -1,
+                    "no Theta Terminal at " + root + " — start it, or use --source demo", cause);
         }
         if (cause instanceof IOException) {
             return new SourceException(Kind.RETRYABLE, -1, "the connection to the Theta Terminal broke while "

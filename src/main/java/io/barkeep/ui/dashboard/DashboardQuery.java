@@ -1,11 +1,10 @@
 package io.barkeep.ui.dashboard;
 
 import io.barkeep.domain.Freshness;
-import io.barkeep.domain.SafetyEvent;
 import io.barkeep.domain.WatchlistEntry;
 import io.barkeep.store.CacheEngine;
-import io.barkeep.sync.MarketData;
 import io.barkeep.sync.UpdaterSchedule;
+import io.barkeep.sync.VendorErrors;
 import io.barkeep.ui.app.AppServices;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,12 +19,6 @@ import java.util.stream.Collectors;
 
 /** Reads the dashboard's numbers from the engine; blocking, so it runs only in background work. */
 final class DashboardQuery {
-    /** Vendor errors count over this window. */
-    static final Duration ERROR_WINDOW = Duration.ofHours(24);
-    /** Safety events are kinds like {@code vendor_retry}, {@code vendor_gave_up}: the vendor's all share this. */
-    static final String VENDOR_KIND_PREFIX = "vendor_";
-    private static final int EVENT_LIMIT = 100_000;
-
     private final AppServices services;
 
     DashboardQuery(AppServices services) {
@@ -62,14 +55,9 @@ final class DashboardQuery {
         // A PostgreSQL cache has no file: its size is the server's count of Barkeep's tables.
         long bytes = file == null ? engine.database().sizeBytes() : databaseBytes(file);
         String name = file == null ? engine.database().name() : file.getFileName().toString();
-        return new DashboardStats(watchlist.size(), active.size(), cached, bars, noTrade, missing, bytes, name, expected, expected == 0 ? 0 : 100.0 * held / expected, gaps,
-                schedule.next(now), lastPass, vendorErrors(engine, now), freshest, stalest, candidates, now);
-    }
-
-    private static int vendorErrors(CacheEngine engine, Instant now) {
-        List<SafetyEvent> recent = engine.events().since(now.minus(ERROR_WINDOW), EVENT_LIMIT);
-        return (int) recent.stream().filter(e -> e.kind() != null && (e.kind().startsWith(VENDOR_KIND_PREFIX)
-                || e.kind().equals(MarketData.SOURCE_UNAVAILABLE))).count();
+        return new DashboardStats(watchlist.size(), active.size(), cached, bars, noTrade, missing, bytes, name,
+                expected, expected == 0 ? 0 : 100.0 * held / expected, gaps,
+                schedule.next(now), lastPass, VendorErrors.lastDay(engine, now).size(), freshest, stalest, candidates, now);
     }
 
     /** The file and its write-ahead log: in WAL mode fresh writes sit in the log until a checkpoint. */

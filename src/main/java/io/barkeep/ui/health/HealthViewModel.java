@@ -2,109 +2,120 @@ package io.barkeep.ui.health;
 
 import io.barkeep.source.BarSource;
 import io.barkeep.source.RequestStats;
+import io.barkeep.sync.VendorErrors;
 import io.barkeep.ui.app.AppServices;
-import java.text.MessageFormat;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The vendor health view's state: the source's request figures ({@link RequestStats}) as text, refreshed on a
- * timer while the view shows. Reading the figures is an in-memory copy, never a request to the vendor; the
- * source is reached in the background because it opens behind the window.
+ * The vendor health view's state for whichever source is configured: its request figures ({@link RequestStats},
+ * in memory, since the source opened) and its errors by code over 24 h (from the safety events, so they outlive a
+ * restart). Copying the figures is cheap and happens on the FX thread; the errors are read in the background.
  */
 public final class HealthViewModel {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE HH:mm:ss", Locale.ROOT);
-
     private final AppServices services;
-    private final ResourceBundle texts;
+    private final HealthTexts texts;
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper simulated = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("\u2014");
     private final ReadOnlyStringWrapper inFlight = new ReadOnlyStringWrapper("\u2014");
     private final ReadOnlyStringWrapper latency = new ReadOnlyStringWrapper("\u2014");
     private final ReadOnlyStringWrapper lastSuccess = new ReadOnlyStringWrapper("\u2014");
     private final ObservableList<String> errors = FXCollections.observableArrayList();
     private final ObservableList<String> changes = FXCollections.observableArrayList();
-    private volatile RequestStats stats;
+    private final ReadOnlyObjectWrapper<RequestStats.Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private volatile BarSource current;
+    private boolean readingErrors;
 
-    public HealthViewModel(AppServices services, ResourceBundle texts) {
+    public HealthViewModel(AppServices services, HealthTexts texts) {
         this.services = services;
         this.texts = texts;
     }
 
-    /** Finds the source's figures once it is open, and records the app's connection checks in them. */
+    /** Finds the source once it is open, and again after the settings change it. */
     public void start() {
         services.settingsProperty().addListener((obs, was, now) -> findSource());
-        services.connectionProperty().addListener((obs, was, now) -> {
-            RequestStats s = stats;
-            if (s != null && (now == AppServices.Connection.CONNECTED || now == AppServices.Connection.UNAVAILABLE)) {
-                s.checked(now == AppServices.Connection.CONNECTED, services.connectionMessageProperty().get());
-            }
-        });
         findSource();
     }
 
+    /**
+     * Asks the source whether it answers, as the app's status bar does (its check, so both say the same); the
+     * source records the outcome in its figures: the state over time is made of these checks and of the requests.
+     */
+    public void check() {
+        BarSource s = current;
+        if (s != null && !s.simulated()) {
+            services.checkConnection();
+        }
+    }
+
     private void findSource() {
-        services.ui().load(() -> services.data().source(), this::use, e -> source.set(e.getMessage()));
+        services.ready().whenComplete((x, e) -> services.ui().onFx(() -> services.ui().load(
+                () -> services.data().source(), this::use, failure -> source.set(failure.getMessage()))));
     }
 
     private void use(BarSource s) {
-        stats = s.requestStats();
-        source.set(MessageFormat.format(texts.getString(stats == null ? "health.noStats" : "health.source"),
-                s.name()));
+        current = s;
+        simulated.set(s.simulated());
+        source.set(texts.source(s));
         refresh();
+        readErrors();
     }
 
     /** Copies the figures into the view's text; cheap, on the FX thread. */
     public void refresh() {
-        RequestStats s = stats;
-        if (s == null) {
+        BarSource s = current;
+        RequestStats stats = s == null ? null : s.requestStats();
+        if (stats == null) {
             return;
         }
-        RequestStats.Snapshot snap = s.snapshot();
-        Instant now = services.clock().instant();
-        inFlight.set(MessageFormat.format(texts.getString("health.inFlightValue"), snap.inFlight(), snap.limit()));
-        latency.set(snap.medianMillis() < 0 ? texts.getString("health.none")
-                : MessageFormat.format(texts.getString("health.latencyValue"), snap.medianMillis(),
-                Math.min(snap.answered(), 256)));
-        lastSuccess.set(snap.lastSuccess() == null ? texts.getString("health.never")
-                : time(snap.lastSuccess()) + "  (" + ago(snap.lastSuccess(), now) + ")");
-        var last = snap.changes().isEmpty() ? null : snap.changes().get(snap.changes().size() - 1);
-        state.set(last == null ? texts.getString("health.unknown") : MessageFormat.format(
-                texts.getString("health.state." + last.state().name()), time(last.at())));
-        errors.setAll(snap.errorsByCode().isEmpty() ? java.util.List.of(texts.getString("health.noErrors"))
-                : snap.errorsByCode().entrySet().stream().map(HealthViewModel::error).toList());
-        java.util.List<RequestStats.Change> newestFirst = new java.util.ArrayList<>(snap.changes());
-        java.util.Collections.reverse(newestFirst);
-        changes.setAll(newestFirst.stream().map(c -> time(c.at()) + "    "
-                + texts.getString("health.change." + c.state().name())
-                + (c.detail() == null || c.detail().isEmpty() ? "" : "  \u2014 " + c.detail())).toList());
+        RequestStats.Snapshot snap = stats.snapshot();
+        inFlight.set(texts.inFlight(snap));
+        latency.set(texts.latency(snap));
+        lastSuccess.set(texts.lastSuccess(snap.lastSuccess(), snap.at()));
+        state.set(texts.state(snap.changes().isEmpty() ? null : snap.changes().get(snap.changes().size() - 1)));
+        List<RequestStats.Change> newestFirst = new ArrayList<>(snap.changes());
+        Collections.reverse(newestFirst);
+        changes.setAll(newestFirst.stream().map(texts::change).toList());
+        snapshot.set(snap);
     }
 
-    private static String error(Map.Entry<String, Integer> e) {
-        return e.getValue() + " \u00d7  " + e.getKey();
+    /** Reads the errors of the last 24 h from the safety events, in the background; one read at a time. */
+    public void readErrors() {
+        BarSource s = current;
+        if (s == null || readingErrors) {
+            return;
+        }
+        readingErrors = true;
+        services.ui().load(() -> VendorErrors.byCode(services.engine(), s.name(), services.clock().instant()),
+                this::showErrors, failure -> {
+                    readingErrors = false;
+                    errors.setAll(failure.getMessage());
+                });
     }
 
-    private static String time(Instant t) {
-        return TIME.format(t.atZone(ZoneId.systemDefault()));
-    }
-
-    private String ago(Instant t, Instant now) {
-        long s = Math.max(0, Duration.between(t, now).toSeconds());
-        return s < 120 ? MessageFormat.format(texts.getString("health.secondsAgo"), s)
-                : MessageFormat.format(texts.getString("health.minutesAgo"), s / 60);
+    private void showErrors(Map<String, Integer> byCode) {
+        readingErrors = false;
+        errors.setAll(byCode.isEmpty() ? List.of(texts.noErrors())
+                : byCode.entrySet().stream().map(e -> texts.error(e.getKey(), e.getValue())).toList());
     }
 
     public ReadOnlyStringProperty sourceProperty() {
         return source.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty simulatedProperty() {
+        return simulated.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty stateProperty() {
@@ -129,5 +140,10 @@ public final class HealthViewModel {
 
     public ObservableList<String> changes() {
         return changes;
+    }
+
+    /** The figures of the last refresh, for the strip that draws the state over time. */
+    public ReadOnlyObjectProperty<RequestStats.Snapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
     }
 }

@@ -40,6 +40,8 @@ public final class MarketColumns {
         TableColumn<WatchlistRow, Double> percent = column(text, "watchlist.col.changePercent", quotes,
                 SessionQuote::changePercent);
         percent.setCellFactory(cells(v -> String.format(Locale.ROOT, "%+.2f%%", v), true));
+        // room for the header and its sort arrow: "Chang..." is no column name
+        percent.setPrefWidth(112);
         TableColumn<WatchlistRow, Double> volume = column(text, "watchlist.col.volume", quotes,
                 q -> (double) q.volume());
         volume.setCellFactory(cells(v -> Cells.count(v.longValue()), false));

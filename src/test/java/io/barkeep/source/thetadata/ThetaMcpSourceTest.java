@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barkeep.domain.Bar;
 import io.barkeep.domain.EmptyBar;
+import io.barkeep.source.RequestStats;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
 import io.barkeep.source.SourceException.Kind;
+import io.barkeep.source.VendorErrorCode;
 import io.barkeep.source.thetadata.FakeMcpTerminal.Row;
 import io.barkeep.source.thetadata.FakeMcpTerminal.Shape;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -178,6 +180,36 @@ class ThetaMcpSourceTest {
 
         assertEquals(kind, assertThrows(SourceException.class, () -> source.fetch("AAPL", WED, WED)).kind());
         assertEquals(78, source.fetch("AAPL", TUE, TUE).bars().size());
+    }
+
+    @Test
+    void theHealthFiguresCountAnswersErrorAnswersAndAMissingServer() throws Exception {
+        terminal = FakeMcpTerminal.standard().regularDay("AAPL", TUE).errorOn(WED, "429 TOO_MANY_REQUESTS");
+        source(2);
+        source.fetch("AAPL", TUE, TUE);
+        assertThrows(SourceException.class, () -> source.fetch("AAPL", WED, WED));
+        RequestStats.Snapshot answering = source.requestStats().snapshot();
+        assertEquals(2, answering.limit());
+        assertEquals(2, answering.answered(), "a day of bars and an error answer");
+        assertEquals(0, answering.inFlight());
+        assertTrue(answering.lastSuccess() != null);
+        assertEquals(List.of(RequestStats.State.ANSWERING),
+                answering.changes().stream().map(RequestStats.Change::state).toList());
+
+        terminal.close();
+        terminal = null;
+        source.close();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        source = new ThetaMcpSource(URI.create("http://127.0.0.1:" + port), 2, Duration.ofSeconds(20));
+        assertThrows(SourceException.class, () -> source.fetch("AAPL", TUE, TUE));
+        RequestStats.Snapshot down = source.requestStats().snapshot();
+        assertEquals(0, down.answered());
+        assertEquals(0, down.inFlight());
+        assertEquals(RequestStats.State.NOT_ANSWERING, down.changes().get(0).state());
+        assertEquals(VendorErrorCode.NO_TERMINAL, down.changes().get(0).detail());
     }
 
     @Test
