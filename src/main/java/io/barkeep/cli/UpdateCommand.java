@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code update}: one updater pass over the active watchlist, now. */
-@Command(name = "update", description = "Bring the latest sessions of every active watchlist symbol up to date now.")
+@Command(name = "update", description = "Bring the latest sessions of every active watchlist symbol up to date now,"
+        + " with their splits and dividends.")
 final class UpdateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -23,6 +24,13 @@ final class UpdateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (MarketData data = engine.openData()) {
+            var e = data.engine();
+            java.time.Instant now = e.clock().instant();
+            // splits and dividends of the active symbols first, as backfill does; a source that cannot answer is
+            // one line on stderr and one event, and the bars carry on
+            ActionSyncs.refresh(engine, e, e.watchlist().active().stream().map(w -> w.symbol()).toList(),
+                    io.barkeep.store.Retention.cutoff(now, engine.settings().retainDays()),
+                    now.atZone(io.barkeep.domain.Session.NEW_YORK).toLocalDate(), spec.commandLine().getErr());
             Updater updater = new Updater(data, engine.settings().retainDays());
             Updater.PassResult result = updater.update(Cancellation.none());
             SyncReport.printFailures(spec.commandLine().getErr(), result.sync());

@@ -5,6 +5,7 @@ import static io.barkeep.store.schema.Tables.SAFETY_EVENTS;
 import io.barkeep.domain.SafetyEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code safety_events} log: every failure, with symbol, range, source and reason. */
 public final class SafetyEventRepository {
@@ -29,6 +30,16 @@ public final class SafetyEventRepository {
                 .orderBy(SAFETY_EVENTS.AT.desc(), SAFETY_EVENTS.ID.desc()).limit(limit)
                 .fetch(r -> new SafetyEvent(Instant.ofEpochSecond(r.getAt()), r.getKind(), r.getSymbol(),
                         r.getSource(), instant(r.getRangeFrom()), instant(r.getRangeTo()), r.getMessage())));
+    }
+
+    /** The newest event about the whole of {@code source} (no symbol) of one of {@code kinds}, if any. */
+    public Optional<SafetyEvent> latestOfSource(String source, String... kinds) {
+        return db.read(dsl -> dsl.selectFrom(SAFETY_EVENTS).where(SAFETY_EVENTS.KIND.in(kinds))
+                .and(SAFETY_EVENTS.SOURCE.eq(source)).and(SAFETY_EVENTS.SYMBOL.isNull())
+                .orderBy(SAFETY_EVENTS.AT.desc(), SAFETY_EVENTS.ID.desc())
+                .limit(1).fetchOptional(r -> new SafetyEvent(Instant.ofEpochSecond(r.getAt()), r.getKind(),
+                        r.getSymbol(), r.getSource(), instant(r.getRangeFrom()), instant(r.getRangeTo()),
+                        r.getMessage())));
     }
 
     private static Long epoch(Instant i) {

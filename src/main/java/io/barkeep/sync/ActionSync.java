@@ -19,11 +19,15 @@ import java.util.List;
 /**
  * Asks an {@link ActionSource} for the splits and dividends of some symbols and stores them. When the source
  * cannot answer at all (the v2 port is closed, the tier is too low) it says so once, as one
- * {@value #UNAVAILABLE} event, and stops asking: bars and the other sources of actions carry on.
+ * {@value #UNAVAILABLE} event, and stops asking: bars and the other sources of actions carry on. Once means once
+ * per outage: the daily pass and each backfill meeting the same closed port add nothing more until the source
+ * answers again, which is one {@value #RESTORED} event.
  */
 public final class ActionSync {
     /** The safety event kind of "no actions from this source now". */
     public static final String UNAVAILABLE = "actions_unavailable";
+    /** The safety event kind of "this source answers again" after an {@value #UNAVAILABLE}. */
+    public static final String RESTORED = "actions_restored";
 
     private final CacheEngine engine;
     private final ActionSource source;
@@ -50,6 +54,7 @@ public final class ActionSync {
         int corrected = 0;
         int unchanged = 0;
         List<String> failures = new ArrayList<>();
+        boolean answered = false;
         for (String symbol : symbols) {
             Instant now = engine.clock().instant();
             try {
@@ -58,19 +63,35 @@ public final class ActionSync {
                 added += r.added();
                 corrected += r.corrected();
                 unchanged += r.unchanged();
+                answered = true;
             } catch (SourceException e) {
                 String line = "no splits or dividends from " + source.actionSource() + ": " + e.getMessage();
                 boolean whole = e.kind() == SourceException.Kind.FATAL
                         || e.kind() == SourceException.Kind.UNAVAILABLE;
-                engine.events().record(new SafetyEvent(now, UNAVAILABLE, whole ? null : symbol,
-                        source.actionSource(), null, null, whole ? line : symbol + ": " + line));
                 failures.add(whole ? line : symbol + ": " + line);
-                if (whole) {
-                    break;
+                if (!whole) {
+                    engine.events().record(new SafetyEvent(now, UNAVAILABLE, symbol, source.actionSource(), null,
+                            null, symbol + ": " + line));
+                    continue;
                 }
+                if (!outage()) {
+                    engine.events().record(new SafetyEvent(now, UNAVAILABLE, null, source.actionSource(), null, null,
+                            line));
+                }
+                return new Result(added, corrected, unchanged, List.copyOf(failures));
             }
         }
+        if (answered && outage()) {
+            engine.events().record(new SafetyEvent(engine.clock().instant(), RESTORED, null, source.actionSource(),
+                    null, null, "splits and dividends from " + source.actionSource() + " answer again"));
+        }
         return new Result(added, corrected, unchanged, List.copyOf(failures));
+    }
+
+    /** Whether the newest word on this whole source is {@value #UNAVAILABLE} (not {@value #RESTORED}). */
+    private boolean outage() {
+        return engine.events().latestOfSource(source.actionSource(), UNAVAILABLE, RESTORED)
+                .filter(e -> e.kind().equals(UNAVAILABLE)).isPresent();
     }
 
     /** What a refresh stored, and the lines to show for what failed. */

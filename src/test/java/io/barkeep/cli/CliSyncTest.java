@@ -112,6 +112,9 @@ class CliSyncTest {
         assertTrue(r.out().startsWith("updated 2 active symbols"), r.out());
         CliTestSupport.Result list = demo("watchlist", "list", "--json");
         assertTrue(!list.out().contains("\"last_updated\" : null"), list.out());
+        CliTestSupport.Result actions = demo("actions", "list", "AAPL");
+        assertTrue(actions.out().contains("dividend") && actions.out().contains("demo"),
+                "update also fetched the active symbols' splits and dividends: " + actions);
     }
 
     @Test

@@ -126,7 +126,7 @@ public final class ThetaV2Actions implements ActionSource {
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new SourceException(Kind.UNAVAILABLE, -1, "no Theta Terminal v2 answers at " + root
-                    + " (splits and dividends need it): " + e.getClass().getSimpleName(), e);
+                    + " (splits and dividends need it)" + why(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SourceException(Kind.RETRYABLE, -1, "interrupted", e);
@@ -147,5 +147,16 @@ public final class ThetaV2Actions implements ActionSource {
     private static LocalDate date(JsonNode node) {
         long v = node == null ? 0 : node.asLong(0);
         return v <= 19000101 ? null : LocalDate.parse(String.valueOf(v), DATE);
+    }
+
+    /** What went wrong in words ("connection refused", "timed out"), not a class name, for the one-line message. */
+    private static String why(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return ": connection refused";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return ": no answer in time";
+        }
+        return "";
     }
 }

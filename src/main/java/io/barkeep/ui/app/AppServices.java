@@ -172,6 +172,7 @@ public final class AppServices implements AutoCloseable {
             SyncResult result = null;
             String error = null;
             try {
+                refreshActions(symbols, from);
                 result = data().backfill(symbols, from, to, (done, total, bars) -> progress.update(done, total,
                         done + "/" + total + " requests, " + bars + " bars"), cancelled);
                 return result;
@@ -185,6 +186,21 @@ public final class AppServices implements AutoCloseable {
                 ui.onFx(() -> history.add(entry));
             }
         });
+    }
+
+    /**
+     * The splits and dividends of {@code symbols} from {@code from} to today, before their bars (as the command
+     * line's backfill does), so a known split's jump is not suspected and the chart shows them adjusted. A source
+     * that cannot answer is one event (ActionSync says it once); the bars carry on.
+     */
+    private void refreshActions(List<String> symbols, LocalDate from) {
+        try {
+            var engine = data().engine();
+            new io.barkeep.sync.ActionSync(engine, io.barkeep.sync.ActionSync.forSource(settings().source(),
+                    settings().thetaV2Url(), engine.bars().calendar(), clock)).refresh(symbols, from, today());
+        } catch (RuntimeException e) {
+            LOG.warn("splits and dividends of {} not refreshed: {}", symbols, e.toString());
+        }
     }
 
     /** Today in New York by this app's clock. */

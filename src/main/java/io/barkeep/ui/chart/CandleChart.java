@@ -89,6 +89,7 @@ public final class CandleChart extends Region {
     private final ObjectProperty<StudyLines> studies = new SimpleObjectProperty<>(this, "studies", StudyLines.NONE);
     private final ReadOnlyIntegerWrapper hoverSlot = new ReadOnlyIntegerWrapper(this, "hoverSlot", -1);
     private final ReadOnlyIntegerWrapper frames = new ReadOnlyIntegerWrapper(this, "frames");
+    private final ChartMarkerLayer markers = new ChartMarkerLayer();
 
     private ChartPainter.Frame frame;
     private ChartData painted = ChartData.NONE;
@@ -104,7 +105,8 @@ public final class CandleChart extends Region {
         getChildren().addAll(base, overlay);
         setFocusTraversable(true);
         setMinSize(200, 150);
-        for (Observable o : List.of(data, viewport, loadingOlder, loadingOlderText, options, studies)) {
+        for (Observable o : List.of(data, viewport, loadingOlder, loadingOlderText, options, studies,
+                markers.marksProperty())) {
             o.addListener(x -> repaintLater());
         }
         for (StyleableProperty<Paint> colour : colours()) {
@@ -159,6 +161,7 @@ public final class CandleChart extends Region {
         frame = ChartPainter.paint(base.getGraphicsContext2D(), data.get(), viewport.get(), base.getWidth(),
                 base.getHeight(), palette(), loadingOlder.get() ? loadingOlderText.get() : null, options.get(),
                 studies.get());
+        markers.paint(base.getGraphicsContext2D(), frame, data.get(), palette());
         painted = data.get();
         frames.set(frames.get() + 1);
         paintCrosshair();
@@ -189,6 +192,7 @@ public final class CandleChart extends Region {
             slot = slot >= 0 && slot < d.size ? slot : -1;
         }
         hoverSlot.set(slot);
+        markers.moved(mouseX, mouseY);
         Crosshair.paint(overlay.getGraphicsContext2D(), frame, d, slot, mouseX, mouseY, palette());
     }
 
@@ -268,6 +272,11 @@ public final class CandleChart extends Region {
 
     private double plotWidth() {
         return ChartLayout.of(getWidth(), getHeight()).plotWidth();
+    }
+
+    /** The split and dividend badges (what to mark, the one under the mouse, what a click on one does). */
+    ChartMarkerLayer markers() {
+        return markers;
     }
 
     public ObjectProperty<ChartData> dataProperty() {

@@ -32,6 +32,7 @@ public final class ChartController {
 
     private final ChartViewModel model;
     private final AppServices services;
+    private final UiState state;
     private final ResourceBundle texts = ViewLoader.bundle(ChartController.class);
     private ChartStudiesModel studies;
     private SymbolPicker picker;
@@ -53,9 +54,17 @@ public final class ChartController {
     @FXML private Label studyReadout;
     @FXML private Label messageLabel;
     @FXML private CandleChart chart;
+    @FXML private ToggleButton adjustedButton;
+    @FXML private ToggleButton rawButton;
+    @FXML private Label adjustmentLegend;
+    @FXML private HBox suspectBar;
+    @FXML private Label suspectLabel;
+    @FXML private Button addSplitButton;
+    private ChartAdjustmentControls adjustment;
 
     public ChartController(AppServices services, UiState state, Navigator navigator) {
         this.services = services;
+        this.state = state;
         this.model = new ChartViewModel(services, state, texts);
     }
 
@@ -73,6 +82,10 @@ public final class ChartController {
         ChartMenus menus = new ChartMenus(studies.optionsProperty(), texts);
         menus.fillStudies(studiesMenu);
         menus.fillView(viewMenu);
+        adjustment = new ChartAdjustmentControls(services, state, studies.optionsProperty(), texts);
+        adjustment.bindToggle(adjustedButton, rawButton, model);
+        adjustment.bindMarks(model, chart, adjustmentLegend);
+        adjustment.bindSuspect(suspectBar, suspectLabel, addSplitButton, noticeLabel::setText);
         dateBox.setOnAction(e -> {
             if (dateBox.getValue() != null && model.symbolProperty().get() != null) {
                 model.goTo(dateBox.getValue());
@@ -191,5 +204,9 @@ public final class ChartController {
 
     ChartStudiesModel studies() {
         return studies;
+    }
+
+    ChartAdjustmentControls adjustment() {
+        return adjustment;
     }
 }

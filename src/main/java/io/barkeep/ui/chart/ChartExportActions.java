@@ -37,12 +37,13 @@ final class ChartExportActions {
     void csv() {
         ChartData d = chart.dataProperty().get();
         Viewport view = chart.viewportProperty().get();
+        ActionMarks marks = chart.markers().marksProperty().get();
         boolean simulated = services.simulated();
         Path file = ask(name(d, "csv"), "CSV", "*.csv");
         if (file != null) {
             write(file, tmp -> {
                 try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    ChartExport.csv(d, view, ChartLoader.adjustment(), simulated, w);
+                    ChartExport.csv(d, view, ChartLoader.adjustment(marks), simulated, w);
                 }
             });
         }

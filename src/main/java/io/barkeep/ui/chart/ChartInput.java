@@ -18,6 +18,7 @@ final class ChartInput {
         chart.addEventHandler(MouseEvent.MOUSE_PRESSED, chart::pressed);
         chart.addEventHandler(MouseEvent.MOUSE_DRAGGED, chart::dragged);
         chart.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> chart.released());
+        chart.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> chart.markers().clicked(e));
         chart.addEventHandler(ScrollEvent.SCROLL, e -> {
             chart.scrolled(e);
             e.consume();

@@ -1,14 +1,16 @@
 package io.barkeep.ui.chart;
 
+import io.barkeep.domain.Adjustment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What a chart shows besides its candles: the studies (each on or off, the moving averages with their period),
- * the lower pane, and how the axes look. A value; kept per symbol by {@link ChartOptionsStore}.
+ * the lower pane, how the axes look, and whether prices are raw (as traded) or split-adjusted. A value; kept per
+ * symbol by {@link ChartOptionsStore}.
  */
 record ChartOptions(boolean sma, int smaPeriod, boolean ema, int emaPeriod, boolean vwap, boolean bollinger,
-                    Lower lower, boolean separators, boolean localTime, boolean logScale) {
+                    Lower lower, boolean separators, boolean localTime, boolean logScale, boolean raw) {
     /** The study in the pane under the volume. */
     enum Lower { NONE, RSI, MACD }
 
@@ -20,9 +22,9 @@ record ChartOptions(boolean sma, int smaPeriod, boolean ema, int emaPeriod, bool
     static final int MACD_SIGNAL = 9;
     static final int MAX_PERIOD = 500;
 
-    /** A plain chart: no studies, day separators on, New York time, linear prices. */
+    /** A plain chart: no studies, day separators on, New York time, linear prices, adjusted for splits. */
     static final ChartOptions DEFAULTS = new ChartOptions(false, 20, false, 50, false, false, Lower.NONE, true,
-            false, false);
+            false, false, false);
 
     ChartOptions {
         smaPeriod = Math.max(1, Math.min(MAX_PERIOD, smaPeriod));
@@ -35,36 +37,49 @@ record ChartOptions(boolean sma, int smaPeriod, boolean ema, int emaPeriod, bool
     }
 
     ChartOptions withSma(boolean on, int period) {
-        return new ChartOptions(on, period, ema, emaPeriod, vwap, bollinger, lower, separators, localTime, logScale);
+        return new ChartOptions(on, period, ema, emaPeriod, vwap, bollinger, lower,
+                separators, localTime, logScale, raw);
     }
 
     ChartOptions withEma(boolean on, int period) {
-        return new ChartOptions(sma, smaPeriod, on, period, vwap, bollinger, lower, separators, localTime, logScale);
+        return new ChartOptions(sma, smaPeriod, on, period, vwap, bollinger, lower,
+                separators, localTime, logScale, raw);
     }
 
     ChartOptions withVwap(boolean on) {
-        return new ChartOptions(sma, smaPeriod, ema, emaPeriod, on, bollinger, lower, separators, localTime, logScale);
+        return new ChartOptions(sma, smaPeriod, ema, emaPeriod, on, bollinger, lower,
+                separators, localTime, logScale, raw);
     }
 
     ChartOptions withBollinger(boolean on) {
-        return new ChartOptions(sma, smaPeriod, ema, emaPeriod, vwap, on, lower, separators, localTime, logScale);
+        return new ChartOptions(sma, smaPeriod, ema, emaPeriod, vwap, on, lower, separators, localTime, logScale, raw);
     }
 
     ChartOptions withLower(Lower pane) {
         return new ChartOptions(sma, smaPeriod, ema, emaPeriod, vwap, bollinger, pane, separators, localTime,
-                logScale);
+                logScale, raw);
     }
 
     ChartOptions withSeparators(boolean on) {
-        return new ChartOptions(sma, smaPeriod, ema, emaPeriod, vwap, bollinger, lower, on, localTime, logScale);
+        return new ChartOptions(sma, smaPeriod, ema, emaPeriod, vwap, bollinger, lower, on, localTime, logScale, raw);
     }
 
     ChartOptions withLocalTime(boolean on) {
-        return new ChartOptions(sma, smaPeriod, ema, emaPeriod, vwap, bollinger, lower, separators, on, logScale);
+        return new ChartOptions(sma, smaPeriod, ema, emaPeriod, vwap, bollinger, lower, separators, on, logScale, raw);
     }
 
     ChartOptions withLogScale(boolean on) {
-        return new ChartOptions(sma, smaPeriod, ema, emaPeriod, vwap, bollinger, lower, separators, localTime, on);
+        return new ChartOptions(sma, smaPeriod, ema, emaPeriod, vwap, bollinger, lower, separators, localTime, on, raw);
+    }
+
+    ChartOptions withRaw(boolean on) {
+        return new ChartOptions(sma, smaPeriod, ema, emaPeriod, vwap, bollinger, lower, separators, localTime, logScale,
+                on);
+    }
+
+    /** The adjustment the chart reads its bars with: splits unless the user asked for raw prices. */
+    Adjustment adjustment() {
+        return raw ? Adjustment.NONE : Adjustment.SPLITS;
     }
 
     /** As one line of {@code key=value} pairs, for the options file. */
@@ -80,6 +95,7 @@ record ChartOptions(boolean sma, int smaPeriod, boolean ema, int emaPeriod, bool
         m.put("separators", separators);
         m.put("localTime", localTime);
         m.put("logScale", logScale);
+        m.put("raw", raw);
         StringBuilder b = new StringBuilder();
         m.forEach((k, v) -> b.append(b.isEmpty() ? "" : ";").append(k).append('=').append(v));
         return b.toString();
@@ -104,7 +120,7 @@ record ChartOptions(boolean sma, int smaPeriod, boolean ema, int emaPeriod, bool
         return new ChartOptions(flag(m, "sma", false), number(m, "smaPeriod", d.smaPeriod()),
                 flag(m, "ema", false), number(m, "emaPeriod", d.emaPeriod()), flag(m, "vwap", false),
                 flag(m, "bollinger", false), pane, flag(m, "separators", d.separators()),
-                flag(m, "localTime", false), flag(m, "logScale", false));
+                flag(m, "localTime", false), flag(m, "logScale", false), flag(m, "raw", false));
     }
 
     private static int number(Map<String, String> m, String key, int fallback) {

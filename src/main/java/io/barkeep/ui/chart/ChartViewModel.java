@@ -1,5 +1,6 @@
 package io.barkeep.ui.chart;
 
+import io.barkeep.domain.Adjustment;
 import io.barkeep.domain.Interval;
 import io.barkeep.ui.app.AppServices;
 import io.barkeep.ui.common.UiState;
@@ -34,6 +35,8 @@ public final class ChartViewModel {
     private final ReadOnlyStringWrapper symbol = new ReadOnlyStringWrapper();
     private final ObjectProperty<Interval> interval = new SimpleObjectProperty<>(Interval.FIVE_MINUTES);
     private final ReadOnlyObjectWrapper<ChartData> data = new ReadOnlyObjectWrapper<>(ChartData.NONE);
+    private final ObjectProperty<Adjustment> adjustment = new SimpleObjectProperty<>(Adjustment.SPLITS);
+    private final ReadOnlyObjectWrapper<ActionMarks> marks = new ReadOnlyObjectWrapper<>(ActionMarks.NONE);
     private final ObjectProperty<Viewport> viewport = new SimpleObjectProperty<>(Viewport.NONE);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -64,6 +67,11 @@ public final class ChartViewModel {
             }
         });
         interval.addListener((obs, was, now) -> rebuild());
+        adjustment.addListener((obs, was, now) -> {
+            if (symbol.get() != null) {
+                read(true);
+            }
+        });
         viewport.addListener((obs, was, now) -> {
             if (!adjusting) {
                 maybeLoadOlder(now);
@@ -118,6 +126,7 @@ public final class ChartViewModel {
         int g = ++generation;
         String sym = symbol.get();
         Interval iv = interval.get();
+        Adjustment adjust = adjustment.get();
         LocalDate from = loadedFrom;
         LocalDate around = target;
         LocalDate today = services.today();
@@ -128,7 +137,7 @@ public final class ChartViewModel {
             // Data may have arrived before the loaded range since the last read (a backfill): take it in too.
             LocalDate f = ChartLoader.initialFrom(engine, sym, around, today, oldest);
             f = from != null && from.isBefore(f) ? from : f;
-            ChartSnapshot s = ChartLoader.read(engine, sym, f, today);
+            ChartSnapshot s = ChartLoader.read(engine, sym, f, today, adjust);
             return new Object[] {s, ChartData.build(s, iv)};
         }, r -> {
             if (g == generation) {
@@ -161,6 +170,7 @@ public final class ChartViewModel {
         snapshot = s;
         loadedFrom = s.from();
         loading.set(false);
+        marks.set(s.marks());
         data.set(d);
         if (target != null) {
             adjust(ChartViews.around(d, target));
@@ -268,6 +278,16 @@ public final class ChartViewModel {
 
     public ReadOnlyObjectProperty<ChartData> dataProperty() {
         return data.getReadOnlyProperty();
+    }
+
+    /** How the bars are read: split-adjusted (the default) or raw; a change reloads them. */
+    public ObjectProperty<Adjustment> adjustmentProperty() {
+        return adjustment;
+    }
+
+    /** The splits, dividends and suspected splits of the loaded range, and the adjustment the candles carry. */
+    ReadOnlyObjectProperty<ActionMarks> marksProperty() {
+        return marks.getReadOnlyProperty();
     }
 
     public ObjectProperty<Viewport> viewportProperty() {

@@ -16,6 +16,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -42,6 +43,8 @@ public final class EventsController {
     @FXML private TextField searchField;
     @FXML private Label countLabel;
     @FXML private Label errorLabel;
+    @FXML private Label splitLabel;
+    @FXML private Button addSplitButton;
     @FXML private TableView<SafetyEvent> table;
     @FXML private TableColumn<SafetyEvent, String> timeColumn;
     @FXML private TableColumn<SafetyEvent, String> kindColumn;
@@ -88,6 +91,8 @@ public final class EventsController {
         errorLabel.textProperty().bind(model.errorProperty());
         errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        new AddSplitAction(services, state, resources, splitLabel).bind(addSplitButton,
+                table.getSelectionModel().selectedItemProperty());
 
         state.dataVersionProperty().addListener(obs -> refreshIfShown());
         services.settingsProperty().addListener(obs -> refreshIfShown());

@@ -24,6 +24,7 @@ public final class SettingsController {
 
     @FXML private ComboBox<String> sourceBox;
     @FXML private TextField urlField;
+    @FXML private TextField v2UrlField;
     @FXML private ComboBox<String> concurrencyBox;
     @FXML private TextField delayField;
     @FXML private TextField databaseField;
@@ -61,6 +62,9 @@ public final class SettingsController {
         var simulated = Bindings.createBooleanBinding(() -> Sources.isSimulated(model.sourceProperty().get()),
                 model.sourceProperty());
         urlField.disableProperty().bind(simulated);
+        v2UrlField.textProperty().bindBidirectional(model.v2UrlProperty());
+        v2UrlField.setPromptText(io.barkeep.source.thetadata.ThetaV2Actions.DEFAULT_ROOT.toString());
+        v2UrlField.disableProperty().bind(simulated);
         concurrencyBox.disableProperty().bind(simulated);
         concurrencyBox.getItems().setAll(Arrays.stream(SettingsForm.Tier.values()).map(SettingsForm.Tier::label)
                 .toList());

@@ -69,8 +69,8 @@ final class SettingsForm {
     /**
      * @param base the settings being edited: fields the form does not show (the hot cache's size) keep its values
      */
-    Result read(Settings base, String source, String url, String concurrency, String delay, String database,
-                String retain, String backups) {
+    Result read(Settings base, String source, String url, String v2Url, String concurrency, String delay,
+                String database, String retain, String backups) {
         List<String> problems = new ArrayList<>();
         if (source == null || !Sources.NAMES.contains(source)) {
             problems.add(message("problem.source", String.join(", ", Sources.NAMES)));
@@ -78,6 +78,10 @@ final class SettingsForm {
         String theUrl = blankToNull(url);
         if (theUrl != null && !validUrl(theUrl)) {
             problems.add(message("problem.url", theUrl));
+        }
+        String theV2Url = blankToNull(v2Url);
+        if (theV2Url != null && !validUrl(theV2Url)) {
+            problems.add(message("problem.v2Url", theV2Url));
         }
         Integer threads = concurrency(concurrency);
         if (threads == null) {
@@ -96,7 +100,8 @@ final class SettingsForm {
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        return new Result(new Settings(source, theUrl, threads, seconds, path, days, keep, base.cacheMb()), List.of());
+        return new Result(new Settings(source, theUrl, threads, seconds, path, days, keep, base.cacheMb(), theV2Url),
+                List.of());
     }
 
     /** A tier name (FREE, VALUE, STANDARD, PRO, with or without its number) or a whole number; null if neither. */

@@ -41,6 +41,7 @@ public final class SettingsViewModel {
     private final SettingsForm form;
     private final ObjectProperty<String> source = new SimpleObjectProperty<>();
     private final StringProperty url = new SimpleStringProperty("");
+    private final StringProperty v2Url = new SimpleStringProperty("");
     private final StringProperty concurrency = new SimpleStringProperty("");
     private final StringProperty delay = new SimpleStringProperty("");
     private final StringProperty database = new SimpleStringProperty("");
@@ -60,12 +61,13 @@ public final class SettingsViewModel {
         Settings s = services.settings();
         source.set(s.source());
         url.set(s.thetaUrl() == null ? "" : s.thetaUrl());
+        v2Url.set(s.thetaV2Url() == null ? "" : s.thetaV2Url());
         concurrency.set(SettingsForm.concurrencyText(s.thetaConcurrency()));
         delay.set(Integer.toString(s.vendorDelaySeconds()));
         database.set(s.databasePath() == null ? "" : s.databasePath());
         retain.set(Integer.toString(s.retainDays()));
         backups.set(Integer.toString(s.backupKeep()));
-        ObservableValue<?>[] fields = {source, url, concurrency, delay, database, retain, backups};
+        ObservableValue<?>[] fields = {source, url, v2Url, concurrency, delay, database, retain, backups};
         problems.bind(Bindings.createStringBinding(() -> String.join("\n", read().problems()), fields));
         for (ObservableValue<?> field : fields) {
             // A test's verdict speaks of the fields it was run with.
@@ -74,7 +76,7 @@ public final class SettingsViewModel {
     }
 
     private SettingsForm.Result read() {
-        return form.read(services.settings(), source.get(), url.get(), concurrency.get(), delay.get(),
+        return form.read(services.settings(), source.get(), url.get(), v2Url.get(), concurrency.get(), delay.get(),
                 database.get(), retain.get(), backups.get());
     }
 
@@ -191,6 +193,11 @@ public final class SettingsViewModel {
 
     public StringProperty urlProperty() {
         return url;
+    }
+
+    /** The terminal's v2 surface (splits and dividends); empty for the default. */
+    public StringProperty v2UrlProperty() {
+        return v2Url;
     }
 
     public StringProperty concurrencyProperty() {

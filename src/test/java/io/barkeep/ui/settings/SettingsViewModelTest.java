@@ -87,6 +87,30 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void theV2UrlBesideTheTerminalUrlIsSavedAndShownAgain() {
+        model.v2UrlProperty().set(" http://127.0.0.1:25999 ");
+        model.concurrencyProperty().set("pro");
+        model.save().join();
+        assertEquals("http://127.0.0.1:25999", Settings.load(folder).thetaV2Url());
+        assertEquals("http://127.0.0.1:25999", services.settings().thetaV2Url());
+        SettingsViewModel again = new SettingsViewModel(services, ViewLoader.bundle(SettingsController.class));
+        assertEquals("http://127.0.0.1:25999", again.v2UrlProperty().get());
+        // saving another field keeps it: the form used to drop it
+        again.delayProperty().set("30");
+        again.save().join();
+        assertEquals("http://127.0.0.1:25999", Settings.load(folder).thetaV2Url());
+    }
+
+    @Test
+    void aBadV2UrlIsRefusedWithItsOwnMessage() {
+        model.v2UrlProperty().set("127.0.0.1:25510");
+        assertTrue(model.problemsProperty().get().contains("v2 URL '127.0.0.1:25510' is not"),
+                model.problemsProperty().get());
+        assertThrows(CompletionException.class, () -> model.save().join());
+        assertFalse(Files.exists(folder.resolve(Settings.FILE_NAME)));
+    }
+
+    @Test
     void aBadUrlIsRefusedWithAMessageAndNothingIsWritten() {
         model.sourceProperty().set(Sources.THETA);
         model.urlProperty().set("127.0.0.1:25503");
