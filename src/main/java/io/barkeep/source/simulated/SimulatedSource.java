@@ -9,6 +9,7 @@ import io.barkeep.domain.TradingCalendar;
 import io.barkeep.source.BarSource;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
+import io.barkeep.source.SymbolCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -108,8 +109,8 @@ public final class SimulatedSource implements BarSource {
 
     /** The feed knows its universe: any other ticker does not exist for it. */
     @Override
-    public java.util.Optional<Boolean> hasSymbol(String symbol) {
-        return java.util.Optional.of(Symbols.isValid(symbol) && Universe.knows(Symbols.normalize(symbol)));
+    public SymbolCheck checkSymbol(String symbol) {
+        return SymbolCheck.of(Symbols.isValid(symbol) && Universe.knows(Symbols.normalize(symbol)));
     }
 
     @Override
