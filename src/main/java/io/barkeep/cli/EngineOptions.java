@@ -34,7 +34,7 @@ public final class EngineOptions {
     Integer thetaConcurrency;
 
     @Option(names = "--theta-v2-url", paramLabel = "URL",
-            description = "The terminal's v2 surface, for splits and dividends. Default:%nhttp://127.0.0.1:25510")
+            description = "The v2 surface, for splits and dividends. Default:%nhttp://127.0.0.1:25510")
     String thetaV2Url;
 
     private Settings settings;
