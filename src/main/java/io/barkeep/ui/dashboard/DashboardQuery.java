@@ -5,7 +5,6 @@ import io.barkeep.domain.SafetyEvent;
 import io.barkeep.domain.WatchlistEntry;
 import io.barkeep.store.CacheEngine;
 import io.barkeep.sync.MarketData;
-import io.barkeep.sync.UpdaterSchedule;
 import io.barkeep.ui.app.AppServices;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,12 +55,10 @@ final class DashboardQuery {
                 Comparator.nullsFirst(Comparator.naturalOrder()))).orElse(null);
         Instant lastPass = watchlist.stream().map(WatchlistEntry::lastUpdated).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
-        UpdaterSchedule schedule = new UpdaterSchedule(engine.bars().calendar(),
-                Duration.ofSeconds(services.settings().vendorDelaySeconds()));
         Path file = engine.database().file();
         return new DashboardStats(watchlist.size(), active.size(), cached, bars, noTrade, missing, databaseBytes(file),
                 file.getFileName().toString(), expected, expected == 0 ? 0 : 100.0 * held / expected, gaps,
-                schedule.next(now), lastPass, vendorErrors(engine, now), freshest, stalest, candidates, now);
+                services.nextPass(), lastPass, vendorErrors(engine, now), freshest, stalest, candidates, now);
     }
 
     private static int vendorErrors(CacheEngine engine, Instant now) {
