@@ -37,7 +37,7 @@ final class DashboardTiles {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE MMM d HH:mm", Locale.US)
             .withZone(Session.NEW_YORK);
     /** The updater's times: local, as the status bar shows them (its next pass and this tile must agree). */
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE MMM d HH:mm", Locale.US)
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.US)
             .withZone(java.time.ZoneId.systemDefault());
     private static final double GIB = 1024.0 * 1024 * 1024;
 
