@@ -26,7 +26,9 @@ public final class EngineOptions {
     String source;
 
     @Option(names = "--theta-url", paramLabel = "URL",
-            description = "The Theta Terminal's root URL (default http://127.0.0.1:25503; v2: :25510).")
+            // URLs start their own help line: picocli wraps at a URL's dots and slashes otherwise
+            description = "The Theta Terminal's root URL. Default:%nhttp://127.0.0.1:25503%n"
+                    + "(thetadata-v2: http://127.0.0.1:25510).")
     String thetaUrl;
 
     @Option(names = "--theta-concurrency", paramLabel = "N",
@@ -34,7 +36,7 @@ public final class EngineOptions {
     Integer thetaConcurrency;
 
     @Option(names = "--theta-v2-url", paramLabel = "URL",
-            description = "The terminal's v2 surface, for splits and dividends (default http://127.0.0.1:25510).")
+            description = "The v2 surface, for splits and dividends. Default:%nhttp://127.0.0.1:25510")
     String thetaV2Url;
 
     private Settings settings;

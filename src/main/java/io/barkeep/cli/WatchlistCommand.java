@@ -1,7 +1,10 @@
 package io.barkeep.cli;
 
 import io.barkeep.domain.WatchlistEntry;
+import io.barkeep.source.BarSource;
+import io.barkeep.source.SymbolCheck;
 import io.barkeep.store.CacheEngine;
+import io.barkeep.sync.MarketData;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +47,11 @@ final class WatchlistCommand implements Runnable {
         @Override
         public Integer call() {
             String sym = Args.symbol(symbol);
-            try (CacheEngine e = engine.open()) {
+            try (MarketData data = engine.openData()) {
+                CacheEngine e = data.engine();
+                if (e.watchlist().find(sym).isEmpty()) {
+                    check(data.source(), sym);
+                }
                 WatchlistEntry entry = e.watchlist().add(sym, priority, notes, Instant.now(e.clock()));
                 if (json) {
                     Output.json(spec.commandLine().getOut(), Output.watchlistEntry(entry));
@@ -53,6 +60,17 @@ final class WatchlistCommand implements Runnable {
                 }
             }
             return 0;
+        }
+
+        /** Refuses a ticker the source does not have; one warning line when it could not be asked. */
+        private void check(BarSource source, String sym) {
+            SymbolCheck check = source.checkSymbol(sym);
+            if (check.unknown()) {
+                throw new UserError("no such symbol at " + (source.simulated() ? "the demo feed" : "ThetaData")
+                        + ": " + sym + " (not added)");
+            }
+            check.warning().ifPresent(w -> spec.commandLine().getErr().println("warning: adding " + sym
+                    + " unchecked: " + w));
         }
     }
 

@@ -45,11 +45,18 @@ public interface BarSource extends AutoCloseable {
     }
 
     /**
-     * Whether the source knows {@code symbol}: empty when it cannot say without fetching (then a fetch tells),
-     * true or false when it has a symbol list to check, so a caller can refuse an unknown ticker before adding it.
+     * Whether the source knows {@code symbol} (normalized), asked before it is added so an unknown ticker is refused
+     * there: sources with a symbol list check it (fetching it at most once a day, within their request deadline),
+     * others answer {@link SymbolCheck#noList()} and a fetch tells. Never throws for the vendor being down: that is
+     * {@link SymbolCheck#unavailable}.
      */
+    default SymbolCheck checkSymbol(String symbol) {
+        return SymbolCheck.noList();
+    }
+
+    /** {@link #checkSymbol}'s answer as true/false, empty when the source could not say. */
     default java.util.Optional<Boolean> hasSymbol(String symbol) {
-        return java.util.Optional.empty();
+        return checkSymbol(symbol).known();
     }
 
     /** What this source's requests did, for the vendor health view; null for a source that sends none. */

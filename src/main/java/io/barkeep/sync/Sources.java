@@ -3,6 +3,7 @@ package io.barkeep.sync;
 import io.barkeep.domain.TradingCalendar;
 import io.barkeep.source.BarSource;
 import io.barkeep.source.simulated.SimulatedSource;
+import io.barkeep.source.thetadata.ThetaFormat;
 import io.barkeep.source.thetadata.ThetaMcpSource;
 import io.barkeep.source.thetadata.ThetaV2Source;
 import io.barkeep.source.thetadata.ThetaV3Source;
@@ -41,7 +42,7 @@ public final class Sources {
         return switch (validate(name)) {
             case DEMO -> new SimulatedSource(calendar, clock);
             case THETA -> new ThetaV3Source(url == null ? ThetaV3Source.DEFAULT_ROOT : URI.create(url), concurrency,
-                    ThetaV3Source.DEFAULT_TIMEOUT);
+                    ThetaV3Source.DEFAULT_TIMEOUT, ThetaFormat.CSV, clock);
             case THETA_V2 -> new ThetaV2Source(url == null ? ThetaV2Source.DEFAULT_ROOT : URI.create(url), concurrency);
             case THETA_MCP -> new ThetaMcpSource(url == null ? ThetaMcpSource.DEFAULT_ROOT : URI.create(url),
                     concurrency);

@@ -152,14 +152,14 @@ class CliCoverageTest {
     @Test
     void gapsWithoutASymbolCoversEveryCachedAndWatchedSymbol() {
         importGapFixture();
-        runOn(db(), "watchlist", "add", "EMPTY").ok();
+        runOn(db(), "watchlist", "add", "AAPL").ok();
         List<String> lines = runOn(db(), "gaps").ok().outLines();
-        assertEquals(List.of("EMPTY: 0 missing ranges, 0.0% covered over 0 sessions (nothing cached)",
+        assertEquals(List.of("AAPL: 0 missing ranges, 0.0% covered over 0 sessions (nothing cached)",
                 "GAPS: 2 missing ranges, 63.0% covered over 5 sessions 2024-12-20..2024-12-27 (222 held + 1 no-trade + 131 missing = 354 expected)"),
                 lines.subList(lines.size() - 2, lines.size()), "in symbol order");
         assertTrue(lines.get(1).startsWith("GAPS "), lines.get(1));
         JsonNode doc = runOn(db(), "gaps", "--json").ok().json();
-        assertEquals(List.of("EMPTY", "GAPS"), List.of(doc.get("symbols").get(0).get("symbol").asText(),
+        assertEquals(List.of("AAPL", "GAPS"), List.of(doc.get("symbols").get(0).get("symbol").asText(),
                 doc.get("symbols").get(1).get("symbol").asText()));
     }
 
@@ -176,12 +176,12 @@ class CliCoverageTest {
     @Test
     void freshnessJsonGivesEachSymbolsSpanCountsCoverageAndGaps() {
         importGapFixture();
-        runOn(db(), "watchlist", "add", "EMPTY").ok();
+        runOn(db(), "watchlist", "add", "AAPL").ok();
 
         JsonNode doc = runOn(db(), "freshness", "--json").ok().json();
         assertEquals(2, doc.size(), doc.toString());
         JsonNode empty = doc.get(0);
-        assertEquals("EMPTY", empty.get("symbol").asText());
+        assertEquals("AAPL", empty.get("symbol").asText());
         assertTrue(empty.get("oldest_bar").isNull());
         assertEquals(0, empty.get("bar_count").asInt());
         assertEquals(0, empty.get("gap_count").asInt());
@@ -222,7 +222,7 @@ class CliCoverageTest {
                 newest, "bar_count", 222, "expected_count", 354, "gap_count", 2))).toString(),
                 rows.stream().map(java.util.TreeMap::new).toList().toString(), "filled by the import");
 
-        runOn(db(), "watchlist", "add", "EMPTY").ok();
+        runOn(db(), "watchlist", "add", "AAPL").ok();
         runOn(db(), "freshness", "--json").ok();
         assertEquals(2, queryLong(db(), "SELECT count(*) FROM symbol_freshness"));
         assertTrue(queryLong(db(), "SELECT last_checked FROM symbol_freshness WHERE symbol = 'GAPS'") > 0);

@@ -38,14 +38,14 @@ class CliEndToEndTest {
         assertEquals("added AAPL (priority 5)\n", runOn(db(), "watchlist", "add", "AAPL", "--priority", "5",
                 "--notes", "core holding").ok().out());
         assertEquals("added BRK.B (priority 0)\n", runOn(db(), "watchlist", "add", "brk.b").ok().out());
-        assertEquals("added BF-B (priority 9)\n", runOn(db(), "watchlist", "add", " BF-B ", "--priority", "9")
+        assertEquals("added BF.B (priority 9)\n", runOn(db(), "watchlist", "add", " bf.b ", "--priority", "9")
                 .ok().out());
 
         JsonNode list = runOn(db(), "watchlist", "list", "--json").ok().json();
         assertTrue(list.isArray());
         List<String> symbols = new ArrayList<>();
         list.forEach(e -> symbols.add(e.get("symbol").asText()));
-        assertEquals(List.of("BF-B", "AAPL", "BRK.B"), symbols, "highest priority first");
+        assertEquals(List.of("BF.B", "AAPL", "BRK.B"), symbols, "highest priority first");
         JsonNode aapl = list.get(1);
         assertEquals(5, aapl.get("priority").asInt());
         assertEquals("core holding", aapl.get("notes").asText());

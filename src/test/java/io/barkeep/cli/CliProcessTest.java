@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliProcessTest {
     private static final int PROCESSES = 4;
+    /** Tickers the demo feed knows (it refuses others, as a vendor would). */
+    private static final List<String> TICKERS = List.of("AAPL", "MSFT", "NVDA", "AMZN");
 
     @TempDir
     Path dir;
@@ -72,7 +74,7 @@ class CliProcessTest {
         Path db = dir.resolve("new.db");
         List<Child> children = new ArrayList<>();
         for (int i = 0; i < PROCESSES; i++) {
-            children.add(start("child" + i, "watchlist", "add", "SYM" + (char) ('A' + i), "--db", db.toString()));
+            children.add(start("child" + i, "watchlist", "add", TICKERS.get(i), "--db", db.toString()));
         }
         for (Child c : children) {
             c.awaitReady();

@@ -81,6 +81,32 @@ class CliTruthTest {
         assertEquals(List.of(), bare);
     }
 
+    @Test
+    void noUrlInTheHelpIsWrappedAcrossLines() {
+        List<String> cut = new ArrayList<>();
+        checkUrls(BarkeepCli.commandLine(), cut);
+        assertEquals(List.of(), cut);
+    }
+
+    /** Every URL an option's help names appears whole on one line of the command's rendered usage (80 columns). */
+    private static void checkUrls(CommandLine cli, List<String> cut) {
+        String usage = cli.getUsageMessage(CommandLine.Help.Ansi.OFF);
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("https?://[\\w.:/-]*[\\w/]")
+                .matcher(String.join(" ", cli.getCommandSpec().args().stream()
+                        .flatMap(a -> java.util.Arrays.stream(a.description())).toList()));
+        int found = 0;
+        while (url.find()) {
+            found++;
+            if (!usage.contains(url.group())) {
+                cut.add(cli.getCommandSpec().qualifiedName() + ": " + url.group());
+            }
+        }
+        if (cli.getCommandSpec().findOption("--theta-url") != null) {
+            assertTrue(found > 0, "the URL check found the default URLs of " + cli.getCommandSpec().qualifiedName());
+        }
+        cli.getSubcommands().values().forEach(sub -> checkUrls(sub, cut));
+    }
+
     private static void collect(CommandLine cli, List<String> bare) {
         for (ArgSpec arg : cli.getCommandSpec().args()) {
             boolean help = arg.isOption() && (((CommandLine.Model.OptionSpec) arg).usageHelp()

@@ -11,6 +11,7 @@ import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.RequestStats;
 import io.barkeep.source.SourceException;
 import io.barkeep.source.VendorErrorCode;
+import io.barkeep.source.SymbolCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -118,8 +119,8 @@ public final class SimulatedSource implements BarSource {
 
     /** The feed knows its universe: any other ticker does not exist for it. */
     @Override
-    public java.util.Optional<Boolean> hasSymbol(String symbol) {
-        return java.util.Optional.of(Symbols.isValid(symbol) && Universe.knows(Symbols.normalize(symbol)));
+    public SymbolCheck checkSymbol(String symbol) {
+        return SymbolCheck.of(Symbols.isValid(symbol) && Universe.knows(Symbols.normalize(symbol)));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
 import io.barkeep.source.SourceException.Kind;
 import io.barkeep.source.VendorErrorCode;
+import io.barkeep.source.SymbolCheck;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -57,6 +58,7 @@ public final class ThetaV3Source implements BarSource {
     private final ThetaHttp http;
     private final RequestStats stats;
     private final ThetaBarParser parser = new ThetaBarParser();
+    private final ThetaSymbolList symbols;
 
     /** A source for a terminal at {@link #DEFAULT_ROOT} with the VALUE tier's limit, CSV answers. */
     public ThetaV3Source() {
@@ -76,6 +78,11 @@ public final class ThetaV3Source implements BarSource {
      * @param format      the body format to ask for
      */
     public ThetaV3Source(URI root, int concurrency, Duration timeout, ThetaFormat format) {
+        this(root, concurrency, timeout, format, Clock.systemUTC());
+    }
+
+    /** As {@link #ThetaV3Source(URI, int, Duration, ThetaFormat)}; {@code clock} decides which day's symbol list. */
+    public ThetaV3Source(URI root, int concurrency, Duration timeout, ThetaFormat format, Clock clock) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("ThetaData concurrency must be at least 1, not " + concurrency);
         }
@@ -91,6 +98,7 @@ public final class ThetaV3Source implements BarSource {
         this.timeout = timeout;
         this.format = Objects.requireNonNull(format);
         this.stats = new RequestStats(concurrency, Clock.systemUTC());
+        this.symbols = new ThetaSymbolList(this::symbolListBody, clock);
         this.http = new ThetaHttp(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
@@ -155,6 +163,24 @@ public final class ThetaV3Source implements BarSource {
             throw new SourceException(Kind.UNAVAILABLE, reply.status, "the Theta Terminal at " + root
                     + " answered the status check with '" + RowFields.quote(reply.body.strip()) + "', not CONNECTED");
         }
+    }
+
+    /**
+     * Looks {@code symbol} up in the vendor's symbol list ({@code /v3/stock/list/symbols}), asked at most once a
+     * New York day; when the list cannot be had, says so (the caller adds the symbol anyway).
+     */
+    @Override
+    public SymbolCheck checkSymbol(String symbol) {
+        return symbols.check(symbol);
+    }
+
+    private String symbolListBody() throws SourceException {
+        Reply reply = send(ThetaSymbolList.PATH + "?format=csv", "the symbol list", ThetaSymbolList.MAX_BYTES,
+                Cancellation.none());
+        if (reply.status != STATUS_OK) {
+            throw ThetaStatus.toException(reply.status, reply.body, "the symbol list");
+        }
+        return reply.body;
     }
 
     @Override

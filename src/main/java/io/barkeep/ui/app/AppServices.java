@@ -1,5 +1,6 @@
 package io.barkeep.ui.app;
 
+import io.barkeep.domain.NyseCalendar;
 import io.barkeep.domain.Session;
 import io.barkeep.source.BarSource;
 import io.barkeep.source.SourceException;
@@ -10,10 +11,14 @@ import io.barkeep.sync.MarketData;
 import io.barkeep.sync.Settings;
 import io.barkeep.sync.Sources;
 import io.barkeep.sync.SyncResult;
+import io.barkeep.sync.UpdaterPolicy;
+import io.barkeep.sync.UpdaterSchedule;
+import io.barkeep.sync.UpdaterSchedule.Planned;
 import io.barkeep.ui.common.BackgroundJobs;
 import io.barkeep.ui.common.UiExecutor;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +54,9 @@ public final class AppServices implements AutoCloseable {
     private final CompletableFuture<MarketData> firstOpen = new CompletableFuture<>();
     private volatile CompletableFuture<MarketData> opened = firstOpen;
     private volatile java.util.function.Predicate<Path> migrationConsent = file -> false;
+    private final ReadOnlyObjectWrapper<Planned> nextPass = new ReadOnlyObjectWrapper<>();
+    // What the running updater planned, read by background work (the dashboard's query); null before it plans.
+    private volatile Planned planned;
 
     public AppServices(Path dataFolder, Settings initial, UiExecutor ui, Clock clock) {
         this.dataFolder = dataFolder;
@@ -201,6 +209,32 @@ public final class AppServices implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("splits and dividends of {} not refreshed: {}", symbols, e.toString());
         }
+    }
+
+    /** The updater's policy for the settings in force: the one place the app builds it. */
+    public UpdaterPolicy updaterPolicy() {
+        return new UpdaterPolicy(new UpdaterSchedule(NyseCalendar.current(clock),
+                Duration.ofSeconds(settings().vendorDelaySeconds())));
+    }
+
+    /**
+     * The updater's next pass as {@link UpdaterPolicy} planned it: the running updater's plan, or before one runs,
+     * the policy's first pass from now. What the status bar and the dashboard show. Any thread.
+     */
+    public Planned nextPass() {
+        Planned p = planned;
+        return p != null ? p : updaterPolicy().first(clock.instant());
+    }
+
+    /** The running updater's plan; changes on the FX thread each time it plans a pass. */
+    public ReadOnlyObjectProperty<Planned> nextPassProperty() {
+        return nextPass.getReadOnlyProperty();
+    }
+
+    /** Called by the updater service on the FX thread whenever it plans its next pass. */
+    void publishNextPass(Planned next) {
+        planned = next;
+        nextPass.set(next);
     }
 
     /** Today in New York by this app's clock. */

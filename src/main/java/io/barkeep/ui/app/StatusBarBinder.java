@@ -113,15 +113,17 @@ final class StatusBarBinder {
         };
     }
 
+    /** The updater's plan, in local time (the dashboard's updater tile says the same, also in local time). */
     private String updaterText(Planned next, javafx.concurrent.Worker.State state) {
-        String prefix = text.getString("status.updater") + " ";
+        String kind = next == null ? "" : text.getString("status.pass." + next.kind().name().toLowerCase(
+                java.util.Locale.ROOT));
         if (state == javafx.concurrent.Worker.State.RUNNING) {
-            return prefix + "running " + (next == null ? "" : next.kind().name().toLowerCase()) + " pass";
+            return java.text.MessageFormat.format(text.getString("status.updater.running"), kind);
         }
         if (next == null) {
-            return prefix + "idle";
+            return text.getString("status.updater.idle");
         }
-        return prefix + next.kind().name().toLowerCase() + " next at "
-                + TIME.format(next.at().atZone(ZoneId.systemDefault())) + " (local)";
+        return java.text.MessageFormat.format(text.getString("status.updater.next"), kind,
+                TIME.format(next.at().atZone(ZoneId.systemDefault())));
     }
 }

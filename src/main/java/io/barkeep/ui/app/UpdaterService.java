@@ -1,6 +1,5 @@
 package io.barkeep.ui.app;
 
-import io.barkeep.domain.NyseCalendar;
 import io.barkeep.source.Cancellation;
 import io.barkeep.sync.Updater;
 import io.barkeep.sync.UpdaterPolicy;
@@ -38,13 +37,14 @@ public final class UpdaterService extends ScheduledService<Updater.PassResult> {
         setMaximumFailureCount(Integer.MAX_VALUE);
         // called by super.failed() after failed() planned the retry
         setBackoffStrategy(s -> untilNext());
+        // The status bar and the dashboard show this plan, not one of their own.
+        next.addListener((o, before, now) -> services.publishNextPass(now));
         next.set(policy().first(services.clock().instant()));
         setDelay(untilNext());
     }
 
     private UpdaterPolicy policy() {
-        return new UpdaterPolicy(new UpdaterSchedule(NyseCalendar.current(services.clock()),
-                Duration.ofSeconds(services.settings().vendorDelaySeconds())));
+        return services.updaterPolicy();
     }
 
     private javafx.util.Duration untilNext() {

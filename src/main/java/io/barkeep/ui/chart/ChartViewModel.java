@@ -183,7 +183,9 @@ public final class ChartViewModel {
         } else {
             adjust(Viewport.atEnd(d.size, ChartViews.defaultCount(d.interval)));
         }
-        message.set(s.bars().isEmpty() ? MessageFormat.format(texts.getString("chart.noBars"), s.symbol()) : "");
+        // A fetch that failed stays said until the settings change: the reload after it must not say "fetching".
+        message.set(!s.bars().isEmpty() ? "" : fetcher.failure(s.symbol())
+                .orElse(MessageFormat.format(texts.getString("chart.noBars"), s.symbol())));
         if (s.bars().isEmpty()) {
             fetcher.fetchNew(s.symbol(), s.from(), message::set);
         }

@@ -3,7 +3,6 @@ package io.barkeep.ui.dashboard;
 import io.barkeep.domain.Freshness;
 import io.barkeep.domain.WatchlistEntry;
 import io.barkeep.store.CacheEngine;
-import io.barkeep.sync.UpdaterSchedule;
 import io.barkeep.sync.VendorErrors;
 import io.barkeep.ui.app.AppServices;
 import java.io.IOException;
@@ -49,15 +48,13 @@ final class DashboardQuery {
                 Comparator.nullsFirst(Comparator.naturalOrder()))).orElse(null);
         Instant lastPass = watchlist.stream().map(WatchlistEntry::lastUpdated).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
-        UpdaterSchedule schedule = new UpdaterSchedule(engine.bars().calendar(),
-                Duration.ofSeconds(services.settings().vendorDelaySeconds()));
         Path file = engine.database().file();
         // A PostgreSQL cache has no file: its size is the server's count of Barkeep's tables.
         long bytes = file == null ? engine.database().sizeBytes() : databaseBytes(file);
         String name = file == null ? engine.database().name() : file.getFileName().toString();
         return new DashboardStats(watchlist.size(), active.size(), cached, bars, noTrade, missing, bytes, name,
                 expected, expected == 0 ? 0 : 100.0 * held / expected, gaps,
-                schedule.next(now), lastPass, VendorErrors.lastDay(engine, now).size(), freshest, stalest, candidates, now);
+                services.nextPass(), lastPass, VendorErrors.lastDay(engine, now).size(), freshest, stalest, candidates, now);
     }
 
     /** The file and its write-ahead log: in WAL mode fresh writes sit in the log until a checkpoint. */

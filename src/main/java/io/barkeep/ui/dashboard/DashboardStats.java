@@ -19,7 +19,7 @@ import java.util.List;
  * @param expectedBars    bars the calendar expects over every symbol's cached span
  * @param coveragePercent held and vendor-empty bars over expected bars, all symbols together (0 when none)
  * @param gaps            missing ranges over all symbols
- * @param nextPass        the updater's next pass by the schedule
+ * @param nextPass        the updater's next pass, as it planned it (the status bar shows the same)
  * @param lastPass        the newest watchlist {@code last_updated}, or null when no pass has updated a symbol
  * @param vendorErrors    vendor safety events, and requests not sent because the source was down, in the last
  *                        24 hours
@@ -35,4 +35,11 @@ public record DashboardStats(int symbols, int activeSymbols, int cachedSymbols, 
                              String databaseName, long expectedBars, double coveragePercent, int gaps, UpdaterSchedule.Planned nextPass,
                              Instant lastPass, int vendorErrors, Freshness freshest, Freshness stalest, List<Freshness> watched,
                              Instant at) {
+
+    /** These numbers with the updater's newer plan (it plans after each pass; nothing else needs reading). */
+    DashboardStats withNextPass(UpdaterSchedule.Planned next) {
+        return new DashboardStats(symbols, activeSymbols, cachedSymbols, bars, noTradeBars, missingBars, databaseBytes,
+                databaseName, expectedBars, coveragePercent, gaps, next, lastPass, vendorErrors, freshest, stalest,
+                watched, at);
+    }
 }

@@ -36,6 +36,9 @@ final class DashboardTiles {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE MMM d HH:mm", Locale.US)
             .withZone(Session.NEW_YORK);
+    /** The updater's times: local, as the status bar shows them (its next pass and this tile must agree). */
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.US)
+            .withZone(java.time.ZoneId.systemDefault());
     private static final double GIB = 1024.0 * 1024 * 1024;
 
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm", Locale.US)
@@ -235,10 +238,10 @@ final class DashboardTiles {
         Tile updater = tiles.get(Kind.UPDATER);
         String kind = text.getString("pass." + s.nextPass().kind().name().toLowerCase(Locale.ROOT));
         Duration until = Duration.between(s.at(), s.nextPass().at());
-        updater.setDescription(format("updater.next", kind, TIME.format(s.nextPass().at()),
+        updater.setDescription(format("updater.next", kind, LOCAL_TIME.format(s.nextPass().at()),
                 until.toSeconds() < 60 ? text.getString("updater.due") : format("updater.in", span(until))));
         updater.setText(s.lastPass() == null ? text.getString("updater.never")
-                : format("updater.last", TIME.format(s.lastPass()), span(Duration.between(s.lastPass(), s.at()))));
+                : format("updater.last", LOCAL_TIME.format(s.lastPass()), span(Duration.between(s.lastPass(), s.at()))));
     }
 
     private void showFreshness(Tile tile, Freshness f, Instant at, boolean stale) {

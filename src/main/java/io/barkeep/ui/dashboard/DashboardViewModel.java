@@ -23,6 +23,11 @@ public final class DashboardViewModel {
     public DashboardViewModel(AppServices services) {
         this.services = services;
         this.query = new DashboardQuery(services);
+        services.nextPassProperty().addListener((o, before, next) -> {
+            if (next != null && stats.get() != null) {
+                stats.set(stats.get().withNextPass(next));
+            }
+        });
     }
 
     /** Reloads the numbers in the background; call on the FX thread. */

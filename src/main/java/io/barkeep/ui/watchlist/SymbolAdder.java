@@ -1,8 +1,10 @@
 package io.barkeep.ui.watchlist;
 
+import io.barkeep.source.SymbolCheck;
 import io.barkeep.store.WatchlistRepository;
 import io.barkeep.ui.app.AppServices;
 import io.barkeep.ui.common.UiState;
+import io.barkeep.ui.settings.AppTerms;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,8 +17,11 @@ import java.util.function.Consumer;
  * settings; bad tokens are reported with {@code Symbols.normalize}'s message and nothing of them is stored.
  */
 final class SymbolAdder {
-    /** What an add stored: the new symbols, those that were listed already, and those the source does not know. */
-    record Added(List<String> added, List<String> already, List<String> unknown) {
+    /**
+     * What an add stored: the new symbols, those that were listed already, those the source does not know, and
+     * why some were added unchecked ("" when all were checked or the source keeps no symbol list).
+     */
+    record Added(List<String> added, List<String> already, List<String> unknown, String unchecked) {
     }
 
     private final AppServices services;
@@ -32,7 +37,7 @@ final class SymbolAdder {
     /** Stores {@code in}'s good symbols off the FX thread; {@code onAdded} gets the result on the FX thread. */
     void add(SymbolInput in, Consumer<Added> onAdded) {
         if (in.symbols().isEmpty()) {
-            report(new Added(List.of(), List.of(), List.of()), in);
+            report(new Added(List.of(), List.of(), List.of(), ""), in);
             return;
         }
         Instant now = services.clock().instant();
@@ -51,19 +56,25 @@ final class SymbolAdder {
         List<String> added = new ArrayList<>();
         List<String> already = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
+        String unchecked = "";
         for (String s : symbols) {
             // Adding a listed symbol again would reset its priority and notes: it is reported instead.
             if (watchlist.find(s).isPresent()) {
                 already.add(s);
-            } else if (services.data().source().hasSymbol(s).equals(java.util.Optional.of(false))) {
+                continue;
+            }
+            SymbolCheck check = services.data().source().checkSymbol(s);
+            if (check.unknown()) {
                 // The source says it has no such ticker: listing it would only collect failures.
                 unknown.add(s);
             } else {
+                // A vendor that cannot be asked never blocks an add: the symbol goes in, and the reason is shown.
+                unchecked = check.warning().map(AppTerms::of).orElse(unchecked);
                 watchlist.add(s, 0, null, now);
                 added.add(s);
             }
         }
-        return new Added(added, already, unknown);
+        return new Added(added, already, unknown, unchecked);
     }
 
     private void backfill(List<String> symbols) {
@@ -73,8 +84,7 @@ final class SymbolAdder {
                 today.minusDays(WatchlistViewModel.BACKFILL_DAYS), today).whenComplete((r, e) ->
                 services.ui().onFx(() -> {
                     if (e != null) {
-                        messages.error("watchlist.backfill.failed", names,
-                                io.barkeep.ui.settings.AppTerms.of(rootMessage(e)));
+                        messages.error("watchlist.backfill.failed", names, AppTerms.of(rootMessage(e)));
                     }
                     state.dataChanged();
                 }));
@@ -96,8 +106,14 @@ final class SymbolAdder {
         }
         if (!result.unknown().isEmpty()) {
             String unknown = messages.format("watchlist.unknown", String.join(", ", result.unknown()),
-                    services.settings().source());
+                    messages.format(services.data().source().simulated() ? "watchlist.feed.demo"
+                            : "watchlist.feed.vendor"));
             error = error.isEmpty() ? unknown : error + " " + unknown;
+        }
+        if (!result.unchecked().isEmpty()) {
+            String unchecked = messages.format("watchlist.unchecked", String.join(", ", result.added()),
+                    result.unchecked());
+            error = error.isEmpty() ? unchecked : error + " " + unchecked;
         }
         messages.show(error, String.join(" ", done));
     }

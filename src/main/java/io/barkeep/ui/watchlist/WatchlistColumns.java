@@ -74,7 +74,14 @@ final class WatchlistColumns {
 
         table.getColumns().setAll(List.of(symbol, active, priority, notes, added, updated, bars, noTrade, missing,
                 coverage));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // The constrained policy squeezes columns that do not fit out of sight, with no scroll bar (at 1024 px the
+        // market columns pushed Bars held .. Coverage % off the table): below their total width, the table scrolls.
+        javafx.beans.InvalidationListener fit = o -> table.setColumnResizePolicy(
+                table.getWidth() >= table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 20
+                        ? TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN : TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.widthProperty().addListener(fit);
+        table.getColumns().addListener(fit);
+        fit.invalidated(null);
     }
 
     private static <T> TableColumn<WatchlistRow, T> column(ResourceBundle text, String key, double width,

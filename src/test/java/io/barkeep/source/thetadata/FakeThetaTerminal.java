@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code format} csv (default; CRLF), ndjson or json (rows or columns, see {@link #jsonShape}). Timestamps cycle
  * through 0 to 3 fraction digits. A range with no rows answers 472, one longer than
  * {@link #maxDaysPerRequest} days 570, a bad parameter 473, a v2 path 410, any other path 404, all with a plain
- * text body. {@code GET /v3/terminal/mdds/status} answers {@code CONNECTED} or {@code DISCONNECTED}.
+ * text body. {@code GET /v3/terminal/mdds/status} answers {@code CONNECTED} or {@code DISCONNECTED};
+ * {@code GET /v3/stock/list/symbols} the {@link #symbolList} as CSV (column {@code symbol}, CRLF, blank lines).
  * <p>
  * Failures ({@link #failNext}, {@link #failRandomly}, {@link #cutNext}) hit history requests only; the
  * {@link #delay} and {@link #holdUntilInFlight} hold every request. Counters: {@link #requests()},
@@ -48,6 +49,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeThetaTerminal implements AutoCloseable {
     public static final String HISTORY = "/v3/stock/history/ohlc";
     public static final String STATUS = "/v3/terminal/mdds/status";
+    public static final String SYMBOLS = "/v3/stock/list/symbols";
+    /** The symbols {@link #SYMBOLS} lists unless a test says otherwise. */
+    public static final List<String> DEFAULT_SYMBOLS = List.of("AAPL", "MSFT", "SPY", "QQQ", "BRK.B", "NVDA", "MU");
 
     /** The two JSON shapes real terminals send, depending on the account. */
     public enum JsonShape { ROWS, COLUMNS }
@@ -79,6 +83,8 @@ public final class FakeThetaTerminal implements AutoCloseable {
     private volatile boolean blankLines = true;
     private volatile int maxDays = 31;
     private volatile boolean connected = true;
+    private volatile List<String> symbolList = DEFAULT_SYMBOLS;
+    private volatile int symbolListStatus = 200;
     private volatile Duration delay = Duration.ZERO;
     private volatile int holdUntil;
     private volatile boolean closed;
@@ -144,6 +150,18 @@ public final class FakeThetaTerminal implements AutoCloseable {
     /** What the status endpoint says (default connected). */
     public FakeThetaTerminal connected(boolean on) {
         this.connected = on;
+        return this;
+    }
+
+    /** What the symbol list holds (default {@link #DEFAULT_SYMBOLS}). */
+    public FakeThetaTerminal symbolList(List<String> symbols) {
+        this.symbolList = List.copyOf(symbols);
+        return this;
+    }
+
+    /** The symbol list answers {@code status} with the vendor's text for it (200, the default, serves the list). */
+    public FakeThetaTerminal symbolListStatus(int status) {
+        this.symbolListStatus = status;
         return this;
     }
 
@@ -274,6 +292,10 @@ public final class FakeThetaTerminal implements AutoCloseable {
         if (path.equals(STATUS)) {
             return Reply.text(200, connected ? "CONNECTED" : "DISCONNECTED");
         }
+        if (path.equals(SYMBOLS)) {
+            return symbolListStatus == 200 ? new Reply(200, "text/csv", symbolListCsv(), null)
+                    : Reply.text(symbolListStatus, FakeStatusText.of(symbolListStatus));
+        }
         if (path.startsWith("/v2/")) {
             return Reply.text(410, FakeStatusText.of(410));
         }
@@ -289,6 +311,14 @@ public final class FakeThetaTerminal implements AutoCloseable {
         } catch (BadParameter e) {
             return Reply.text(473, "INVALID_PARAMS: " + e.getMessage());
         }
+    }
+
+    private String symbolListCsv() {
+        StringBuilder csv = new StringBuilder("symbol\r\n");
+        for (int i = 0; i < symbolList.size(); i++) {
+            csv.append(symbolList.get(i)).append("\r\n").append(blankLines && i % 3 == 2 ? "\r\n" : "");
+        }
+        return csv.toString();
     }
 
     private synchronized Failure nextFailure() {

@@ -110,6 +110,26 @@ class UpdaterServiceTest {
     }
 
     @Test
+    void theDashboardShowsTheUpdatersOwnPlanAndFollowsIt() throws Exception {
+        open(ny("2024-03-16T12:00:00"));
+        io.barkeep.ui.dashboard.DashboardViewModel dashboard = new io.barkeep.ui.dashboard.DashboardViewModel(services);
+        CountDownLatch loaded = new CountDownLatch(1);
+        dashboard.statsProperty().addListener((o, before, now) -> loaded.countDown());
+        WaitForAsyncUtils.asyncFx(dashboard::refresh).get(GUARD_S, TimeUnit.SECONDS);
+        assertTrue(loaded.await(GUARD_S, TimeUnit.SECONDS), "the dashboard loaded");
+        assertEquals(next(), dashboard.statsProperty().get().nextPass(), "the plan the status bar shows");
+
+        startAndAwaitFirstPass(false);
+
+        // The timetable alone would say "backfill now"; the updater, having found nothing, waits an hour.
+        Planned planned = next();
+        assertEquals(new Planned(ny("2024-03-16T13:00:00"), PassKind.BACKFILL), planned);
+        assertEquals(planned, WaitForAsyncUtils.asyncFx(() -> dashboard.statsProperty().get().nextPass())
+                .get(GUARD_S, TimeUnit.SECONDS), "the dashboard follows the updater's new plan without a reload");
+        assertEquals(planned, services.nextPass());
+    }
+
+    @Test
     void atThreeOnAWeekdayNightItRunsOnePassThenWaitsAnHour() throws Exception {
         open(ny("2024-03-13T03:00:00"));
 

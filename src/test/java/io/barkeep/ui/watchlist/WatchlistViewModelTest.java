@@ -161,7 +161,7 @@ class WatchlistViewModelTest {
         add("AAPL;DROP TABLE");
         assertEquals(List.of(), stored(), "AAPL;DROP is refused whole, TABLE is no such symbol");
         assertTrue(error().contains("AAPL;DROP"), error());
-        assertTrue(error().contains("No such symbol on the demo feed: TABLE"), error());
+        assertTrue(error().contains("No such symbol at the demo feed: TABLE"), error());
     }
 
     @Test

@@ -15,11 +15,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -42,9 +45,11 @@ class WatchlistViewTest {
     Path dir;
     private FxUiExecutor io;
     private AppServices services;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         io = new FxUiExecutor("test-io", 2);
         services = new AppServices(dir, Settings.defaults(), io, CLOCK);
@@ -80,6 +85,24 @@ class WatchlistViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedItem().barsProperty()
                 .get() > 0);
         assertTrue(robot.lookup(".add-info").queryLabeled().getText().startsWith("Added NVDA"));
+    }
+
+    @Test
+    void inANarrowWindowEveryColumnKeepsItsWidthAndTheTableScrolls(FxRobot robot) throws TimeoutException {
+        TableView<WatchlistRow> table = robot.lookup(".watchlist-table").queryTableView();
+        robot.clickOn(".add-field").write("AAPL").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        // the view's share of a 1024 px window, beside the navigation
+        robot.interact(() -> stage.setWidth(830));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> squeezed = table.getColumns().stream().filter(c -> c.getWidth() < c.getMinWidth() - 0.5)
+                .map(c -> c.getText() + " " + c.getWidth()).toList();
+        assertEquals(List.of(), squeezed, "no column is squeezed out of sight");
+        double total = table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+        assertTrue(total > table.getWidth(), "wider than the table: it scrolls to the coverage columns");
+        ScrollBar horizontal = robot.lookup(".watchlist-table .scroll-bar").<ScrollBar>match(
+                b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL).query();
+        assertTrue(horizontal.isVisible(), "a horizontal scroll bar reaches them");
     }
 
     @Test
