@@ -60,13 +60,14 @@ class SharedCacheUpdaterTest {
         t.setDaemon(true);
         return t;
     });
-    private final LinkedBlockingQueue<Planned> passesDone = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Boolean> passesDone = new LinkedBlockingQueue<>();
     private final MovableClock clock = new MovableClock(SATURDAY_NOON);
     private FakeThetaTerminal terminal;
     private AppServices services;
     private UpdaterService updater;
-    private final Label source = new Label();
-    private final Label updaterLabel = new Label();
+    // Made on the FX thread once the toolkit runs.
+    private Label source;
+    private Label updaterLabel;
 
     @Start
     void start(Stage stage) {
@@ -96,17 +97,19 @@ class SharedCacheUpdaterTest {
         services.start().join();
         updater = new UpdaterService(services, passThread, () -> { });
         WaitForAsyncUtils.asyncFx(() -> {
+            source = new Label();
+            updaterLabel = new Label();
             new StatusBarBinder(services, updater, ResourceBundle.getBundle("io.barkeep.ui.messages")).bind(source,
                     new Label(), new Label(), new FontIcon(), updaterLabel, new HBox(), new Label(),
                     new ProgressBar(), new Button());
-            updater.setOnSucceeded(e -> passesDone.add(updater.nextProperty().get()));
+            updater.setOnSucceeded(e -> passesDone.add(true));
         }).get(GUARD_S, TimeUnit.SECONDS);
     }
 
-    private Planned awaitPass() throws InterruptedException {
-        Planned next = passesDone.poll(GUARD_S, TimeUnit.SECONDS);
-        assertTrue(next != null, "a planned pass ended");
-        return next;
+    /** Waits for a pass to end; the next one it planned (read after the service planned it). */
+    private Planned awaitPass() throws Exception {
+        assertTrue(passesDone.poll(GUARD_S, TimeUnit.SECONDS) != null, "a planned pass ended");
+        return WaitForAsyncUtils.asyncFx(() -> updater.nextProperty().get()).get(GUARD_S, TimeUnit.SECONDS);
     }
 
     private String fx(java.util.concurrent.Callable<String> read) throws Exception {
