@@ -110,6 +110,11 @@ public record DbLocation(Path file, String jdbcUrl) {
         return "postgresql:" + (user == null ? rest : "//" + user + "@" + rest.substring(2));
     }
 
+    /** The short name a status line shows: the file's name, or the whole URL of a shared database. */
+    public String shortName() {
+        return postgres() ? display() : file.getFileName().toString();
+    }
+
     /** What is stored and shown (settings, messages): the location without anything secret in it. */
     @Override
     public String toString() {

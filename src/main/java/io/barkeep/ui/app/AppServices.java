@@ -99,8 +99,9 @@ public final class AppServices implements AutoCloseable {
 
     /** The engine, the source and the lazy cache, built as one unit by the one place that builds them. */
     private MarketData open(Settings s) {
-        Path file = s.database(dataFolder);
-        if (OriginalDesignMigration.holdsOriginalTables(file) && !migrationConsent.test(file)) {
+        Path file = s.location(dataFolder).file();
+        // Only a SQLite file can hold the original design (a shared PostgreSQL cache has no file).
+        if (file != null && OriginalDesignMigration.holdsOriginalTables(file) && !migrationConsent.test(file)) {
             throw new StoreException(file + " holds the original design's market_data_bars table; Barkeep opens it "
                     + "once it is migrated (a backup is taken first), or choose another database in Settings");
         }
@@ -114,7 +115,7 @@ public final class AppServices implements AutoCloseable {
      */
     public CompletableFuture<Void> apply(Settings next) {
         Settings before = settings.get();
-        boolean reopen = !next.database(dataFolder).equals(before.database(dataFolder))
+        boolean reopen = !next.location(dataFolder).equals(before.location(dataFolder))
                 || !next.source().equals(before.source()) || !java.util.Objects.equals(next.thetaUrl(),
                 before.thetaUrl()) || next.thetaConcurrency() != before.thetaConcurrency()
                 || next.cacheMb() != before.cacheMb();

@@ -1,5 +1,6 @@
 package io.barkeep.ui.app;
 
+import io.barkeep.store.UpdaterLock;
 import io.barkeep.sync.UpdaterSchedule.Planned;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,12 +34,13 @@ final class StatusBarBinder {
     void bind(Label source, Label simulated, Label connection, FontIcon connectionIcon, Label updaterLabel,
               HBox jobBox, Label jobLabel, ProgressBar jobProgress, Button cancel) {
         // Every view shows this database: the bar says which file it is (demo.db and trading_data.db differ).
+        // A shared PostgreSQL cache is named by its whole URL (no password is ever part of it).
         source.textProperty().bind(Bindings.createStringBinding(() -> text.getString("status.source") + " "
                 + services.settingsProperty().get().source() + " \u00b7 " + services.settingsProperty().get()
-                .database(services.dataFolder()).getFileName(), services.settingsProperty()));
+                .location(services.dataFolder()).shortName(), services.settingsProperty()));
         Tooltip file = new Tooltip();
         file.textProperty().bind(Bindings.createStringBinding(() -> services.settingsProperty().get()
-                .database(services.dataFolder()).toString(), services.settingsProperty()));
+                .location(services.dataFolder()).display(), services.settingsProperty()));
         source.setTooltip(file);
         simulated.visibleProperty().bind(Bindings.createBooleanBinding(services::simulated,
                 services.settingsProperty()));
@@ -59,7 +61,8 @@ final class StatusBarBinder {
         });
         if (updater != null) {
             updaterLabel.textProperty().bind(Bindings.createStringBinding(() -> updaterText(updater.nextProperty()
-                    .get(), updater.getState()), updater.nextProperty(), updater.stateProperty()));
+                    .get(), updater.getState(), updater.elsewhereProperty().get()), updater.nextProperty(),
+                    updater.stateProperty(), updater.elsewhereProperty()));
         }
         jobBox.visibleProperty().bind(services.jobs().runningProperty());
         jobLabel.textProperty().bind(Bindings.createStringBinding(() -> services.jobs().titleProperty().get()
@@ -114,7 +117,11 @@ final class StatusBarBinder {
     }
 
     /** The updater's plan, in local time (the dashboard's updater tile says the same, also in local time). */
-    private String updaterText(Planned next, javafx.concurrent.Worker.State state) {
+    private String updaterText(Planned next, javafx.concurrent.Worker.State state, UpdaterLock.Holder elsewhere) {
+        if (elsewhere != null) {
+            return java.text.MessageFormat.format(text.getString("status.updater.elsewhere"), elsewhere.host(),
+                    TIME.format(elsewhere.since().atZone(ZoneId.systemDefault())));
+        }
         String kind = next == null ? "" : text.getString("status.pass." + next.kind().name().toLowerCase(
                 java.util.Locale.ROOT));
         if (state == javafx.concurrent.Worker.State.RUNNING) {

@@ -1,11 +1,16 @@
 package io.barkeep.ui.app;
 
 import io.barkeep.source.Cancellation;
+import io.barkeep.store.Database;
+import io.barkeep.store.UpdaterLock;
+import io.barkeep.sync.SyncResult;
 import io.barkeep.sync.Updater;
 import io.barkeep.sync.UpdaterPolicy;
 import io.barkeep.sync.UpdaterSchedule;
 import io.barkeep.sync.UpdaterSchedule.Planned;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,6 +23,10 @@ import javafx.concurrent.Task;
  * it, the same policy {@code barkeep run} follows (so an idle night or weekend is one pass an hour). The pass runs
  * on the given executor with a token of its own: {@link #cancelPass()} aborts it and the service goes on. Only
  * a pass that changed cached data calls {@code onDataChanged}.
+ * <p>On a shared PostgreSQL cache it runs only while it holds the {@link UpdaterLock} that {@code barkeep run} takes
+ * too: while another process holds it, each planned pass is skipped (the service stays idle and names the holder
+ * in {@link #elsewhereProperty()}) and the lock is asked for again at the next planned pass. Once taken, it is kept
+ * across passes until the service is cancelled or the app switches database.
  */
 public final class UpdaterService extends ScheduledService<Updater.PassResult> {
     private final AppServices services;
@@ -25,6 +34,12 @@ public final class UpdaterService extends ScheduledService<Updater.PassResult> {
     private final ReadOnlyObjectWrapper<Planned> next = new ReadOnlyObjectWrapper<>();
     private final AtomicInteger passes = new AtomicInteger();
     private volatile Cancellation current = Cancellation.none();
+    private final ReadOnlyObjectWrapper<UpdaterLock.Holder> elsewhere = new ReadOnlyObjectWrapper<>();
+    /** Who held the lock at the last pass (null: this app did), handed from the pass thread to the FX thread. */
+    private volatile UpdaterLock.Holder heldElsewhere;
+    // Guarded by this: the lock this app holds, and the database it holds it on.
+    private UpdaterLock lock;
+    private Database lockedOn;
 
     /**
      * @param onDataChanged run on the FX thread after a pass that wrote, changed or refused bars
@@ -60,6 +75,10 @@ public final class UpdaterService extends ScheduledService<Updater.PassResult> {
         return new Task<>() {
             @Override
             protected Updater.PassResult call() {
+                heldElsewhere = takeLock().orElse(null);
+                if (heldElsewhere != null) {
+                    return new Updater.PassResult(kind, 0, new SyncResult(0, 0, 0, 0, 0, 0, 0, 0, List.of()), false);
+                }
                 passes.incrementAndGet();
                 return new Updater(services.data(), services.settings().retainDays(),
                         services.settings().backupKeep()).withActions(new io.barkeep.sync.ActionSync(
@@ -70,9 +89,35 @@ public final class UpdaterService extends ScheduledService<Updater.PassResult> {
         };
     }
 
+    /** Takes (or keeps) the updater lock of the database in force; who holds it when another process does. */
+    private synchronized Optional<UpdaterLock.Holder> takeLock() {
+        Database db = services.data().engine().database();
+        if (lock != null && lockedOn == db) {
+            return Optional.empty();
+        }
+        releaseLock();
+        Optional<UpdaterLock> got = UpdaterLock.tryAcquire(db, UpdaterLock.thisHost(), services.clock().instant());
+        if (got.isPresent()) {
+            lock = got.get();
+            lockedOn = db;
+            return Optional.empty();
+        }
+        // The holder let go between the two questions: it is asked again at the next pass all the same.
+        return Optional.of(UpdaterLock.holder(db).orElse(new UpdaterLock.Holder("?", services.clock().instant())));
+    }
+
+    private synchronized void releaseLock() {
+        if (lock != null) {
+            lock.close();
+            lock = null;
+            lockedOn = null;
+        }
+    }
+
     @Override
     protected void succeeded() {
         Updater.PassResult result = getValue();
+        elsewhere.set(heldElsewhere);
         // ScheduledService reads the period inside super.succeeded(): plan before handing over.
         next.set(policy().afterSuccess(next.get(), result.moreToDo(), services.clock().instant()));
         setPeriod(untilNext());
@@ -96,7 +141,16 @@ public final class UpdaterService extends ScheduledService<Updater.PassResult> {
     @Override
     public boolean cancel() {
         current.cancel();
-        return super.cancel();
+        boolean cancelled = super.cancel();
+        // On the pass thread, after the pass being cancelled and before any later one (giving the lock up talks to
+        // the database server, which the FX thread never waits on).
+        getExecutor().execute(this::releaseLock);
+        return cancelled;
+    }
+
+    /** Who runs the updater of this shared cache instead of this app (null while this app may run it). */
+    public ReadOnlyObjectProperty<UpdaterLock.Holder> elsewhereProperty() {
+        return elsewhere.getReadOnlyProperty();
     }
 
     /** The pass planned next. */

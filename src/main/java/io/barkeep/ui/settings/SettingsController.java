@@ -128,7 +128,8 @@ public final class SettingsController {
 
     private File startFolder(String current) {
         try {
-            Path folder = current.isBlank() ? null : Path.of(current).toAbsolutePath().getParent();
+            // A postgresql:// URL is no path: the chooser starts in the data folder.
+            Path folder = current.isBlank() || io.barkeep.store.DbLocation.isPostgres(current) ? null : Path.of(current).toAbsolutePath().getParent();
             return (folder == null ? services.dataFolder() : folder).toFile();
         } catch (java.nio.file.InvalidPathException e) {
             return services.dataFolder().toFile();

@@ -41,7 +41,7 @@ public final class SettingsDialog {
         javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType
                 .CONFIRMATION, java.text.MessageFormat.format(text.getString("carry.text"), missing.size(),
                 String.join(" ", missing.stream().limit(12).map(io.barkeep.domain.WatchlistEntry::symbol).toList()),
-                services.settings().database(services.dataFolder()).getFileName()), carry, keep);
+                services.settings().location(services.dataFolder()).shortName()), carry, keep);
         ask.initOwner(owner);
         ask.setTitle(text.getString("carry.title"));
         ask.setHeaderText(text.getString("carry.header"));

@@ -129,8 +129,8 @@ public final class SettingsViewModel {
         saveError.set("");
         carryOver.clear();
         // Another database file holds another watchlist: remember this one, to offer it to the new file.
-        boolean switching = !r.settings().database(services.dataFolder())
-                .equals(services.settings().database(services.dataFolder()));
+        boolean switching = !r.settings().location(services.dataFolder())
+                .equals(services.settings().location(services.dataFolder()));
         CompletableFuture<List<WatchlistEntry>> before = switching
                 ? services.ui().supply(() -> services.engine().watchlist().list())
                 : CompletableFuture.completedFuture(List.of());
