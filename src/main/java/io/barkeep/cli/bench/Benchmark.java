@@ -73,17 +73,22 @@ public final class Benchmark {
     }
 
     public Map<String, Object> run() throws IOException {
+        long t0 = System.nanoTime();
+        Map<String, Object> out = runOnScratch();
+        out.put("elapsed_s", round((System.nanoTime() - t0) / 1e9, 0));
+        return out;
+    }
+
+    /** Runs the workload on scratch caches: schemas dropped afterwards on PostgreSQL, a temporary folder on SQLite. */
+    private Map<String, Object> runOnScratch() throws IOException {
         if (server != null) {
             try (ScratchSchemas schemas = new ScratchSchemas(server)) {
                 return runIn(schemas::fresh);
             }
         }
         Path folder = Files.createTempDirectory("barkeep-bench");
-        long t0 = System.nanoTime();
         try {
-            Map<String, Object> out = runIn(name -> DbLocation.sqlite(folder.resolve(name + ".db")));
-            out.put("elapsed_s", round((System.nanoTime() - t0) / 1e9, 0));
-            return out;
+            return runIn(name -> DbLocation.sqlite(folder.resolve(name + ".db")));
         } finally {
             deleteTree(folder);
         }
