@@ -197,6 +197,13 @@ public final class AppServices implements AutoCloseable {
         });
     }
 
+    /** Splits and dividends from the source in force, into the cache in force: for backfills and the updater. */
+    io.barkeep.sync.ActionSync actionSync() {
+        var engine = data().engine();
+        return new io.barkeep.sync.ActionSync(engine, io.barkeep.sync.ActionSync.forSource(settings().source(),
+                settings().thetaV2Url(), engine.bars().calendar(), clock));
+    }
+
     /**
      * The splits and dividends of {@code symbols} from {@code from} to today, before their bars (as the command
      * line's backfill does), so a known split's jump is not suspected and the chart shows them adjusted. A source
@@ -204,9 +211,7 @@ public final class AppServices implements AutoCloseable {
      */
     private void refreshActions(List<String> symbols, LocalDate from) {
         try {
-            var engine = data().engine();
-            new io.barkeep.sync.ActionSync(engine, io.barkeep.sync.ActionSync.forSource(settings().source(),
-                    settings().thetaV2Url(), engine.bars().calendar(), clock)).refresh(symbols, from, today());
+            actionSync().refresh(symbols, from, today());
         } catch (RuntimeException e) {
             LOG.warn("splits and dividends of {} not refreshed: {}", symbols, e.toString());
         }

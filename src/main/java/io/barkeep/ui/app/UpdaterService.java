@@ -81,10 +81,7 @@ public final class UpdaterService extends ScheduledService<Updater.PassResult> {
                 }
                 passes.incrementAndGet();
                 return new Updater(services.data(), services.settings().retainDays(),
-                        services.settings().backupKeep()).withActions(new io.barkeep.sync.ActionSync(
-                        services.data().engine(), io.barkeep.sync.ActionSync.forSource(services.settings().source(),
-                        services.settings().thetaV2Url(), services.data().engine().bars().calendar(),
-                        services.data().engine().clock()))).run(kind, cancel);
+                        services.settings().backupKeep()).withActions(services.actionSync()).run(kind, cancel);
             }
         };
     }
