@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.barkeep.source.thetadata.FakeMarket;
 import io.barkeep.source.thetadata.FakeThetaTerminal;
 import io.barkeep.source.thetadata.FakeV2Actions;
+import io.barkeep.store.TestDatabases;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,6 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 class CliBackfillActionsTest {
     @TempDir
     Path dir;
+    private String db;
+
+    /** This test's cache, as --db takes it: a file here, or a fresh PostgreSQL database in the PostgreSQL run. */
+    private String db() {
+        if (db == null) {
+            db = TestDatabases.dbArgument(dir, "t.db");
+        }
+        return db;
+    }
 
     @Test
     void backfillStoresTheV2SplitAndDividendWithTheBars() throws Exception {
@@ -28,7 +38,7 @@ class CliBackfillActionsTest {
                              "0.24")) {
             CliTestSupport.Result r = backfill(terminal, v2.root().toString());
             assertEquals(0, r.code(), r.toString());
-            CliTestSupport.Result list = CliTestSupport.runOn(dir.resolve("t.db"), "actions", "list", "AAPL");
+            CliTestSupport.Result list = CliTestSupport.runOn(db(), "actions", "list", "AAPL");
             assertTrue(list.out().contains("2024-03-11  split") && list.out().contains("10:1"), list.out());
             assertTrue(list.out().contains("2024-03-07  dividend  0.24"), list.out());
             assertTrue(list.out().contains("thetadata"), list.out());
@@ -50,7 +60,7 @@ class CliBackfillActionsTest {
     }
 
     private CliTestSupport.Result backfill(FakeThetaTerminal terminal, String v2) {
-        return CliTestSupport.runOn(dir.resolve("t.db"), "backfill", "AAPL", "--from", "2024-03-04", "--to",
+        return CliTestSupport.runOn(db(), "backfill", "AAPL", "--from", "2024-03-04", "--to",
                 "2024-03-15", "--source", "thetadata", "--theta-url", terminal.root().toString(), "--theta-v2-url",
                 v2);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.barkeep.source.simulated.Universe;
+import io.barkeep.store.TestDatabases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,17 +25,17 @@ class CliDemoUniverseTest {
 
     @Test
     void theFirstTickersOfTheUniverseAreBackfilledAndWatched() {
-        Path db = dir.resolve("universe.db");
-        run("--db", db.toString(), "--source", "demo", "backfill", "--demo-universe", "3", "--from", "2024-03-11",
+        String db = TestDatabases.dbArgument(dir, "universe.db");
+        run("--db", db, "--source", "demo", "backfill", "--demo-universe", "3", "--from", "2024-03-11",
                 "--to", "2024-03-15").ok();
         List<String> first = Universe.tickers().stream().limit(3).toList();
         List<String> watched = new ArrayList<>();
-        for (JsonNode entry : run("--db", db.toString(), "watchlist", "list", "--json").ok().json()) {
+        for (JsonNode entry : run("--db", db, "watchlist", "list", "--json").ok().json()) {
             watched.add(entry.path("symbol").asText());
         }
         assertEquals(first, watched.stream().sorted().toList());
         for (String symbol : first) {
-            JsonNode bars = run("--db", db.toString(), "--source", "demo", "bars", symbol, "--from", "2024-03-11",
+            JsonNode bars = run("--db", db, "--source", "demo", "bars", symbol, "--from", "2024-03-11",
                     "--to", "2024-03-15", "--no-fetch", "--json").ok().json();
             assertTrue(bars.path("count").asInt() > 300, symbol + ": " + bars.path("count"));
         }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.barkeep.cli.CliTestSupport.Result;
+import io.barkeep.store.DbLocation;
+import io.barkeep.store.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +29,14 @@ class CliEndToEndTest {
     @TempDir
     Path dir;
 
-    private Path db() {
-        return dir.resolve("trading_data.db");
+    private String db;
+
+    /** This test's cache, as --db takes it: a file here, or a fresh PostgreSQL database in the PostgreSQL run. */
+    private String db() {
+        if (db == null) {
+            db = TestDatabases.dbArgument(dir, "trading_data.db");
+        }
+        return db;
     }
 
     // ---- watchlist ------------------------------------------------------------------------------------------
@@ -107,10 +115,11 @@ class CliEndToEndTest {
     @ParameterizedTest
     @ValueSource(strings = {"TOOLONG", "BRK/B", "AA PL", "123", "$AAPL", "BRK.BBB", "ÅAPL", ""})
     void aBadSymbolIsRefusedWithOneLineNamingIt(String bad) {
-        String line = runOn(db(), "watchlist", "add", bad).usageError().strip();
+        DbLocation blank = TestDatabases.blankLocation(dir, "trading_data.db");
+        String line = runOn(blank.toString(), "watchlist", "add", bad).usageError().strip();
         assertTrue(line.startsWith("error: bad symbol '" + bad + "'"), line);
         assertTrue(line.contains("AAPL, BRK.B or BF-B"), () -> "says what is accepted: " + line);
-        assertFalse(Files.exists(db()), "nothing is created for a refused symbol");
+        assertTrue(TestDatabases.untouched(blank), "nothing is created for a refused symbol");
     }
 
     @Test

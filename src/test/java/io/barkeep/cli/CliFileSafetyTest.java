@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.barkeep.store.SqliteOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Files the command line must not damage: the database under {@code export -o}, an SQLite file or a file of the
- * user's given to export, the .db file copied alone after a command, and a file that holds another program's
- * tables with our names.
+ * Files the command line must not damage: the database under {@code export -o}, an SQLite file given to export,
+ * the .db file copied alone after a command, and a file that holds another program's tables with our names. A
+ * file of the user's given to export is {@link CliImportExportTest}'s, on either engine.
  */
+@SqliteOnly("the database file itself, its WAL and sqlite_master under export -o, a plain copy and another program")
 class CliFileSafetyTest {
     /** Two sessions: 12-23 (78 bars) and 12-24, an early close (42). */
     private static final int BARS = 78 + 42;
@@ -80,19 +82,6 @@ class CliFileSafetyTest {
         assertEquals("error: refusing to write over " + other + ": it is an SQLite database",
                 runOn(db(), "export", "AAPL", "-o", other.toString(), "--force").handledError());
         assertArrayEquals(before, Files.readAllBytes(other));
-    }
-
-    @Test
-    void exportOverAnExistingFileNeedsForce() throws IOException {
-        importTwoSessions();
-        Path notes = write(dir.resolve("notes.csv"), "my own notes\n");
-
-        assertEquals("error: " + notes + " already exists: add --force to replace it",
-                runOn(db(), "export", "AAPL", "-o", notes.toString()).handledError());
-        assertEquals("my own notes\n", Files.readString(notes));
-
-        runOn(db(), "export", "AAPL", "-o", notes.toString(), "--force");
-        assertEquals(BARS + 1, Files.readAllLines(notes).size(), "replaced by the header and every bar");
     }
 
     // ---- the .db file alone -----------------------------------------------------------------------------------

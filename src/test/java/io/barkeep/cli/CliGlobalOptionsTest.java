@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.barkeep.store.TestDatabases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,15 +21,15 @@ class CliGlobalOptionsTest {
 
     @Test
     void optionsBeforeTheCommandApplyToIt() {
-        Path db = dir.resolve("before.db");
-        run("--db", db.toString(), "--source", "demo", "watchlist", "add", "AAPL").ok();
+        String db = TestDatabases.dbArgument(dir, "before.db");
+        run("--db", db, "--source", "demo", "watchlist", "add", "AAPL").ok();
         run("--db=" + db, "--source=demo", "backfill", "AAPL", "--from", "2024-03-11", "--to", "2024-03-15").ok();
 
         String[] bars = {"bars", "AAPL", "--from", "2024-03-11", "--to", "2024-03-15", "--no-fetch", "--json"};
-        CliTestSupport.Result before = run(concat(new String[] {"--db", db.toString()}, bars)).ok();
+        CliTestSupport.Result before = run(concat(new String[] {"--db", db}, bars)).ok();
         assertTrue(before.json().path("count").asInt() > 300, "the backfill went into the file named: " + before);
         assertEquals(CliTestSupport.runOn(db, bars).ok().out(), before.out(), "the same as with --db after");
-        assertEquals("AAPL", run("--db", db.toString(), "watchlist", "list", "--json").ok().json().get(0)
+        assertEquals("AAPL", run("--db", db, "watchlist", "list", "--json").ok().json().get(0)
                 .path("symbol").asText());
     }
 
@@ -47,10 +48,10 @@ class CliGlobalOptionsTest {
 
     @Test
     void theRealEntryPointAcceptsOptionsBeforeTheCommand() throws IOException, InterruptedException {
-        Path db = dir.resolve("process.db");
+        String db = TestDatabases.dbArgument(dir, "process.db");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), "io.barkeep.Main",
-                "--db", db.toString(), "--source", "demo", "watchlist", "add", "MSFT", "--json")
+                "--db", db, "--source", "demo", "watchlist", "add", "MSFT", "--json")
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("out.txt").toFile());
         builder.environment().put("BARKEEP_HOME", dir.resolve("home").toString());
@@ -60,7 +61,8 @@ class CliGlobalOptionsTest {
         String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.contains("MSFT"), out);
-        assertTrue(Files.isRegularFile(db), "the database named before the command was used");
+        assertEquals(1, CliTestSupport.queryLong(db, "SELECT count(*) FROM watchlist WHERE symbol = 'MSFT'"),
+                "the database named before the command was used");
         assertFalse(out.contains("Unknown option"), out);
     }
 }

@@ -14,9 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barkeep.cli.CliTestSupport.Result;
 import io.barkeep.cli.CliTestSupport.Row;
+import io.barkeep.store.DbLocation;
+import io.barkeep.store.TestDatabases;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +33,14 @@ class CliImportExportTest {
     @TempDir
     Path dir;
 
-    private Path db() {
-        return dir.resolve("trading_data.db");
+    private String db;
+
+    /** This test's cache, as --db takes it: a file here, or a fresh PostgreSQL database in the PostgreSQL run. */
+    private String db() {
+        if (db == null) {
+            db = TestDatabases.dbArgument(dir, "trading_data.db");
+        }
+        return db;
     }
 
     private long storedBars() {
@@ -158,10 +169,11 @@ class CliImportExportTest {
 
     @Test
     void importOfAMissingFileIsOneLineAndCreatesNoDatabase() {
+        DbLocation blank = TestDatabases.blankLocation(dir, "trading_data.db");
         Path missing = dir.resolve("nowhere.csv");
         assertEquals("error: cannot read " + missing + ": no such file",
-                runOn(db(), "import", missing.toString(), "--symbol", "AAPL").handledError());
-        assertFalse(Files.exists(db()));
+                runOn(blank.toString(), "import", missing.toString(), "--symbol", "AAPL").handledError());
+        assertTrue(TestDatabases.untouched(blank));
     }
 
     @Test
@@ -227,7 +239,7 @@ class CliImportExportTest {
         assertFalse(Files.exists(dir.resolve("out.csv.partial")));
 
         // and the exported file imports into a fresh database unchanged
-        Path other = dir.resolve("other.db");
+        String other = TestDatabases.dbArgument(dir, "other.db");
         runOn(other, "import", out.toString(), "--symbol", "RT").ok();
         assertEquals(text, runOn(other, "export", "RT").ok().out());
     }
@@ -247,5 +259,42 @@ class CliImportExportTest {
     @Test
     void exportOfASymbolWithNothingCachedIsAHandledError() {
         assertEquals("error: nothing cached for NOPE", runOn(db(), "export", "nope").handledError());
+    }
+
+    @Test
+    void exportToAFolderThatDoesNotExistIsOneLine() {
+        runOn(db(), "import", write(dir.resolve("in.csv"), csv(rows(date("2024-12-23")))).toString(), "--symbol",
+                "AAPL").ok();
+        Path out = dir.resolve("missing").resolve("out.csv");
+        String line = runOn(db(), "export", "AAPL", "--output", out.toString()).handledError();
+        assertEquals("error: cannot write " + out + ": no such folder", line);
+    }
+
+    @Test
+    void otherTablesInTheDatabaseAreNeverTouched() throws Exception {
+        try (Connection c = CliTestSupport.connect(db()); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE trades (symbol TEXT, qty INTEGER)");
+            st.execute("INSERT INTO trades (symbol, qty) VALUES ('AAPL', 100), ('MSFT', -50)");
+        }
+        runOn(db(), "import", write(dir.resolve("in.csv"), csv(rows(date("2024-12-23"), date("2024-12-24"))))
+                .toString(), "--symbol", "AAPL").ok();
+        runOn(db(), "watchlist", "add", "AAPL").ok();
+        runOn(db(), "cleanup", "--retain-days", "1", "--yes").ok();
+        assertEquals(List.of(Map.of("symbol", "AAPL", "qty", 100), Map.of("symbol", "MSFT", "qty", -50)),
+                query(db(), "SELECT symbol, qty FROM trades ORDER BY symbol"));
+    }
+
+    @Test
+    void exportOverAnExistingFileNeedsForce() throws IOException {
+        runOn(db(), "import", write(dir.resolve("in.csv"), csv(rows(date("2024-12-23"), date("2024-12-24"))))
+                .toString(), "--symbol", "AAPL").ok();
+        Path notes = write(dir.resolve("notes.csv"), "my own notes\n");
+
+        assertEquals("error: " + notes + " already exists: add --force to replace it",
+                runOn(db(), "export", "AAPL", "-o", notes.toString()).handledError());
+        assertEquals("my own notes\n", Files.readString(notes));
+
+        runOn(db(), "export", "AAPL", "-o", notes.toString(), "--force");
+        assertEquals(78 + 42 + 1, Files.readAllLines(notes).size(), "replaced by the header and every bar");
     }
 }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barkeep.cli.CliTestSupport.Result;
+import io.barkeep.store.TestDatabases;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,14 @@ class CliImportFloodTest {
     @TempDir
     Path dir;
 
-    private Path db() {
-        return dir.resolve("trading_data.db");
+    private String db;
+
+    /** This test's cache, as --db takes it: a file here, or a fresh PostgreSQL database in the PostgreSQL run. */
+    private String db() {
+        if (db == null) {
+            db = TestDatabases.dbArgument(dir, "trading_data.db");
+        }
+        return db;
     }
 
     @Test

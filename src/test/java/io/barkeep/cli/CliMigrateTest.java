@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.barkeep.store.PostgresOnly;
 import io.barkeep.store.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code migrate --from trading_data.db --to postgresql://...} and back: resumable, verified per symbol. */
+@PostgresOnly
 class CliMigrateTest {
     @TempDir
     Path dir;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.barkeep.store.TestDatabases;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -71,10 +72,10 @@ class CliProcessTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void severalProcessesCreatingOneDatabaseAtOnceAllSucceedAndMigrateItOnce() throws Exception {
-        Path db = dir.resolve("new.db");
+        String db = TestDatabases.blankLocation(dir, "new.db").toString();
         List<Child> children = new ArrayList<>();
         for (int i = 0; i < PROCESSES; i++) {
-            children.add(start("child" + i, "watchlist", "add", TICKERS.get(i), "--db", db.toString()));
+            children.add(start("child" + i, "watchlist", "add", TICKERS.get(i), "--db", db));
         }
         for (Child c : children) {
             c.awaitReady();
@@ -92,9 +93,10 @@ class CliProcessTest {
         assertEquals(migrationVersions(), versions, "each migration applied once");
     }
 
-    /** The versions of src/main/resources/db/migration, in order. */
+    /** The versions of the engine's migrations (db/migration for SQLite, db/postgresql), in order. */
     private static List<String> migrationVersions() throws java.io.IOException {
-        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+        String folder = TestDatabases.postgres() ? "db/postgresql" : "db/migration";
+        try (var files = java.nio.file.Files.list(Path.of("src/main/resources", folder))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
                     .map(n -> n.substring(1, n.indexOf("__"))).sorted(java.util.Comparator.comparingInt(Integer::parseInt))
                     .toList();
@@ -120,8 +122,8 @@ class CliProcessTest {
 
         // Port 9 (discard) has no terminal: the command fails at once, naming the URL.
         Child c = start("secret", "backfill", "AAPL", "--from", "2024-12-02", "--to", "2024-12-03", "--source",
-                "thetadata", "--theta-url", "http://trader:s3cret@127.0.0.1:9", "--db", dir.resolve("t.db")
-                        .toString());
+                "thetadata", "--theta-url", "http://trader:s3cret@127.0.0.1:9", "--db",
+                TestDatabases.dbArgument(dir, "t.db"));
         c.awaitReady();
         c.release();
 

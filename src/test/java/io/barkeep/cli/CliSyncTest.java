@@ -120,7 +120,7 @@ class CliSyncTest {
     @Test
     void aTerminalThatIsNotThereIsOneLineAndExitOne() {
         CliTestSupport.Result r = run("bars", "AAPL", "--from", "2024-03-11", "--to", "2024-03-15", "--source",
-                "thetadata", "--theta-url", "http://127.0.0.1:9", "--db", dir.resolve("real.db").toString());
+                "thetadata", "--theta-url", "http://127.0.0.1:9", "--db", TestDatabases.dbArgument(dir, "real.db"));
         assertEquals(1, r.code(), r.toString());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("no Theta Terminal at http://127.0.0.1:9"), r.err());
@@ -135,12 +135,12 @@ class CliSyncTest {
 
     @Test
     void simulatedBarsNeverLandInAFileOfRealOnes() {
-        Path real = dir.resolve("real.db");
+        String real = TestDatabases.dbArgument(dir, "real.db");
         Path csv = CliTestSupport.write(dir.resolve("a.csv"), CliTestSupport.csv(CliTestSupport.rows(
                 CliTestSupport.date("2024-03-11"))));
-        run("import", csv.toString(), "--symbol", "AAPL", "--db", real.toString());
+        run("import", csv.toString(), "--symbol", "AAPL", "--db", real);
         CliTestSupport.Result r = run("bars", "AAPL", "--from", "2024-03-11", "--to", "2024-03-15", "--source", "demo",
-                "--db", real.toString());
+                "--db", real);
         assertEquals(1, r.code(), r.toString());
         assertTrue(r.err().contains("holds real bars"), r.err());
     }

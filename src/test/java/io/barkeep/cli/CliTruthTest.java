@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barkeep.cli.CliTestSupport.Result;
+import io.barkeep.store.DbLocation;
+import io.barkeep.store.TestDatabases;
 import io.barkeep.sync.SyncResult;
 import io.barkeep.sync.Updater;
 import io.barkeep.sync.UpdaterSchedule;
@@ -25,10 +27,14 @@ import picocli.CommandLine.Model.ArgSpec;
 class CliTruthTest {
     @TempDir
     Path dir;
+    private String demoDb;
 
     private Result demo(String... args) {
+        if (demoDb == null) {
+            demoDb = TestDatabases.dbArgument(dir, "demo.db");
+        }
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--source", "demo", "--db", dir.resolve("demo.db").toString()));
+        all.addAll(List.of("--source", "demo", "--db", demoDb));
         return run(all.toArray(String[]::new));
     }
 
@@ -66,11 +72,11 @@ class CliTruthTest {
         assertEquals(0, exported.code(), exported::toString);
         assertTrue(Files.readString(file).startsWith("# SIMULATED"), "the file says what it holds");
 
-        Path real = dir.resolve("real.db");
-        Result refused = CliTestSupport.runOn(real, "import", file.toString(), "--symbol", "AAPL");
+        DbLocation real = TestDatabases.blankLocation(dir, "real.db");
+        Result refused = CliTestSupport.runOn(real.toString(), "import", file.toString(), "--symbol", "AAPL");
         assertEquals(1, refused.code(), refused::toString);
         assertTrue(refused.err().contains("SIMULATED"), refused.err());
-        assertFalse(Files.exists(real) && CliTestSupport.queryLong(real,
+        assertFalse(!TestDatabases.untouched(real) && CliTestSupport.queryLong(real.toString(),
                 "SELECT count(*) FROM market_data_bars") > 0, "no simulated bar reached the real database");
     }
 

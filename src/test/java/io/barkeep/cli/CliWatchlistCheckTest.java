@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barkeep.source.thetadata.FakeThetaTerminal;
+import io.barkeep.store.TestDatabases;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,6 +20,15 @@ class CliWatchlistCheckTest {
     @TempDir
     Path dir;
     private FakeThetaTerminal terminal;
+    private String db;
+
+    /** This test's cache, as --db takes it: a file here, or a fresh PostgreSQL database in the PostgreSQL run. */
+    private String db() {
+        if (db == null) {
+            db = TestDatabases.dbArgument(dir, "trading_data.db");
+        }
+        return db;
+    }
 
     @AfterEach
     void stop() {
@@ -31,11 +41,11 @@ class CliWatchlistCheckTest {
         String[] all = new String[args.length + 4];
         System.arraycopy(args, 0, all, 0, args.length);
         System.arraycopy(new String[] {"--source", "thetadata", "--theta-url", url}, 0, all, args.length, 4);
-        return runOn(dir.resolve("trading_data.db"), all);
+        return runOn(db(), all);
     }
 
     private List<String> listed() {
-        return runOn(dir.resolve("trading_data.db"), "watchlist", "list").ok().outLines().stream().skip(1)
+        return runOn(db(), "watchlist", "list").ok().outLines().stream().skip(1)
                 .map(l -> l.split(" ")[0]).toList();
     }
 
@@ -77,7 +87,7 @@ class CliWatchlistCheckTest {
     @Test
     void theDemoFeedRefusesATickerOutsideItsUniverse() {
         assertEquals("error: no such symbol at the demo feed: TABLE (not added)",
-                runOn(dir.resolve("demo.db"), "--source", "demo", "watchlist", "add", "TABLE").handledError());
+                runOn(TestDatabases.dbArgument(dir, "demo.db"), "--source", "demo", "watchlist", "add", "TABLE").handledError());
     }
 
     @Test

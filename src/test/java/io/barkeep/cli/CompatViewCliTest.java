@@ -4,6 +4,8 @@ import static io.barkeep.cli.CliTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.barkeep.store.DbLocation;
+import io.barkeep.store.TestDatabases;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +27,7 @@ class CompatViewCliTest {
 
     @Test
     void theOriginalQueryReturnsTheBarsTheCommandLinePrints() throws Exception {
-        Path db = dir.resolve("demo.db");
+        DbLocation db = TestDatabases.location(dir, "demo.db");
         String[] where = {"--source", "demo", "--db", db.toString()};
         assertEquals(0, run(concat(new String[] {"backfill", "AAPL", "--from", "2024-03-04", "--to", "2024-03-15"},
                 where)).code());
@@ -38,7 +40,7 @@ class CompatViewCliTest {
         }
 
         List<String> viewed = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl());
              PreparedStatement ps = c.prepareStatement(
                      "SELECT * FROM market_data_bars WHERE symbol = ? AND timestamp >= ? ORDER BY timestamp ASC")) {
             ps.setString(1, "AAPL");

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Online backups into backups/ beside the database: readable copies, the newest few kept. */
+@SqliteOnly("backups are VACUUM INTO copies of the file; on PostgreSQL pg_dump is the server's business")
 class BackupsTest {
     private static final Session MON = TestBars.regular("2024-07-01");
     private static final Session TUE = TestBars.regular("2024-07-02");

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Old code writes through the original names: an INSERT into {@code market_data_bars} or {@code watchlist}
  * lands in the compact tables and the coverage ledger, or fails with a clear SQLite error and writes nothing.
  */
+@SqliteOnly("writes through the original names go through SQLite INSTEAD OF triggers")
 class CompatViewsTest {
     private static final TradingCalendar NYSE = NyseCalendar.load();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-04-02T12:00:00Z"), ZoneOffset.UTC);

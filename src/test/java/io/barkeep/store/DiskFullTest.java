@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A full disk mid-write: one clear line, and what was stored before stays whole. */
+@SqliteOnly("a full disk under the SQLite file (SQLITE_FULL); a server's disk is not ours to fill")
 class DiskFullTest {
     @TempDir
     Path dir;

@@ -2,7 +2,6 @@ package io.barkeep.store;
 
 import io.barkeep.domain.Session;
 import io.barkeep.domain.TradingCalendar;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,11 +41,11 @@ final class KilledWriterChild {
         return TestBars.batch(SYMBOL, b, TestBars.sessions(b, i), List.of(), true);
     }
 
-    /** Arguments: the database file, the first batch to write. */
+    /** Arguments: the database (a file or a PostgreSQL URL, as {@code --db} takes it), the first batch to write. */
     public static void main(String[] args) {
-        Path file = Path.of(args[0]);
+        DbLocation location = DbLocation.parse(args[0]);
         int first = Integer.parseInt(args[1]);
-        try (Database db = Database.open(file)) {
+        try (Database db = Database.open(location)) {
             BarStore store = new BarStore(db, calendar(), 0, Clock.systemUTC());
             for (int i = first; i < BATCHES; i++) {
                 store.write(batch(i));

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A writer process killed mid-write (DESIGN point 9): the file stays intact, each batch range is whole or absent,
- * and every batch the writer reported committed is whole.
+ * A writer process killed mid-write (DESIGN point 9): the database stays intact, each batch range is whole or
+ * absent, and every batch the writer reported committed is whole; on SQLite the file passes quick_check too.
  */
 class KilledWriterTest {
     private static final int ROUNDS = 3;
@@ -38,17 +38,20 @@ class KilledWriterTest {
     @Test
     // Only a guard against a hang (a child that never starts); no assertion depends on time.
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
-    void aWriterKilledMidWriteLeavesTheFileIntactWithEveryRangeWholeOrAbsent() throws Exception {
-        Path file = dir.resolve("killed.db");
+    void aWriterKilledMidWriteLeavesTheDatabaseIntactWithEveryRangeWholeOrAbsent() throws Exception {
+        DbLocation location = TestDatabases.location(dir, "killed.db");
         List<List<Session>> batches = KilledWriterChild.batches();
         int whole = 0;
         for (int round = 0; round < ROUNDS; round++) {
             int first = whole;
-            int reported = runAndKill(file, first, round);
+            int reported = runAndKill(location, first, round);
             assertTrue(reported >= first + COMMITS_BEFORE_KILL, "the child reported its commits");
 
-            try (Database db = Database.open(file)) {
-                assertEquals("ok", db.read(dsl -> dsl.fetchValue("PRAGMA quick_check")));
+            try (Database db = Database.open(location)) {
+                if (!location.postgres()) {
+                    // the file's own integrity; a PostgreSQL server keeps its files whole by its WAL
+                    assertEquals("ok", db.read(dsl -> dsl.fetchValue("PRAGMA quick_check")));
+                }
                 BarStore store = new BarStore(db, KilledWriterChild.calendar(), 0, Clock.systemUTC());
                 Map<Integer, SessionCoverageRecord> ledger = db.read(dsl -> dsl.selectFrom(SESSION_COVERAGE).fetch())
                         .stream().collect(Collectors.toMap(r -> r.getSessionDate().intValue(), Function.identity()));
@@ -78,10 +81,10 @@ class KilledWriterTest {
     }
 
     /** Starts the writer at batch {@code first}, kills it after a few commits; returns the batches it reported. */
-    private int runAndKill(Path file, int first, int round) throws IOException, InterruptedException {
+    private int runAndKill(DbLocation location, int first, int round) throws IOException, InterruptedException {
         Path stderr = dir.resolve("child-" + round + ".err");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), KilledWriterChild.class.getName(), file.toString(),
+                "-cp", System.getProperty("java.class.path"), KilledWriterChild.class.getName(), location.toString(),
                 String.valueOf(first))
                 .redirectError(stderr.toFile())
                 .start();

@@ -39,7 +39,7 @@ class LedgerCountTest {
         bars.addAll(partial.subList(68, 78));
         LocalDate from = SESSIONS.get(0).date();
         LocalDate to = SESSIONS.get(4).date();
-        try (CacheEngine engine = CacheEngine.open(dir.resolve("ledger.db"), CALENDAR, 0,
+        try (CacheEngine engine = CacheEngine.open(TestDatabases.location(dir, "ledger.db"), CALENDAR, 0,
                 Clock.fixed(NOW, ZoneOffset.UTC))) {
             new AnswerStore(engine).store(new VendorAnswer("MSFT", "test", "MSFT", from, to, bars, List.of(),
                     List.of(), false));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A corrupt database points a person to the newest backup that is itself whole, not merely the newest file. */
+@SqliteOnly("picks the newest backup file that passes quick_check: SQLite backup files")
 class NewestGoodBackupTest {
     @TempDir
     Path dir;

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * quarantine, the watchlist carried over, the trades table untouched, and the original query run verbatim
  * returns the same rows as before.
  */
+@SqliteOnly("migrates the original design's trades.db file in place")
 class OriginalDesignMigrationTest {
     static final String ORIGINAL_QUERY =
             "SELECT * FROM market_data_bars WHERE symbol = ? AND timestamp >= ? ORDER BY timestamp ASC";

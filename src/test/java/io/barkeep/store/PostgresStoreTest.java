@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * The store on a real PostgreSQL server (started by the tests themselves): the location picks the dialect, the
  * PostgreSQL migrations make compact tables, and bars round-trip exactly and idempotently as on SQLite.
  */
+@PostgresOnly
 class PostgresStoreTest {
     private static final Session MON = TestBars.regular("2024-07-01");
     private static final TradingCalendar CALENDAR = TestBars.calendar(MON);

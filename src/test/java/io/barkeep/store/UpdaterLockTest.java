@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Exactly one updater per shared PostgreSQL cache; the others see who runs it. */
+@PostgresOnly
 class UpdaterLockTest {
     private static final Instant NOON = Instant.parse("2024-08-12T16:00:00Z");
 

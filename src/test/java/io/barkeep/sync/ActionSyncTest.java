@@ -9,6 +9,7 @@ import io.barkeep.domain.TradingCalendar;
 import io.barkeep.source.thetadata.FakeV2Actions;
 import io.barkeep.source.thetadata.ThetaV2Actions;
 import io.barkeep.store.CacheEngine;
+import io.barkeep.store.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +39,7 @@ class ActionSyncTest {
     @BeforeEach
     void open() throws Exception {
         v2 = new FakeV2Actions(CALENDAR).split("NVDA", LocalDate.of(2024, 6, 10), 1, 10);
-        engine = CacheEngine.open(dir.resolve("trading_data.db"), CALENDAR, 1 << 20, CLOCK);
+        engine = CacheEngine.open(TestDatabases.location(dir, "trading_data.db"), CALENDAR, 1 << 20, CLOCK);
     }
 
     @AfterEach

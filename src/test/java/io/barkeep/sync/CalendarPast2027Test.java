@@ -11,7 +11,9 @@ import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.simulated.SimulatedSource;
 import io.barkeep.store.BarBatch;
 import io.barkeep.store.CacheEngine;
+import io.barkeep.store.DbLocation;
 import io.barkeep.store.GapService.GapReport;
+import io.barkeep.store.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,13 +45,15 @@ class CalendarPast2027Test {
     @TempDir
     Path dir;
     private TradingCalendar calendar;
+    private DbLocation location;
     private CacheEngine engine;
     private SimulatedSource source;
 
     @BeforeEach
     void open() {
         calendar = NyseCalendar.current(CLOCK);
-        engine = CacheEngine.open(dir.resolve("demo.db"), calendar, 0, CLOCK);
+        location = TestDatabases.location(dir, "demo.db");
+        engine = CacheEngine.open(location, calendar, 0, CLOCK);
         source = new SimulatedSource(calendar, CLOCK, SimulatedSource.Options.defaults().withOutageRate(0));
     }
 
@@ -102,7 +106,7 @@ class CalendarPast2027Test {
     /** The calendar versions the coverage ledger recorded with its verdicts, read beside the engine. */
     private Set<String> recordedCalendarVersions() throws Exception {
         Set<String> versions = new HashSet<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("demo.db"));
+        try (Connection c = DriverManager.getConnection(location.jdbcUrl());
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT DISTINCT calendar_version FROM session_coverage")) {
             while (rs.next()) {

@@ -14,6 +14,7 @@ import io.barkeep.source.thetadata.FakeThetaTerminal;
 import io.barkeep.source.thetadata.ThetaV3Source;
 import io.barkeep.store.CacheEngine;
 import io.barkeep.store.DbLocation;
+import io.barkeep.store.PostgresOnly;
 import io.barkeep.store.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Several machines backfilling one shared PostgreSQL cache: the sessions each asks the vendor for are claimed in
  * the database first, so no session is asked twice, and a process killed mid-way loses nothing.
  */
+@PostgresOnly
 class SharedBackfillTest {
     private static final TradingCalendar CALENDAR = NyseCalendar.load();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-04-01T16:00:00Z"), ZoneOffset.UTC);
