@@ -87,7 +87,8 @@ class CliWatchlistCheckTest {
     @Test
     void theDemoFeedRefusesATickerOutsideItsUniverse() {
         assertEquals("error: no such symbol at the demo feed: TABLE (not added)",
-                runOn(TestDatabases.dbArgument(dir, "demo.db"), "--source", "demo", "watchlist", "add", "TABLE").handledError());
+                runOn(TestDatabases.dbArgument(dir, "demo.db"), "--source", "demo", "watchlist", "add", "TABLE")
+                        .handledError());
     }
 
     @Test

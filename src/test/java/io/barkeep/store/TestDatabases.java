@@ -25,9 +25,12 @@ public final class TestDatabases {
         return "postgresql".equalsIgnoreCase(System.getProperty(PROPERTY, ""));
     }
 
-    /** A new cache's location: {@code dir/fileName} on SQLite, a fresh database on PostgreSQL. */
+    /**
+     * A new cache's location: {@code dir/fileName} on SQLite, a fresh database already holding Barkeep's (empty)
+     * schema on PostgreSQL ({@link PostgresServer#migratedDatabase}: a copy, not a migration per test).
+     */
     public static DbLocation location(Path dir, String fileName) {
-        return postgres() ? PostgresServer.shared().freshDatabase() : DbLocation.sqlite(dir.resolve(fileName));
+        return postgres() ? PostgresServer.shared().migratedDatabase() : DbLocation.sqlite(dir.resolve(fileName));
     }
 
     /** As {@link #location}, as the text a person gives {@code --db}. */
