@@ -4,14 +4,12 @@ import static io.barkeep.cli.CliTestSupport.query;
 import static io.barkeep.cli.CliTestSupport.run;
 import static io.barkeep.cli.CliTestSupport.runOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.barkeep.cli.CliTestSupport.Result;
 import io.barkeep.store.DbLocation;
 import io.barkeep.store.TestDatabases;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -128,7 +128,8 @@ class CliSyncTest {
 
     @Test
     void anUnknownSourceIsRefused() {
-        CliTestSupport.Result r = run("bars", "AAPL", "--source", "yahoo", "--db", dir.resolve("x.db").toString());
+        CliTestSupport.Result r = run("bars", "AAPL", "--source", "yahoo", "--db",
+                TestDatabases.dbArgument(dir, "x.db"));
         assertEquals(1, r.code(), r.toString());
         assertTrue(r.err().contains("unknown source 'yahoo'"), r.err());
     }
