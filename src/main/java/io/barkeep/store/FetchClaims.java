@@ -145,7 +145,15 @@ public final class FetchClaims implements AutoCloseable {
      * which sessions another process answered since a first look. Empty on SQLite, where no one else writes.
      */
     public Map<Integer, String> ledger(String symbol, List<Integer> dateKeys) {
-        if (connection == null || dateKeys.isEmpty()) {
+        return connection == null ? Map.of() : ledger(db, symbol, dateKeys);
+    }
+
+    /**
+     * {@link #ledger} without a claimant: the look a run takes before it plans, so that what another process
+     * answers between the plan and the claim shows as changed. Empty on SQLite.
+     */
+    public static Map<Integer, String> ledger(Database db, String symbol, List<Integer> dateKeys) {
+        if (!db.isPostgres() || dateKeys.isEmpty()) {
             return Map.of();
         }
         return db.readJdbc(c -> {

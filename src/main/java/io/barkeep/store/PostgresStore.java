@@ -17,12 +17,18 @@ import org.flywaydb.core.api.FlywayException;
 /**
  * The PostgreSQL side of {@link Database}: how to connect (the password from {@code PGPASSWORD}, else the driver
  * reads {@code ~/.pgpass} itself), the readers' pool, and the schema (Flyway, from {@code db/postgresql}: the same
- * versions V1..V4 as the SQLite scripts in {@code db/migration}, written for PostgreSQL). Flyway holds a PostgreSQL
- * advisory lock while it migrates, so two programs opening a new database at once do not both migrate it.
+ * versions V1..V4 as the SQLite scripts in {@code db/migration}, written for PostgreSQL, then V5, the original
+ * names' write triggers that SQLite has from its V4). Flyway holds a PostgreSQL advisory lock while it migrates,
+ * so two programs opening a new database at once do not both migrate it.
  */
 final class PostgresStore implements AutoCloseable {
     /** Where the PostgreSQL scripts live; the SQLite ones stay in db/migration, where existing files expect them. */
     static final String MIGRATIONS = "classpath:db/postgresql";
+    /**
+     * The newest script in db/postgresql: V1..V4 as on SQLite ({@link Database#SCHEMA_VERSION}), then V5 (the
+     * original names' write triggers, which SQLite got with its V4). A test keeps it in step with the scripts.
+     */
+    static final int SCHEMA_VERSION = 5;
     /** Readers at once: the desktop's chart, dashboard and health views plus a CLI or MCP read or two. */
     private static final int MAX_READERS = 4;
     private static final int CONNECT_TIMEOUT_S = 10;
@@ -135,7 +141,7 @@ final class PostgresStore implements AutoCloseable {
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT max(CAST(version AS INTEGER)) FROM " + SchemaMigration.HISTORY
                      + " WHERE success")) {
-            return rs.next() && rs.getInt(1) == Database.SCHEMA_VERSION;
+            return rs.next() && rs.getInt(1) == SCHEMA_VERSION;
         }
     }
 

@@ -14,10 +14,8 @@ import io.barkeep.store.VendorAnswer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * against the calendar (bad ones quarantined), writing each answer as one transaction, logging revisions, and
  * recording every failure in {@code safety_events}. One request failing never stops the others; only a
  * failure no request can get past (no terminal, no permission) stops the run. In a cache shared on PostgreSQL,
- * each request first claims its sessions ({@link FetchClaims}): two machines never ask the vendor for one session. A {@link Cancellation} aborts the
- * requests in flight and wakes the back-off waits: a cancelled run ends within moments.
+ * each request first claims its sessions ({@link FetchClaims}) and leaves out what another process answered since
+ * the plan ({@link LedgerSnapshot}): two machines never ask the vendor for one session. A {@link Cancellation}
+ * aborts the requests in flight and wakes the back-off waits: a cancelled run ends within moments.
  */
 public final class Fetcher {
     private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
@@ -57,29 +56,29 @@ public final class Fetcher {
         this.concurrency = Math.max(1, concurrency);
     }
 
-    /** Runs {@code requests}; throws {@link SyncAbortedException} when the run had to stop. */
+    /**
+     * Runs {@code requests} planned without a look at the ledger (fixed sessions, a benchmark); throws
+     * {@link SyncAbortedException} when the run had to stop.
+     */
     public SyncResult run(List<FetchRequest> requests, SyncProgress progress, Cancellation cancel) {
+        return run(requests, new LedgerSnapshot(engine), progress, cancel);
+    }
+
+    /**
+     * Runs {@code requests}, planned after {@code before} was taken: a session whose ledger row differs from it
+     * once claimed was answered by another process and is not asked again. Sessions {@code before} did not look
+     * at are looked at now.
+     */
+    public SyncResult run(List<FetchRequest> requests, LedgerSnapshot before, SyncProgress progress,
+                          Cancellation cancel) {
         if (requests.isEmpty()) {
             return new SyncResult(0, 0, 0, 0, 0, 0, 0, 0, List.of());
         }
         engine.feedGuard().claim(source.simulated(), source.name());
+        requests.forEach(r -> before.take(r.symbol(), r.from(), r.to()));
         try (FetchClaims claims = FetchClaims.open(engine.database())) {
-            return run(requests, new Run(requests.size(), progress, cancel, claims, snapshot(claims, requests)));
+            return run(requests, new Run(requests.size(), progress, cancel, claims, before));
         }
-    }
-
-    /** The ledger of the requested sessions before any fetch: what another process answers later shows as changed. */
-    private Map<String, Map<Integer, String>> snapshot(FetchClaims claims, List<FetchRequest> requests) {
-        Map<String, Map<Integer, String>> out = new HashMap<>();
-        if (!claims.shared()) {
-            return out;
-        }
-        Map<String, List<Integer>> dates = new HashMap<>();
-        for (FetchRequest r : requests) {
-            dates.computeIfAbsent(r.symbol(), k -> new ArrayList<>()).addAll(dateKeys(r));
-        }
-        dates.forEach((symbol, keys) -> out.put(symbol, claims.ledger(symbol, keys)));
-        return out;
     }
 
     private List<Integer> dateKeys(FetchRequest r) {
@@ -149,15 +148,14 @@ public final class Fetcher {
         }
     }
 
-    /** The request's sessions whose ledger rows are as they were when the run began. */
+    /** The request's sessions whose ledger rows, read under the claim, are as they were before the plan. */
     private List<Session> notAnsweredElsewhere(FetchRequest request, Run run) {
         List<Session> sessions = engine.bars().calendar().sessions(request.from(), request.to());
-        Map<Integer, String> before = run.ledgerBefore.get(request.symbol());
-        if (before == null) {
+        if (!run.claims.shared()) {
             return sessions;
         }
         Map<Integer, String> now = run.claims.ledger(request.symbol(), dateKeys(request));
-        return sessions.stream().filter(s -> Objects.equals(before.get(s.dateKey()), now.get(s.dateKey())))
+        return sessions.stream().filter(s -> run.ledgerBefore.unchanged(request.symbol(), s.dateKey(), now))
                 .toList();
     }
 
@@ -304,10 +302,9 @@ public final class Fetcher {
         final SyncProgress progress;
         final Cancellation cancel;
         final FetchClaims claims;
-        final Map<String, Map<Integer, String>> ledgerBefore;
+        final LedgerSnapshot ledgerBefore;
 
-        Run(int planned, SyncProgress progress, Cancellation cancel, FetchClaims claims,
-            Map<String, Map<Integer, String>> ledgerBefore) {
+        Run(int planned, SyncProgress progress, Cancellation cancel, FetchClaims claims, LedgerSnapshot ledgerBefore) {
             this.claims = claims;
             this.ledgerBefore = ledgerBefore;
             this.planned = planned;

@@ -219,12 +219,13 @@ public final class MarketData implements AutoCloseable {
     public SyncResult backfill(List<String> symbols, LocalDate from, LocalDate to, SyncProgress progress,
                                Cancellation cancel) {
         List<FetchRequest> requests = new ArrayList<>();
+        LedgerSnapshot before = new LedgerSnapshot(engine);
         for (String s : symbols) {
-            requests.addAll(plan(Symbols.normalize(s), from, to, Duration.ZERO));
+            requests.addAll(plan(Symbols.normalize(s), from, to, Duration.ZERO, before));
         }
         // A watched symbol whose every request was answered is as up to date as the updater would make it; marked
         // inside the run, so a settings change does not close the database under it.
-        return run(requests, progress, cancel, result -> {
+        return run(requests, before, progress, cancel, result -> {
             Instant now = engine.clock().instant();
             symbols.stream().map(Symbols::normalize).distinct()
                     .filter(s -> result.failures().stream().noneMatch(f -> f.startsWith(s + " ")))
@@ -235,20 +236,23 @@ public final class MarketData implements AutoCloseable {
     /** Fetches what {@code symbol} lacks from..to. */
     public SyncResult ensure(String symbol, LocalDate from, LocalDate to, Duration retryAfter, SyncProgress progress,
                              Cancellation cancel) {
-        return run(plan(symbol, from, to, retryAfter), progress, cancel);
+        LedgerSnapshot before = new LedgerSnapshot(engine);
+        return run(plan(symbol, from, to, retryAfter, before), before, progress, cancel);
     }
 
-    List<FetchRequest> plan(String symbol, LocalDate from, LocalDate to, Duration retryAfter) {
+    /** The requests filling {@code symbol}'s holes from..to; {@code before} looks at the ledger first. */
+    List<FetchRequest> plan(String symbol, LocalDate from, LocalDate to, Duration retryAfter, LedgerSnapshot before) {
+        before.take(symbol, from, to);
         GapReport report = engine.gaps().report(symbol, from, to);
         return planner.plan(report, engine.clock().instant(), retryAfter);
     }
 
-    SyncResult run(List<FetchRequest> requests, SyncProgress progress, Cancellation cancel) {
-        return run(requests, progress, cancel, result -> { });
+    SyncResult run(List<FetchRequest> requests, LedgerSnapshot before, SyncProgress progress, Cancellation cancel) {
+        return run(requests, before, progress, cancel, result -> { });
     }
 
-    private SyncResult run(List<FetchRequest> requests, SyncProgress progress, Cancellation cancel,
-                           java.util.function.Consumer<SyncResult> andThen) {
+    private SyncResult run(List<FetchRequest> requests, LedgerSnapshot before, SyncProgress progress,
+                           Cancellation cancel, java.util.function.Consumer<SyncResult> andThen) {
         if (requests.isEmpty()) {
             SyncResult none = new SyncResult(0, 0, 0, 0, 0, 0, 0, 0, List.of());
             andThen.accept(none);
@@ -263,7 +267,7 @@ public final class MarketData implements AutoCloseable {
         }
         try {
             source.checkReady();
-            SyncResult result = fetcher.run(requests, progress, cancel);
+            SyncResult result = fetcher.run(requests, before, progress, cancel);
             requests.stream().map(FetchRequest::symbol).distinct().forEach(s -> engine.freshness().refresh(s));
             andThen.accept(result);
             return result;

@@ -19,7 +19,8 @@ import java.nio.file.StandardCopyOption;
  * @param thetaUrl         the terminal's root URL (null: the source's default)
  * @param thetaConcurrency requests in flight (the account tier: FREE 1, VALUE 2, STANDARD 4, PRO 8)
  * @param vendorDelaySeconds how long after a bar closes the updater asks for it
- * @param databasePath     the database file (null: trading_data.db, or demo.db for the simulated feed)
+ * @param databasePath     the database: a SQLite file or a {@code postgresql://} URL (null: trading_data.db, or
+ *                         demo.db for the simulated feed, which never uses a URL)
  * @param retainDays       the retention window
  * @param backupKeep       how many backups to keep
  * @param cacheMb          the hot cache's bound
@@ -105,8 +106,11 @@ public record Settings(String source, String thetaUrl, int thetaConcurrency, int
         return DbLocation.sqlite(database(folder));
     }
 
-    /** The database file in {@code folder} for this source, unless one is set. */
-    public Path database(Path folder) {
+    /**
+     * The SQLite file: the one set, else this source's in {@code folder}. Private: a setting may be a PostgreSQL URL,
+     * which is no path; every caller goes through {@link #location}.
+     */
+    private Path database(Path folder) {
         if (databasePath != null && !databasePath.isBlank() && !Sources.isSimulated(source)) {
             return Path.of(databasePath);
         }

@@ -77,10 +77,11 @@ public final class Updater {
         LocalDate today = now.atZone(Session.NEW_YORK).toLocalDate();
         LocalDate from = sessionsBack(engine.bars().calendar(), today, UPDATE_LOOKBACK_SESSIONS);
         List<FetchRequest> requests = new ArrayList<>();
+        LedgerSnapshot before = new LedgerSnapshot(engine);
         for (WatchlistEntry w : active) {
-            requests.addAll(data.plan(w.symbol(), from, today, Duration.ZERO));
+            requests.addAll(data.plan(w.symbol(), from, today, Duration.ZERO, before));
         }
-        SyncResult result = data.run(requests, SyncProgress.NONE, cancel);
+        SyncResult result = data.run(requests, before, SyncProgress.NONE, cancel);
         for (WatchlistEntry w : active) {
             engine.watchlist().markUpdated(w.symbol(), now);
         }
@@ -107,7 +108,7 @@ public final class Updater {
         for (WatchlistEntry w : active) {
             latest.forEach(s -> requests.add(new FetchRequest(w.symbol(), s.date(), s.date())));
         }
-        SyncResult result = data.run(requests, SyncProgress.NONE, cancel);
+        SyncResult result = data.run(requests, new LedgerSnapshot(engine), SyncProgress.NONE, cancel);
         markUpdated(requests, result, now);
         // The daily online backup rides on the once-a-day after-close pass (DESIGN point 10).
         engine.database().backups().takeIfDue(engine.database(), backupKeep, engine.clock(), DAILY);
@@ -123,18 +124,19 @@ public final class Updater {
         List<WatchlistEntry> active = new ArrayList<>(engine.watchlist().active());
         active.sort(Comparator.comparing(WatchlistEntry::addedAt).reversed());
         List<FetchRequest> requests = new ArrayList<>();
+        LedgerSnapshot before = new LedgerSnapshot(engine);
         for (WatchlistEntry w : active) {
             if (requests.size() >= BACKFILL_REQUESTS_PER_PASS) {
                 break;
             }
             // Newest months first: recent history is what a trader looks at first.
-            List<FetchRequest> planned = new ArrayList<>(data.plan(w.symbol(), from, today, RECHECK_AFTER));
+            List<FetchRequest> planned = new ArrayList<>(data.plan(w.symbol(), from, today, RECHECK_AFTER, before));
             java.util.Collections.reverse(planned);
             requests.addAll(planned);
         }
         boolean more = requests.size() > BACKFILL_REQUESTS_PER_PASS;
         List<FetchRequest> batch = requests.subList(0, Math.min(requests.size(), BACKFILL_REQUESTS_PER_PASS));
-        SyncResult result = data.run(new ArrayList<>(batch), SyncProgress.NONE, cancel);
+        SyncResult result = data.run(new ArrayList<>(batch), before, SyncProgress.NONE, cancel);
         markUpdated(batch, result, now);
         // Requests given up are planned again by the next window's passes, not retried all night long.
         return new PassResult(UpdaterSchedule.PassKind.BACKFILL, active.size(), result, more);

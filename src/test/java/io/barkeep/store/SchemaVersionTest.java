@@ -10,16 +10,23 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Database skips Flyway when SCHEMA_VERSION is applied, so it must name the newest migration. */
+/** Database and PostgresStore skip Flyway when their SCHEMA_VERSION is applied: each must name its newest script. */
 class SchemaVersionTest {
     @Test
     void schemaVersionNamesTheNewestMigration() throws IOException {
+        assertEquals(newest("src/main/resources/db/migration"), Database.SCHEMA_VERSION);
+    }
+
+    @Test
+    void thePostgresSchemaVersionNamesTheNewestPostgresMigration() throws IOException {
+        assertEquals(newest("src/main/resources/db/postgresql"), PostgresStore.SCHEMA_VERSION);
+    }
+
+    private static int newest(String folder) throws IOException {
         Pattern versioned = Pattern.compile("V(\\d+)__.*\\.sql");
-        int newest;
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            newest = files.map(p -> versioned.matcher(p.getFileName().toString())).filter(Matcher::matches)
+        try (Stream<Path> files = Files.list(Path.of(folder))) {
+            return files.map(p -> versioned.matcher(p.getFileName().toString())).filter(Matcher::matches)
                     .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
         }
-        assertEquals(newest, Database.SCHEMA_VERSION);
     }
 }

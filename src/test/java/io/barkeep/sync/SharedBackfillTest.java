@@ -7,7 +7,10 @@ import io.barkeep.domain.Bar;
 import io.barkeep.domain.NyseCalendar;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.TradingCalendar;
+import io.barkeep.source.BarSource;
 import io.barkeep.source.Cancellation;
+import io.barkeep.source.SourceAnswer;
+import io.barkeep.source.SourceException;
 import io.barkeep.source.thetadata.FakeMarket;
 import io.barkeep.source.thetadata.FakeRow;
 import io.barkeep.source.thetadata.FakeThetaTerminal;
@@ -30,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,6 +92,75 @@ class SharedBackfillTest {
                 assertEquals(vendorBars(symbol), one.bars().bars(symbol, start(FROM), start(TO.plusDays(1))));
                 assertEquals(List.of(), two.gaps().report(symbol, FROM, TO).missing(), symbol);
             }
+        }
+    }
+
+    @Test
+    // Only a guard against a hang (a latch never reached); no assertion depends on time.
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aSessionAnotherProcessAnswersBetweenThePlanAndTheClaimIsNotAskedAgain() throws Exception {
+        // The second engine plans (every session missing), then waits in its source's readiness check, before
+        // the fetcher claims anything, while the first engine backfills the same sessions to the end.
+        CountDownLatch planned = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        try (CacheEngine one = CacheEngine.open(shared, CALENDAR, 0, CLOCK);
+             CacheEngine two = CacheEngine.open(shared, CALENDAR, 0, CLOCK)) {
+            BarSource paused = new PausedSource(new ThetaV3Source(terminal.root(), 2, Duration.ofSeconds(10)),
+                    planned, go);
+            MarketData late = new MarketData(two, paused, 2, Sleeper.REAL);
+            CompletableFuture<SyncResult> second = CompletableFuture.supplyAsync(() ->
+                    late.backfill(List.of("AAPL"), FROM, TO, SyncProgress.NONE, Cancellation.none()));
+            planned.await();
+            SyncResult first = backfill(one);
+            assertTrue(first.complete(), first.failures().toString());
+            go.countDown();
+            SyncResult result = second.get();
+
+            assertTrue(result.complete(), result.failures().toString());
+            assertEquals(0, result.vendorRequests(), "the second engine asked for sessions the first had answered");
+            sessionsAsked(terminal.requestLog()).forEach((session, times) ->
+                    assertEquals(1, times, session + " asked " + times + " times"));
+            assertEquals(vendorBars("AAPL"), two.bars().bars("AAPL", start(FROM), start(TO.plusDays(1))));
+        }
+    }
+
+    /** A real source whose readiness check, the step between a run's plan and its fetches, waits for a go. */
+    private static final class PausedSource implements BarSource {
+        private final BarSource inner;
+        private final CountDownLatch reached;
+        private final CountDownLatch go;
+
+        PausedSource(BarSource inner, CountDownLatch reached, CountDownLatch go) {
+            this.inner = inner;
+            this.reached = reached;
+            this.go = go;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public void checkReady() throws SourceException {
+            inner.checkReady();
+            reached.countDown();
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SourceException(SourceException.Kind.CANCELLED, -1, "interrupted");
+            }
+        }
+
+        @Override
+        public SourceAnswer fetch(String symbol, LocalDate from, LocalDate to) throws SourceException {
+            return inner.fetch(symbol, from, to);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
         }
     }
 

@@ -101,7 +101,7 @@ class SyncEndToEndTest {
         terminal.delay(Duration.ofMillis(20)).holdUntilInFlight(LIMIT);
         List<FetchRequest> requests = new ArrayList<>();
         for (String symbol : SYMBOLS) {
-            requests.addAll(data.plan(symbol, LocalDate.of(2024, 3, 1), TO, Duration.ZERO));
+            requests.addAll(data.plan(symbol, LocalDate.of(2024, 3, 1), TO, Duration.ZERO, new LedgerSnapshot(engine)));
         }
         SyncResult result = new Fetcher(engine, data.source(), LIMIT, waits::add).run(requests, SyncProgress.NONE,
                 Cancellation.none());

@@ -7,6 +7,7 @@ import io.barkeep.source.SourceException;
 import io.barkeep.store.CacheEngine;
 import io.barkeep.store.OriginalDesignMigration;
 import io.barkeep.store.StoreException;
+import io.barkeep.store.UpdaterLock;
 import io.barkeep.sync.MarketData;
 import io.barkeep.sync.Settings;
 import io.barkeep.sync.Sources;
@@ -55,6 +56,7 @@ public final class AppServices implements AutoCloseable {
     private volatile CompletableFuture<MarketData> opened = firstOpen;
     private volatile java.util.function.Predicate<Path> migrationConsent = file -> false;
     private final ReadOnlyObjectWrapper<Planned> nextPass = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<UpdaterLock.Holder> updaterElsewhere = new ReadOnlyObjectWrapper<>();
     // What the running updater planned, read by background work (the dashboard's query); null before it plans.
     private volatile Planned planned;
 
@@ -241,6 +243,19 @@ public final class AppServices implements AutoCloseable {
     void publishNextPass(Planned next) {
         planned = next;
         nextPass.set(next);
+    }
+
+    /**
+     * Who runs the updater of this shared cache instead of this app (null while this app may run it), as the
+     * updater service last learned it; changes on the FX thread. The dashboard says so instead of a next pass.
+     */
+    public ReadOnlyObjectProperty<UpdaterLock.Holder> updaterElsewhereProperty() {
+        return updaterElsewhere.getReadOnlyProperty();
+    }
+
+    /** Called by the updater service on the FX thread when the holder of the updater lock changes. */
+    void publishUpdaterElsewhere(UpdaterLock.Holder holder) {
+        updaterElsewhere.set(holder);
     }
 
     /** Today in New York by this app's clock. */

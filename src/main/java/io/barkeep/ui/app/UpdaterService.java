@@ -54,6 +54,7 @@ public final class UpdaterService extends ScheduledService<Updater.PassResult> {
         setBackoffStrategy(s -> untilNext());
         // The status bar and the dashboard show this plan, not one of their own.
         next.addListener((o, before, now) -> services.publishNextPass(now));
+        elsewhere.addListener((o, before, now) -> services.publishUpdaterElsewhere(now));
         next.set(policy().first(services.clock().instant()));
         setDelay(untilNext());
     }

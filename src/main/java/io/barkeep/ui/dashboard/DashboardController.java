@@ -67,6 +67,9 @@ public final class DashboardController {
         services.connectionProperty().addListener(obs -> tiles.showConnection(services.connectionProperty().get(),
                 services.connectionSinceProperty().get()));
         tiles.showConnection(services.connectionProperty().get(), services.connectionSinceProperty().get());
+        // On a shared cache whose updater runs elsewhere, the tile says where, as the status bar does.
+        services.updaterElsewhereProperty().addListener((obs, was, now) -> tiles.showUpdaterElsewhere(now));
+        tiles.showUpdaterElsewhere(services.updaterElsewhereProperty().get());
         errorLabel.textProperty().bind(model.errorProperty().map(e -> e.isEmpty() ? ""
                 : MessageFormat.format(resources.getString("dashboard.error"), e)));
         errorLabel.visibleProperty().bind(model.errorProperty().isNotEmpty());

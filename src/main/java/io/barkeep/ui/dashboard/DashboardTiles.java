@@ -6,6 +6,7 @@ import eu.hansolo.tilesfx.TileBuilder;
 import eu.hansolo.tilesfx.skins.BarChartItem;
 import io.barkeep.domain.Freshness;
 import io.barkeep.domain.Session;
+import io.barkeep.store.UpdaterLock;
 import io.barkeep.ui.app.AppServices;
 import java.text.DecimalFormat;
 import java.text.MessageFormat;
@@ -50,6 +51,7 @@ final class DashboardTiles {
     private DashboardStats shown;
     private AppServices.Connection connection = AppServices.Connection.CHECKING;
     private Instant connectionSince;
+    private UpdaterLock.Holder updaterElsewhere;
 
     DashboardTiles(ResourceBundle text) {
         this.text = text;
@@ -234,14 +236,28 @@ final class DashboardTiles {
                 : format(s.gaps() == 0 ? "coverage.none" : "coverage.gaps", s.gaps()));
     }
 
+    /** Who runs the shared cache's updater instead of this app, or null (the tile then shows this app's plan). */
+    void showUpdaterElsewhere(UpdaterLock.Holder holder) {
+        updaterElsewhere = holder;
+        if (shown != null) {
+            showUpdater(shown);
+        }
+    }
+
     private void showUpdater(DashboardStats s) {
         Tile updater = tiles.get(Kind.UPDATER);
+        updater.setText(s.lastPass() == null ? text.getString("updater.never")
+                : format("updater.last", LOCAL_TIME.format(s.lastPass()), span(Duration.between(s.lastPass(), s.at()))));
+        if (updaterElsewhere != null) {
+            // This app's plan is not what happens next: its passes wait while another process holds the lock.
+            updater.setDescription(format("status.updater.elsewhere", updaterElsewhere.host(),
+                    LOCAL_TIME.format(updaterElsewhere.since())));
+            return;
+        }
         String kind = text.getString("pass." + s.nextPass().kind().name().toLowerCase(Locale.ROOT));
         Duration until = Duration.between(s.at(), s.nextPass().at());
         updater.setDescription(format("updater.next", kind, LOCAL_TIME.format(s.nextPass().at()),
                 until.toSeconds() < 60 ? text.getString("updater.due") : format("updater.in", span(until))));
-        updater.setText(s.lastPass() == null ? text.getString("updater.never")
-                : format("updater.last", LOCAL_TIME.format(s.lastPass()), span(Duration.between(s.lastPass(), s.at()))));
     }
 
     private void showFreshness(Tile tile, Freshness f, Instant at, boolean stale) {
