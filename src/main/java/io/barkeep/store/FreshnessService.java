@@ -64,7 +64,10 @@ public final class FreshnessService {
 
     private TreeSet<String> symbols() {
         TreeSet<String> symbols = new TreeSet<>();
-        symbols.addAll(store.database().read(dsl -> dsl.select(SYMBOLS.SYMBOL).from(SYMBOLS).fetch(SYMBOLS.SYMBOL)));
+        // A symbol's row outlives its data (a purge keeps the id other tables may name): "has data" is the ledger.
+        symbols.addAll(store.database().read(dsl -> dsl.select(SYMBOLS.SYMBOL).from(SYMBOLS)
+                .whereExists(DSL.selectOne().from(SESSION_COVERAGE).where(SESSION_COVERAGE.SYMBOL_ID.eq(SYMBOLS.ID)))
+                .fetch(SYMBOLS.SYMBOL)));
         symbols.addAll(store.database().read(dsl -> dsl.select(WATCHED_SYMBOLS.SYMBOL).from(WATCHED_SYMBOLS)
                 .fetch(WATCHED_SYMBOLS.SYMBOL)));
         return symbols;
