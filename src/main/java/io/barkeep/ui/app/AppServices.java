@@ -57,6 +57,7 @@ public final class AppServices implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Planned> nextPass = new ReadOnlyObjectWrapper<>();
     // What the running updater planned, read by background work (the dashboard's query); null before it plans.
     private volatile Planned planned;
+    private final SharedFreshness freshness;
 
     public AppServices(Path dataFolder, Settings initial, UiExecutor ui, Clock clock) {
         this.dataFolder = dataFolder;
@@ -64,6 +65,7 @@ public final class AppServices implements AutoCloseable {
         this.clock = clock;
         this.jobs = new BackgroundJobs(ui);
         this.settings.set(initial);
+        this.freshness = new SharedFreshness(this::engine, clock);
     }
 
     /** Opens the database and the source in the background; call once, after the window shows. */
@@ -145,6 +147,11 @@ public final class AppServices implements AutoCloseable {
     /** The engine, waiting for it to open: call from background work only. */
     public CacheEngine engine() {
         return opened.join().engine();
+    }
+
+    /** Every symbol's freshness, one report shared by the views until the data changes: background work only. */
+    public SharedFreshness freshness() {
+        return freshness;
     }
 
     /** The lazy cache over the engine and the configured source: call from background work only. */
