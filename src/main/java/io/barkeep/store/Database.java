@@ -16,8 +16,15 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
- * One Barkeep cache: a SQLite file (checked with {@code PRAGMA quick_check}, migrated by Flyway, in WAL mode) or a
- * PostgreSQL database shared by a team (migrated by Flyway from its own scripts, see {@link PostgresStore}).
+ * One Barkeep cache: a SQLite file (migrated by Flyway, in WAL mode) or a PostgreSQL database shared by a team
+ * (migrated by Flyway from its own scripts, see {@link PostgresStore}).
+ *
+ * <p>A SQLite file is checked with {@code PRAGMA quick_check} before anything is read from or written to it only
+ * when there is a reason ({@link IntegrityGate}): an earlier process did not close it (crashed or killed), a
+ * write-ahead log was left behind, there is no record of a clean close, or another program changed it since
+ * Barkeep closed it. A file that fails the check is refused with one line naming the newest good backup. A clean
+ * close leaves no reason, so the next open skips the check (O(file size): seconds on a 1.4 GB cache); damage
+ * found later by a read is explained the same way ({@link SqliteErrors}).
  * Readers borrow their own read-only connections (WAL, or PostgreSQL's MVCC, lets them read while the writer
  * writes); all of this process's writes go through {@link #writer()}. jOOQ speaks the location's dialect.
  */
@@ -45,6 +52,10 @@ public final class Database implements AutoCloseable {
     private final int busyMillis;
     private volatile DbWriter writer;
     private volatile boolean closed;
+    /** SQLite only: whether this open has to check the file, and its marker; null for PostgreSQL. */
+    private final IntegrityGate gate;
+    /** Why this open ran quick_check; null when it had no reason to (or the file was new). */
+    private volatile String checkedBecause;
 
     private Database(DbLocation location, int busyMillis) {
         this.location = location;
@@ -53,6 +64,7 @@ public final class Database implements AutoCloseable {
         this.backups = location.postgres() ? Backups.onServer(location) : new Backups(this.file);
         this.busyMillis = busyMillis;
         this.postgres = location.postgres() ? new PostgresStore(location) : null;
+        this.gate = location.postgres() ? null : new IntegrityGate(file);
     }
 
     /** Opens (creating if needed) and migrates the database at {@code file}. */
@@ -131,12 +143,19 @@ public final class Database implements AutoCloseable {
         if (Files.exists(file)) {
             // Looked at without any pragma: a file that turns out not to be ours is left exactly as it was.
             try (Connection c = migration.plainConnection(); Statement st = c.createStatement()) {
-                checkIntegrity(st);
+                java.util.Optional<String> reason = gate.reasonToCheck();
+                if (reason.isPresent()) {
+                    checkedBecause = reason.get();
+                    LOG.info("checking {}: {}", file, checkedBecause);
+                    checkIntegrity(st);
+                    gate.checked();
+                }
                 current = SchemaMigration.isCurrent(c, SCHEMA_VERSION);
             } catch (SQLException e) {
                 throw SqliteErrors.explain(e, file, backups);
             }
         }
+        gate.opened();
         if (!current) {
             migration.migrate(SCHEMA_VERSION);
         }
@@ -157,6 +176,14 @@ public final class Database implements AutoCloseable {
                 throw new StoreException(SqliteErrors.corrupt(file.toString(), backups));
             }
         }
+    }
+
+    /**
+     * Why opening this SQLite file ran {@code PRAGMA quick_check} (e.g. "a Barkeep process did not close it"), or
+     * empty when it had no reason to and skipped it.
+     */
+    public java.util.Optional<String> integrityCheckedBecause() {
+        return java.util.Optional.ofNullable(checkedBecause);
     }
 
     /** A new connection with Barkeep's pragmas. The writer gets the only read-write one in normal use. */
@@ -373,6 +400,8 @@ public final class Database implements AutoCloseable {
         }
         if (postgres != null) {
             postgres.close();
+        } else {
+            gate.closedCleanly();
         }
     }
 

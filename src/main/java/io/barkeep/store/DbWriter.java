@@ -29,9 +29,19 @@ public final class DbWriter implements AutoCloseable {
     private volatile ExecutorService async;
     private Connection connection;
     private volatile boolean closed;
+    /** Transactions committed through this writer: lets readers' caches tell that this process wrote. */
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
     DbWriter(Database db) {
         this.db = db;
+    }
+
+    /**
+     * How many transactions this writer has committed. Read it before reading the database: a later commit makes
+     * it differ, so whatever was read may be out of date.
+     */
+    public long commits() {
+        return commits.get();
     }
 
     /** Queues {@code work} as one transaction on a background thread. */
@@ -75,6 +85,7 @@ public final class DbWriter implements AutoCloseable {
             try {
                 T result = work.apply(c);
                 c.commit();
+                commits.incrementAndGet();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 failure = e;

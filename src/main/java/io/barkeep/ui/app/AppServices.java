@@ -59,6 +59,7 @@ public final class AppServices implements AutoCloseable {
     private final ReadOnlyObjectWrapper<UpdaterLock.Holder> updaterElsewhere = new ReadOnlyObjectWrapper<>();
     // What the running updater planned, read by background work (the dashboard's query); null before it plans.
     private volatile Planned planned;
+    private final SharedFreshness freshness;
 
     public AppServices(Path dataFolder, Settings initial, UiExecutor ui, Clock clock) {
         this.dataFolder = dataFolder;
@@ -66,6 +67,7 @@ public final class AppServices implements AutoCloseable {
         this.clock = clock;
         this.jobs = new BackgroundJobs(ui);
         this.settings.set(initial);
+        this.freshness = new SharedFreshness(this::engine, clock);
     }
 
     /** Opens the database and the source in the background; call once, after the window shows. */
@@ -147,6 +149,11 @@ public final class AppServices implements AutoCloseable {
     /** The engine, waiting for it to open: call from background work only. */
     public CacheEngine engine() {
         return opened.join().engine();
+    }
+
+    /** Every symbol's freshness, one report shared by the views until the data changes: background work only. */
+    public SharedFreshness freshness() {
+        return freshness;
     }
 
     /** The lazy cache over the engine and the configured source: call from background work only. */

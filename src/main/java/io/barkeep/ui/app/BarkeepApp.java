@@ -43,6 +43,11 @@ public final class BarkeepApp extends Application {
     /** The smallest window every view is laid out for. */
     static final double MIN_WIDTH = 1024;
     static final double MIN_HEIGHT = 700;
+    /**
+     * The updater's first pass waits this long after the database opens: the view on screen, and the next ones the
+     * trader opens, read first instead of sharing two cores with a pass over hundreds of symbols.
+     */
+    static final java.time.Duration FIRST_PASS_GRACE = java.time.Duration.ofSeconds(10);
 
     private FxUiExecutor ui;
     private FxUiExecutor updaterThread;
@@ -125,7 +130,7 @@ public final class BarkeepApp extends Application {
 
         services.start().thenRun(() -> ui.onFx(() -> {
             state.dataChanged();
-            updater.start();
+            updater.start(FIRST_PASS_GRACE);
             if (firstRun) {
                 new FirstRun(services, state).seed();
             }

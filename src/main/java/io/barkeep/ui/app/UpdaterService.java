@@ -9,6 +9,7 @@ import io.barkeep.sync.UpdaterPolicy;
 import io.barkeep.sync.UpdaterSchedule;
 import io.barkeep.sync.UpdaterSchedule.Planned;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -57,6 +58,19 @@ public final class UpdaterService extends ScheduledService<Updater.PassResult> {
         elsewhere.addListener((o, before, now) -> services.publishUpdaterElsewhere(now));
         next.set(policy().first(services.clock().instant()));
         setDelay(untilNext());
+    }
+
+    /**
+     * Starts the passes with the first one no earlier than {@code grace} from now, so the views read the database
+     * before a pass competes with them for it (and for the machine's cores). The status bar shows that time.
+     */
+    public void start(Duration grace) {
+        Instant now = services.clock().instant();
+        Planned first = policy().first(now);
+        Instant earliest = now.plus(grace);
+        next.set(first.at().isBefore(earliest) ? new Planned(earliest, first.kind()) : first);
+        setDelay(untilNext());
+        start();
     }
 
     private UpdaterPolicy policy() {

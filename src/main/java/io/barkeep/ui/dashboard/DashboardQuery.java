@@ -28,7 +28,7 @@ final class DashboardQuery {
         CacheEngine engine = services.engine();
         Instant now = services.clock().instant();
         List<WatchlistEntry> watchlist = engine.watchlist().list();
-        List<Freshness> all = engine.freshness().computeAll();
+        List<Freshness> all = services.freshness().all();
         long bars = all.stream().mapToLong(Freshness::barCount).sum();
         long noTrade = all.stream().mapToLong(Freshness::emptyCount).sum();
         long held = bars + noTrade;

@@ -65,7 +65,7 @@ public final class FreshnessViewModel {
 
     private Snapshot compute() {
         CacheEngine engine = services.engine();
-        List<Freshness> all = engine.freshness().computeAll();
+        List<Freshness> all = services.freshness().all();
         TradingCalendar calendar = engine.bars().calendar();
         Optional<FreshnessLag.Reference> ref = FreshnessLag.reference(calendar, services.clock().instant());
         return new Snapshot(all.stream().map(f -> FreshnessRow.of(f, calendar, ref)).toList(), ref);

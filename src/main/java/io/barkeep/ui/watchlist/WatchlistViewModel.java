@@ -97,9 +97,12 @@ public final class WatchlistViewModel {
     private Snapshot read() {
         CacheEngine engine = services.engine();
         List<WatchlistEntry> entries = engine.watchlist().list();
+        // The report the other views share covers every watched symbol (see FreshnessService.computeAll).
+        Map<String, Freshness> all = services.freshness().bySymbol();
         Map<String, Freshness> freshness = new HashMap<>();
         for (WatchlistEntry e : entries) {
-            freshness.put(e.symbol(), engine.freshness().compute(e.symbol()));
+            Freshness f = all.get(e.symbol());
+            freshness.put(e.symbol(), f != null ? f : engine.freshness().compute(e.symbol()));
         }
         return new Snapshot(entries, freshness);
     }

@@ -50,6 +50,7 @@ public final class AppScaleBench {
 
     private final Map<String, Object> out = new LinkedHashMap<>();
     private Scene scene;
+    private BarkeepApp app;
 
     private AppScaleBench() {
     }
@@ -68,6 +69,13 @@ public final class AppScaleBench {
         } finally {
             System.out.println(new com.fasterxml.jackson.databind.ObjectMapper()
                     .writerWithDefaultPrettyPrinter().writeValueAsString(bench.out));
+            // A clean close as the app's own: otherwise the next open finds this process gone and checks the file.
+            if (bench.app != null) {
+                onFx(() -> {
+                    bench.app.stop();
+                    return null;
+                });
+            }
             Platform.exit();
             System.exit(0);
         }
@@ -78,7 +86,7 @@ public final class AppScaleBench {
         CompletableFuture<Long> firstFrame = new CompletableFuture<>();
         Platform.startup(() -> {
             try {
-                BarkeepApp app = new BarkeepApp();
+                app = new BarkeepApp();
                 app.init();
                 Stage stage = new Stage();
                 app.start(stage);
