@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * file is used. The other process is a real one ({@link HoldOpenChild}).
  */
 // Only a guard against a hang (a child that never starts); no assertion depends on time.
+@SqliteOnly("when SQLite's quick_check runs over the file on open")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class IntegrityGateTest {
     static final Session MON = TestBars.regular("2024-07-01");

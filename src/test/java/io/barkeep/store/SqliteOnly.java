@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * A test about SQLite files by nature (VACUUM INTO backups, quick_check, a full disk, file locks, SQLite's own
- * error codes, the original design's file, the compat views' triggers): it runs in the default SQLite execution
+ * error codes, the original design's file): it runs in the default SQLite execution
  * only, because the pom's {@code postgresql} execution excludes its tag. {@link #value} says why, in one line.
  * Everything else in the store, sync and CLI suites runs on both engines.
  */
