@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ThetaMcpSource implements BarSource {
     /** Why this source adds a ticker unchecked. */
-    static final String CANNOT_CHECK = "ThetaData's symbol list is read through its v3 terminal only, not the MCP server;"
+    static final String CANNOT_CHECK = "ThetaData's symbol list is read through its v3 terminal only,"
+            + " not the MCP server;"
             + " the first backfill will tell whether ThetaData has it";
     /** The name on the command line and in settings. */
     public static final String NAME = "thetadata-mcp";
