@@ -3,12 +3,15 @@ package io.barkeep.mcp;
 import io.barkeep.cli.Output;
 import io.barkeep.domain.Symbols;
 import io.barkeep.domain.WatchlistEntry;
+import io.barkeep.source.BarSource;
+import io.barkeep.source.SymbolCheck;
 import io.barkeep.sync.SyncAbortedException;
 import io.barkeep.sync.SyncResult;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,6 +33,7 @@ final class WriteTools {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("added", Schemas.type("boolean"));
         out.put("entry", CacheTools.entrySchema());
+        out.put("warning", Schemas.nullable("string"));
         return new Tool("add_to_watchlist", "Add to watchlist",
                 "Adds a US stock to the watchlist (or updates its priority and notes); Barkeep then keeps its bars "
                         + "fresh.",
@@ -37,13 +41,33 @@ final class WriteTools {
                         Param.integer("priority", "higher is updated first (default 0)", 0),
                         Param.string("notes", "free text")),
                 Schemas.object(out), false, true, false, (a, call) -> {
-                    WatchlistEntry e = ctx.data().addToWatchlist(a.string("symbol", null), a.integer("priority", 0),
+                    String symbol = Symbols.normalize(a.string("symbol", null));
+                    Optional<String> unchecked = check(symbol);
+                    WatchlistEntry e = ctx.data().addToWatchlist(symbol, a.integer("priority", 0),
                             a.string("notes", null));
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("added", true);
                     m.put("entry", Output.watchlistEntry(e));
+                    unchecked.ifPresent(w -> m.put("warning", "added " + symbol + " unchecked: " + w));
                     return CacheTools.json(m);
                 });
+    }
+
+    /**
+     * Asks the source whether a symbol not yet watched exists, as the CLI and the desktop do: an unknown ticker is
+     * refused; a source that could not say lets it through with the returned one-line warning.
+     */
+    private Optional<String> check(String symbol) {
+        if (ctx.data().engine().watchlist().find(symbol).isPresent()) {
+            return Optional.empty();
+        }
+        BarSource source = ctx.data().source();
+        SymbolCheck check = source.checkSymbol(symbol);
+        if (check.unknown()) {
+            throw new ToolError("no such symbol at " + (source.simulated() ? "the demo feed" : "ThetaData") + ": "
+                    + symbol + " (not added)");
+        }
+        return check.warning();
     }
 
     private Tool remove() {

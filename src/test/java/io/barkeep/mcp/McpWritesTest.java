@@ -74,6 +74,19 @@ class McpWritesTest {
     }
 
     @Test
+    void aTickerTheSourceDoesNotHaveIsRefusedInOneLineAndNotAdded() {
+        CallToolResult refused = client.call("add_to_watchlist", Map.of("symbol", "DROP"));
+        assertEquals(Boolean.TRUE, refused.isError(), () -> refused.content().toString());
+        String message = ((McpSchema.TextContent) refused.content().get(0)).text();
+        assertTrue(message.contains("no such symbol at the demo feed: DROP (not added)"), message);
+        assertFalse(message.contains("\n"), "one line: " + message);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) structured(
+                client.call("get_watchlist", Map.of())).get("entries");
+        assertTrue(entries.stream().noneMatch(e -> e.get("symbol").equals("DROP")), entries.toString());
+    }
+
+    @Test
     void aCancelledBackfillStopsKeepsWhatItStoredAndTheServerServesOn() throws Exception {
         McpSchema.CallToolRequest request = new McpSchema.CallToolRequest("backfill",
                 Map.of("symbols", SYMBOLS, "lookback_days", 1095), Map.of("progressToken", "backfill-1"));

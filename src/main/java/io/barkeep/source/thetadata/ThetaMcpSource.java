@@ -6,6 +6,7 @@ import io.barkeep.source.Cancellation;
 import io.barkeep.source.RequestStats;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
+import io.barkeep.source.SymbolCheck;
 import io.barkeep.source.SourceException.Kind;
 import io.barkeep.source.VendorErrorCode;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -34,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * new one).
  */
 public final class ThetaMcpSource implements BarSource {
+    /** Why this source adds a ticker unchecked. */
+    static final String CANNOT_CHECK = "ThetaData's symbol list is read through its v3 terminal only,"
+            + " not the MCP server;"
+            + " the first backfill will tell whether ThetaData has it";
     /** The name on the command line and in settings. */
     public static final String NAME = "thetadata-mcp";
     /** Where the v3 terminal listens by default; always 127.0.0.1, never localhost (the terminal answers 476). */
@@ -109,6 +114,16 @@ public final class ThetaMcpSource implements BarSource {
     @Override
     public SourceAnswer fetch(String symbol, LocalDate from, LocalDate to) throws SourceException {
         return fetch(symbol, from, to, Cancellation.none());
+    }
+
+    /**
+     * Barkeep reads ThetaData's symbol list from the v3 REST surface only: through the MCP server it cannot check a
+     * ticker before it is added, and says so in one line (as the v3 source does when its list cannot be had)
+     * rather than letting it through in silence. The first backfill tells whether ThetaData has it.
+     */
+    @Override
+    public SymbolCheck checkSymbol(String symbol) {
+        return SymbolCheck.unavailable(CANNOT_CHECK);
     }
 
     /** The bars from..to, one day per tool call; a cancel aborts the call in flight (its session is closed). */

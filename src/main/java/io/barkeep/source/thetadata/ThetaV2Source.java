@@ -10,6 +10,7 @@ import io.barkeep.source.Cancellation;
 import io.barkeep.source.RequestStats;
 import io.barkeep.source.SourceAnswer;
 import io.barkeep.source.SourceException;
+import io.barkeep.source.SymbolCheck;
 import io.barkeep.source.SourceException.Kind;
 import io.barkeep.source.VendorErrorCode;
 import java.net.ConnectException;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * terminal answers v2 paths with 410: the message then points to the {@code thetadata} source.
  */
 public final class ThetaV2Source implements BarSource {
+    /** Why this source adds a ticker unchecked. */
+    static final String CANNOT_CHECK = "ThetaData's symbol list is read through its v3 terminal only,"
+            + " not the v2 terminal;"
+            + " the first backfill will tell whether ThetaData has it";
     /** The name on the command line and in settings. */
     public static final String NAME = "thetadata-v2";
     /** Where a v2 terminal listens by default; always 127.0.0.1, never localhost (the terminal answers 476). */
@@ -106,6 +111,16 @@ public final class ThetaV2Source implements BarSource {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /**
+     * Barkeep reads ThetaData's symbol list from the v3 REST surface only: through the v2 terminal it cannot check a
+     * ticker before it is added, and says so in one line (as the v3 source does when its list cannot be had)
+     * rather than letting it through in silence. The first backfill tells whether ThetaData has it.
+     */
+    @Override
+    public SymbolCheck checkSymbol(String symbol) {
+        return SymbolCheck.unavailable(CANNOT_CHECK);
     }
 
     /** Refuses every later request (the unit closing this source waited for those in flight). */

@@ -66,6 +66,15 @@ class ThetaV2SourceTest {
     }
 
     @Test
+    void aSymbolCannotBeCheckedThroughV2AndItSaysSoInOneLine() {
+        io.barkeep.source.SymbolCheck check = source(ThetaV2Source.Format.JSON).checkSymbol("AAPL");
+        assertTrue(check.known().isEmpty(), "neither known nor unknown");
+        assertEquals(ThetaV2Source.CANNOT_CHECK, check.warning().orElseThrow());
+        assertFalse(check.warning().orElseThrow().contains("\n"));
+        assertTrue(terminal.requests().isEmpty(), "nothing asked of the terminal: " + terminal.requests());
+    }
+
+    @Test
     void jsonPagesAreFollowedAtOnceAndJoinedInOrder() throws Exception {
         terminal.regularDay("AAPL", TUE).regularDay("AAPL", WED).pageSize(25);
 
