@@ -15,12 +15,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * ThetaData's list of stock symbols ({@code /v3/stock/list/symbols}, column {@code symbol}), asked once per New
+ * ThetaData's list of stock symbols ({@code /v3/stock/list/symbols}, column {@code symbol}; through a v2 terminal
+ * {@code /v2/list/roots/stock}, where a symbol is a "root"), asked once per New
  * York day (the vendor updates it overnight) and kept for that day, so adding symbols asks the terminal once.
  * When the list cannot be had (no terminal, an error status, an answer that is not a symbol list) every check says
  * so as {@link SymbolCheck#unavailable} for {@link #RETRY_AFTER}, then the list is asked again: a terminal that is
@@ -31,6 +33,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ThetaSymbolList {
     static final String PATH = "/v3/stock/list/symbols";
+    static final String V2_PATH = "/v2/list/roots/stock";
+    /** The column that holds the tickers: v3 names it {@code symbol}, v2 {@code root}. */
+    private static final List<String> COLUMNS = List.of("symbol", "root");
     /** The whole answer may take this much: the real list (about 12,000 tickers) is well under 1 MB. */
     static final long MAX_BYTES = 8L * 1024 * 1024;
     /** More lines than this is not a list of US stock symbols. */
@@ -85,10 +90,11 @@ final class ThetaSymbolList {
         try {
             CsvLines lines = new CsvLines(new StringReader(csv));
             CsvLines.Line header = lines.next();
-            int column = header == null ? -1 : header.fields().stream().map(f -> f.toLowerCase(Locale.ROOT))
-                    .toList().indexOf("symbol");
+            List<String> names = header == null ? List.of()
+                    : header.fields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
+            int column = COLUMNS.stream().mapToInt(names::indexOf).filter(i -> i >= 0).findFirst().orElse(-1);
             if (column < 0) {
-                throw notAList("it has no 'symbol' column");
+                throw notAList("it has no 'symbol' or 'root' column");
             }
             Set<String> symbols = new HashSet<>();
             for (CsvLines.Line line = lines.next(); line != null; line = lines.next()) {

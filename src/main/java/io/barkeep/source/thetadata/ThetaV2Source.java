@@ -36,10 +36,6 @@ import org.slf4j.LoggerFactory;
  * terminal answers v2 paths with 410: the message then points to the {@code thetadata} source.
  */
 public final class ThetaV2Source implements BarSource {
-    /** Why this source adds a ticker unchecked. */
-    static final String CANNOT_CHECK = "ThetaData's symbol list is read through its v3 terminal only,"
-            + " not the v2 terminal;"
-            + " the first backfill will tell whether ThetaData has it";
     /** The name on the command line and in settings. */
     public static final String NAME = "thetadata-v2";
     /** Where a v2 terminal listens by default; always 127.0.0.1, never localhost (the terminal answers 476). */
@@ -69,6 +65,7 @@ public final class ThetaV2Source implements BarSource {
     private final Duration requestTimeout;
     private final ThetaHttp http;
     private final RequestStats stats;
+    private final ThetaSymbolList symbols;
     private final ObjectMapper json = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -101,6 +98,7 @@ public final class ThetaV2Source implements BarSource {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build(), maxInFlight, requestTimeout, stats);
+        this.symbols = new ThetaSymbolList(this::rootListBody, Clock.systemUTC());
     }
 
     @Override
@@ -114,13 +112,25 @@ public final class ThetaV2Source implements BarSource {
     }
 
     /**
-     * Barkeep reads ThetaData's symbol list from the v3 REST surface only: through the v2 terminal it cannot check a
-     * ticker before it is added, and says so in one line (as the v3 source does when its list cannot be had)
-     * rather than letting it through in silence. The first backfill tells whether ThetaData has it.
+     * Looks {@code symbol} up in the vendor's list of stock roots ({@code /v2/list/roots/stock}), asked at most once
+     * a New York day; when the list cannot be had, says so (the caller adds the symbol anyway).
      */
     @Override
     public SymbolCheck checkSymbol(String symbol) {
-        return SymbolCheck.unavailable(CANNOT_CHECK);
+        return symbols.check(symbol);
+    }
+
+    private String rootListBody() throws SourceException {
+        ThetaHttp.Reply reply = send(URI.create(root + ThetaSymbolList.V2_PATH + "?use_csv=true"),
+                ThetaSymbolList.MAX_BYTES, Cancellation.none());
+        if (reply.status() == ThetaStatus.GONE) {
+            throw new SourceException(Kind.UNAVAILABLE, reply.status(), "the terminal at " + root
+                    + " is a Theta Terminal v3 (it answers 410 GONE to v2 requests): use --source thetadata");
+        }
+        if (reply.status() != 200) {
+            throw ThetaStatus.toException(reply.status(), reply.body(), "the list of stock roots");
+        }
+        return reply.body();
     }
 
     /** Refuses every later request (the unit closing this source waited for those in flight). */

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * A real local HTTP server that behaves like a Theta Terminal v2 as far as the v2 source cares: historical 5-minute
  * OHLC in JSON or CSV, split into pages of {@code pageSize} rows ({@code header.next_page} as a URL, or the
  * {@code Next-Page} header for CSV), nulls written as JSON null, the string "null" or "", 472 for a range without
- * data, a page that expires once (477), injected error statuses, the mdds status endpoint, and a v3 mode that
+ * data, a page that expires once (477), injected error statuses, the mdds status endpoint, the list of stock roots
+ * (the symbols it holds rows for, plus BRK.B and ZZZZ), and a v3 mode that
  * answers 410 to every v2 path. It counts the requests in flight and can hold them all at a gate, so a test can
  * see how many a client sends at once.
  */
@@ -177,6 +178,13 @@ final class FakeV2Terminal implements AutoCloseable {
         return row(symbol, date, LocalTime.of(16, 0), "0", "0", "0", "0", 0, 0);
     }
 
+    /** The v2 list of stock roots as CSV ({@code use_csv=true}): every symbol with rows, then two that never trade. */
+    private String rootList() {
+        StringBuilder csv = new StringBuilder("root\r\n");
+        new TreeMap<>(data).keySet().forEach(symbol -> csv.append(symbol).append("\r\n"));
+        return csv.append("BRK.B\r\nZZZZ\r\n").toString();
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -194,6 +202,7 @@ final class FakeV2Terminal implements AutoCloseable {
             switch (uri.getPath()) {
                 case "/v2/system/mdds/status" -> send(exchange, 200, "text/plain", mddsStatus, Map.of());
                 case "/v2/hist/stock/ohlc" -> held(exchange, () -> history(exchange, query(uri)));
+                case "/v2/list/roots/stock" -> send(exchange, 200, "text/csv", rootList(), Map.of());
                 default -> {
                     if (uri.getPath().startsWith("/v2/page/")) {
                         held(exchange, () -> page(exchange, uri.getPath().substring("/v2/page/".length())));

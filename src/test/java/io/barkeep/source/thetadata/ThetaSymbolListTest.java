@@ -122,11 +122,11 @@ class ThetaSymbolListTest {
 
     @Test
     void anAnswerThatIsNoSymbolListIsRefused() {
-        assertEquals("the terminal's answer is not a symbol list (it has no 'symbol' column)",
+        assertEquals("the terminal's answer is not a symbol list (it has no 'symbol' or 'root' column)",
                 assertThrowsSource(() -> ThetaSymbolList.parse("ticker\r\nAAPL\r\n")));
         assertEquals("the terminal's answer is not a symbol list (it lists no symbol)",
                 assertThrowsSource(() -> ThetaSymbolList.parse("symbol\r\n\r\n")));
-        assertEquals("the terminal's answer is not a symbol list (it has no 'symbol' column)",
+        assertEquals("the terminal's answer is not a symbol list (it has no 'symbol' or 'root' column)",
                 assertThrowsSource(() -> ThetaSymbolList.parse("")));
     }
 

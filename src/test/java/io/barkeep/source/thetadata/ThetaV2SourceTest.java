@@ -66,12 +66,24 @@ class ThetaV2SourceTest {
     }
 
     @Test
-    void aSymbolCannotBeCheckedThroughV2AndItSaysSoInOneLine() {
+    void aSymbolIsLookedUpInTheV2ListOfStockRootsAskedOnce() {
+        terminal.regularDay("AAPL", TUE);
+        ThetaV2Source source = source(ThetaV2Source.Format.JSON);
+
+        assertEquals(io.barkeep.source.SymbolCheck.Verdict.KNOWN, source.checkSymbol("aapl").verdict());
+        assertEquals(io.barkeep.source.SymbolCheck.Verdict.KNOWN, source.checkSymbol("BRK.B").verdict());
+        assertEquals(io.barkeep.source.SymbolCheck.Verdict.UNKNOWN, source.checkSymbol("DROP").verdict());
+        assertEquals(List.of("/v2/list/roots/stock?use_csv=true"), terminal.requests(), "one list for the day");
+    }
+
+    @Test
+    void aV3TerminalCannotListRootsAndTheCheckSaysSoInOneLine() {
+        terminal.actAsV3();
         io.barkeep.source.SymbolCheck check = source(ThetaV2Source.Format.JSON).checkSymbol("AAPL");
-        assertTrue(check.known().isEmpty(), "neither known nor unknown");
-        assertEquals(ThetaV2Source.CANNOT_CHECK, check.warning().orElseThrow());
-        assertFalse(check.warning().orElseThrow().contains("\n"));
-        assertTrue(terminal.requests().isEmpty(), "nothing asked of the terminal: " + terminal.requests());
+        assertEquals(io.barkeep.source.SymbolCheck.Verdict.UNCHECKED, check.verdict());
+        String warning = check.warning().orElseThrow();
+        assertTrue(warning.contains("use --source thetadata"), warning);
+        assertFalse(warning.contains("\n"), warning);
     }
 
     @Test
