@@ -28,6 +28,8 @@ final class ChartStudiesModel {
     private final ReadOnlyObjectProperty<ChartData> data;
     private final ResourceBundle texts;
     private final ChartOptionsStore store;
+    /** The zone of the "local time" option: this computer's. */
+    private final ZoneId localZone;
     private final ObjectProperty<ChartOptions> options = new SimpleObjectProperty<>(ChartOptions.DEFAULTS);
     private final ReadOnlyObjectWrapper<ChartData> shown = new ReadOnlyObjectWrapper<>(ChartData.NONE);
     private final ReadOnlyObjectWrapper<StudyLines> studies = new ReadOnlyObjectWrapper<>(StudyLines.NONE);
@@ -36,8 +38,9 @@ final class ChartStudiesModel {
     private int generation;
 
     ChartStudiesModel(AppServices services, ReadOnlyStringProperty symbol, ReadOnlyObjectProperty<ChartData> data,
-                      ResourceBundle texts) {
+                      ResourceBundle texts, ZoneId localZone) {
         this.services = services;
+        this.localZone = localZone;
         this.symbol = symbol;
         this.data = data;
         this.texts = texts;
@@ -75,7 +78,7 @@ final class ChartStudiesModel {
 
     private void recompute() {
         ChartOptions o = options.get();
-        ChartData d = data.get().inZone(o.localTime() ? ZoneId.systemDefault() : Session.NEW_YORK);
+        ChartData d = data.get().inZone(o.localTime() ? localZone : Session.NEW_YORK);
         shown.set(d);
         int g = ++generation;
         if (!o.anyOverlay() && o.lower() == ChartOptions.Lower.NONE) {
