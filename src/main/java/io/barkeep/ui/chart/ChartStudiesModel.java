@@ -35,6 +35,11 @@ final class ChartStudiesModel {
     private final ReadOnlyObjectWrapper<StudyLines> studies = new ReadOnlyObjectWrapper<>(StudyLines.NONE);
     /** Set while the options of a newly shown symbol are put in place: they came from the file, not the user. */
     private boolean restoring;
+    /**
+     * The symbol whose options the property holds: none between a switch of symbol and its options being read, so
+     * nothing saved in that moment files the previous chart's studies under the new symbol.
+     */
+    private String optionsOf;
     private int generation;
 
     ChartStudiesModel(AppServices services, ReadOnlyStringProperty symbol, ReadOnlyObjectProperty<ChartData> data,
@@ -49,7 +54,7 @@ final class ChartStudiesModel {
         data.addListener((obs, was, now) -> recompute());
         options.addListener((obs, was, now) -> {
             recompute();
-            if (!restoring && symbol.get() != null) {
+            if (!restoring && symbol.get() != null && symbol.get().equals(optionsOf)) {
                 String sym = symbol.get();
                 services.ui().load(() -> {
                     store.save(sym, now);
@@ -61,6 +66,7 @@ final class ChartStudiesModel {
     }
 
     private void restore(String sym) {
+        optionsOf = null;
         if (sym == null) {
             return;
         }
@@ -72,6 +78,7 @@ final class ChartStudiesModel {
                 } finally {
                     restoring = false;
                 }
+                optionsOf = sym;
             }
         }, e -> LOG.warn("chart options of {} not read", sym, e));
     }
@@ -132,6 +139,11 @@ final class ChartStudiesModel {
 
     private static String number(double v, int decimals) {
         return Double.isNaN(v) ? "\u2014" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** Whether the options in hand are the shown symbol's, read from the data folder (tests). */
+    boolean optionsRead() {
+        return optionsOf != null && optionsOf.equals(symbol.get());
     }
 
     ObjectProperty<ChartOptions> optionsProperty() {

@@ -15,9 +15,9 @@ import java.util.Set;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -50,7 +50,9 @@ class ChartCanvasViewTest {
         chart = new CandleChart();
         chart.dataProperty().set(data);
         chart.viewportProperty().set(Viewport.atEnd(data.size(), 3 * 78));
-        stage.setScene(new Scene(new StackPane(chart), WIDTH, HEIGHT));
+        // A fixed size, whatever size earlier tests left the shared stage at.
+        chart.setPrefSize(WIDTH, HEIGHT);
+        stage.setScene(new Scene(new Group(chart)));
         stage.show();
     }
 
