@@ -53,6 +53,7 @@ class ChartCanvasViewTest {
         // A fixed size, whatever size earlier tests left the shared stage at.
         chart.setPrefSize(WIDTH, HEIGHT);
         stage.setScene(new Scene(new Group(chart)));
+        stage.sizeToScene();
         stage.show();
     }
 

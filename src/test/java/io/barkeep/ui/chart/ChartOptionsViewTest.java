@@ -164,7 +164,8 @@ class ChartOptionsViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> store.load("AAPL").sma());
 
         open(robot, "SPY");
-        assertFalse(controller.studies().optionsProperty().get().sma(), "SPY was charted without it: still none");
+        // SPY was charted without it: still none
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !controller.studies().optionsProperty().get().sma());
 
         // A new view, as after a restart: AAPL's SMA is read back from the data folder.
         ChartController reopened = new ChartController(services, new UiState(), NOWHERE,
