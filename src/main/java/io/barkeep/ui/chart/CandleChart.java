@@ -77,6 +77,10 @@ public final class CandleChart extends Region {
     private final StyleableProperty<Paint> bandsColor = CSS.createStyleablePaintProperty(this, "bandsColor",
             "-bk-bands-color", x -> x.bandsColor, Color.web("#6e7781"));
 
+    private final StyleableProperty<Paint> backgroundColor =
+            CSS.createStyleablePaintProperty(this, "backgroundColor", "-bk-background-color", x -> x.backgroundColor,
+                    Color.WHITE);
+
     private final Canvas base = new Canvas();
     private final Canvas overlay = new Canvas();
     private final ObjectProperty<ChartData> data = new SimpleObjectProperty<>(this, "data", ChartData.NONE);
@@ -92,8 +96,11 @@ public final class CandleChart extends Region {
     private final ChartMarkerLayer markers = new ChartMarkerLayer();
 
     private ChartPainter.Frame frame;
+    private Crosshair.TimeTag timeTag;
     private ChartData painted = ChartData.NONE;
     private boolean repaintQueued;
+    /** Whether the overlay holds a crosshair: an empty overlay is hidden, so no frame composites it for nothing. */
+    private boolean crosshairShown;
     private double mouseX = Double.NaN;
     private double mouseY;
     private double dragX;
@@ -167,6 +174,16 @@ public final class CandleChart extends Region {
         paintCrosshair();
     }
 
+    /** The crosshair's time tag and the time-axis labels left beside it, or null without a tag (tests). */
+    Crosshair.TimeTag timeTag() {
+        return timeTag;
+    }
+
+    /** What the last frame showed (tests). */
+    ChartPainter.Frame frame() {
+        return frame;
+    }
+
     /** The data the last frame showed (tests). */
     ChartData painted() {
         return painted;
@@ -175,13 +192,13 @@ public final class CandleChart extends Region {
     private List<StyleableProperty<Paint>> colours() {
         return List.of(upColor, downColor, gridColor, textColor, separatorColor, missingColor, emptyColor,
                 incompleteColor, crosshairColor, accentColor, labelColor, labelTextColor, smaColor, emaColor, vwapColor,
-                bandsColor);
+                bandsColor, backgroundColor);
     }
 
     ChartPalette palette() {
         List<Paint> c = colours().stream().map(StyleableProperty::getValue).toList();
         return new ChartPalette(c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6), c.get(7),
-                c.get(8), c.get(9), c.get(10), c.get(11), c.get(12), c.get(13), c.get(14), c.get(15));
+                c.get(8), c.get(9), c.get(10), c.get(11), c.get(12), c.get(13), c.get(14), c.get(15), c.get(16));
     }
 
     private void paintCrosshair() {
@@ -193,7 +210,13 @@ public final class CandleChart extends Region {
         }
         hoverSlot.set(slot);
         markers.moved(mouseX, mouseY);
-        Crosshair.paint(overlay.getGraphicsContext2D(), frame, d, slot, mouseX, mouseY, palette());
+        boolean show = frame != null && !Double.isNaN(mouseX) && frame.layout().inPlot(mouseX, mouseY);
+        timeTag = null;
+        if (show || crosshairShown) {
+            timeTag = Crosshair.paint(overlay.getGraphicsContext2D(), frame, d, slot, mouseX, mouseY, palette());
+        }
+        crosshairShown = show;
+        overlay.setVisible(show);
     }
 
     // --- input, called by ChartInput -------------------------------------------------------------------------

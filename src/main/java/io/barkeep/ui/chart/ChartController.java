@@ -8,6 +8,7 @@ import io.barkeep.ui.app.ViewLoader;
 import io.barkeep.ui.common.Navigator;
 import io.barkeep.ui.common.UiState;
 import java.text.MessageFormat;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.ResourceBundle;
 import javafx.fxml.FXML;
@@ -33,6 +34,7 @@ public final class ChartController {
     private final ChartViewModel model;
     private final AppServices services;
     private final UiState state;
+    private final ZoneId localZone;
     private final ResourceBundle texts = ViewLoader.bundle(ChartController.class);
     private ChartStudiesModel studies;
     private SymbolPicker picker;
@@ -63,6 +65,12 @@ public final class ChartController {
     private ChartAdjustmentControls adjustment;
 
     public ChartController(AppServices services, UiState state, Navigator navigator) {
+        this(services, state, navigator, ZoneId.systemDefault());
+    }
+
+    /** A chart whose "local time" is {@code localZone} (tests: a zone other than the machine's). */
+    ChartController(AppServices services, UiState state, Navigator navigator, ZoneId localZone) {
+        this.localZone = localZone;
         this.services = services;
         this.state = state;
         this.model = new ChartViewModel(services, state, texts);
@@ -78,7 +86,7 @@ public final class ChartController {
             l.visibleProperty().bind(l.textProperty().isNotEmpty());
             l.managedProperty().bind(l.visibleProperty());
         }
-        studies = new ChartStudiesModel(services, model.symbolProperty(), model.dataProperty(), texts);
+        studies = new ChartStudiesModel(services, model.symbolProperty(), model.dataProperty(), texts, localZone);
         ChartMenus menus = new ChartMenus(studies.optionsProperty(), texts);
         menus.fillStudies(studiesMenu);
         menus.fillView(viewMenu);

@@ -32,7 +32,7 @@ final class ChartPainter {
      * are on the price scale: ticks, or their logarithm when {@code log}.
      */
     record Frame(ChartLayout layout, Viewport viewport, double low, double high, double volumeMax, boolean priced,
-                 boolean log) {
+                 boolean log, List<TimeAxis.Tick> ticks) {
         double y(double ticks) {
             double v = log ? Math.log(Math.max(1, ticks)) : ticks;
             return layout.priceBottom() - (v - low) / (high - low) * (layout.priceBottom() - layout.priceTop());
@@ -84,7 +84,8 @@ final class ChartPainter {
             range = StudyPainter.widen(range, studies, from, to);
         }
         long volumeMax = columns != null ? columns.maxVolume() : data.maxVolume(from, to);
-        Frame f = frame(layout, viewport, range, volumeMax, options.logScale());
+        List<TimeAxis.Tick> ticks = TimeAxis.ticks(data, viewport, plot, LABEL_SPACING);
+        Frame f = frame(layout, viewport, range, volumeMax, options.logScale(), ticks);
 
         g.save();
         g.beginPath();
@@ -95,7 +96,6 @@ final class ChartPainter {
         } else {
             shadeSlots(g, data, from, to, f, p);
         }
-        List<TimeAxis.Tick> ticks = TimeAxis.ticks(data, viewport, plot, LABEL_SPACING);
         if (f.priced()) {
             ChartAxes.priceGrid(g, f, p);
         }
@@ -127,7 +127,8 @@ final class ChartPainter {
         return f;
     }
 
-    private static Frame frame(ChartLayout layout, Viewport viewport, long[] range, long volumeMax, boolean log) {
+    static Frame frame(ChartLayout layout, Viewport viewport, long[] range, long volumeMax, boolean log,
+                               List<TimeAxis.Tick> ticks) {
         double lo = range[0];
         double hi = range[1];
         if (lo > hi) {
@@ -142,7 +143,7 @@ final class ChartPainter {
             hi = Math.log(Math.max(lo + 1e-6, hi));
         }
         double pad = (hi - lo) * PRICE_PADDING;
-        return new Frame(layout, viewport, lo - pad, hi + pad, volumeMax, range[0] <= range[1], log);
+        return new Frame(layout, viewport, lo - pad, hi + pad, volumeMax, range[0] <= range[1], log, ticks);
     }
 
     private static void shadeSlots(GraphicsContext g, ChartData d, int from, int to, Frame f, ChartPalette p) {

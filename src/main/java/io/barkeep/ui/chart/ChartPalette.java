@@ -9,7 +9,7 @@ import javafx.scene.paint.Paint;
  */
 record ChartPalette(Paint up, Paint down, Paint grid, Paint text, Paint separator, Paint missing, Paint empty,
                     Paint incomplete, Paint crosshair, Paint accent, Paint labelBackground, Paint labelText,
-                    Paint sma, Paint ema, Paint vwap, Paint bands) {
+                    Paint sma, Paint ema, Paint vwap, Paint bands, Paint background) {
 
     /** Colours for a chart that no stylesheet reached (the benchmark, a bare test). */
     static ChartPalette defaults() {
@@ -17,6 +17,6 @@ record ChartPalette(Paint up, Paint down, Paint grid, Paint text, Paint separato
                 Color.web("#57606a"), Color.web("#d0d7de"), Color.web("#fff8c5"), Color.web("#8c959f"),
                 Color.web("#bf8700"), Color.web("#6e7781"), Color.web("#0969da"), Color.web("#24292f"),
                 Color.WHITE, Color.web("#0969da"), Color.web("#bf3989"), Color.web("#8250df"),
-                Color.web("#6e7781"));
+                Color.web("#6e7781"), Color.WHITE);
     }
 }

@@ -28,16 +28,24 @@ final class ChartStudiesModel {
     private final ReadOnlyObjectProperty<ChartData> data;
     private final ResourceBundle texts;
     private final ChartOptionsStore store;
+    /** The zone of the "local time" option: this computer's. */
+    private final ZoneId localZone;
     private final ObjectProperty<ChartOptions> options = new SimpleObjectProperty<>(ChartOptions.DEFAULTS);
     private final ReadOnlyObjectWrapper<ChartData> shown = new ReadOnlyObjectWrapper<>(ChartData.NONE);
     private final ReadOnlyObjectWrapper<StudyLines> studies = new ReadOnlyObjectWrapper<>(StudyLines.NONE);
     /** Set while the options of a newly shown symbol are put in place: they came from the file, not the user. */
     private boolean restoring;
+    /**
+     * The symbol whose options the property holds: none between a switch of symbol and its options being read, so
+     * nothing saved in that moment files the previous chart's studies under the new symbol.
+     */
+    private String optionsOf;
     private int generation;
 
     ChartStudiesModel(AppServices services, ReadOnlyStringProperty symbol, ReadOnlyObjectProperty<ChartData> data,
-                      ResourceBundle texts) {
+                      ResourceBundle texts, ZoneId localZone) {
         this.services = services;
+        this.localZone = localZone;
         this.symbol = symbol;
         this.data = data;
         this.texts = texts;
@@ -46,7 +54,7 @@ final class ChartStudiesModel {
         data.addListener((obs, was, now) -> recompute());
         options.addListener((obs, was, now) -> {
             recompute();
-            if (!restoring && symbol.get() != null) {
+            if (!restoring && symbol.get() != null && symbol.get().equals(optionsOf)) {
                 String sym = symbol.get();
                 services.ui().load(() -> {
                     store.save(sym, now);
@@ -58,6 +66,7 @@ final class ChartStudiesModel {
     }
 
     private void restore(String sym) {
+        optionsOf = null;
         if (sym == null) {
             return;
         }
@@ -69,13 +78,14 @@ final class ChartStudiesModel {
                 } finally {
                     restoring = false;
                 }
+                optionsOf = sym;
             }
         }, e -> LOG.warn("chart options of {} not read", sym, e));
     }
 
     private void recompute() {
         ChartOptions o = options.get();
-        ChartData d = data.get().inZone(o.localTime() ? ZoneId.systemDefault() : Session.NEW_YORK);
+        ChartData d = data.get().inZone(o.localTime() ? localZone : Session.NEW_YORK);
         shown.set(d);
         int g = ++generation;
         if (!o.anyOverlay() && o.lower() == ChartOptions.Lower.NONE) {
@@ -129,6 +139,11 @@ final class ChartStudiesModel {
 
     private static String number(double v, int decimals) {
         return Double.isNaN(v) ? "\u2014" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** Whether the options in hand are the shown symbol's, read from the data folder (tests). */
+    boolean optionsRead() {
+        return optionsOf != null && optionsOf.equals(symbol.get());
     }
 
     ObjectProperty<ChartOptions> optionsProperty() {

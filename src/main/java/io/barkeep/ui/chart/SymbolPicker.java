@@ -42,12 +42,25 @@ final class SymbolPicker {
         if (setting || !box.getEditor().isFocused()) {
             return;
         }
-        String q = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
-        filtered.setPredicate(q.isEmpty() ? null : s -> s.contains(q));
-        if (!filtered.isEmpty() && !box.isShowing()) {
-            box.show();
-        } else if (filtered.isEmpty()) {
-            box.hide();
+        String typed = text == null ? "" : text;
+        String q = typed.trim().toUpperCase(Locale.ROOT);
+        int caret = box.getEditor().getCaretPosition();
+        setting = true;
+        try {
+            filtered.setPredicate(q.isEmpty() ? null : s -> s.contains(q));
+            if (!filtered.isEmpty() && !box.isShowing()) {
+                box.show();
+            } else if (filtered.isEmpty()) {
+                box.hide();
+            }
+            // The combo box puts its value's text back into the editor when the list under it changes: the
+            // user's search stays what they typed.
+            if (!typed.equals(box.getEditor().getText())) {
+                box.getEditor().setText(typed);
+                box.getEditor().positionCaret(Math.min(caret, typed.length()));
+            }
+        } finally {
+            setting = false;
         }
     }
 

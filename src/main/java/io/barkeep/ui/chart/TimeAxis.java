@@ -3,8 +3,11 @@ package io.barkeep.ui.chart;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import javafx.scene.text.Text;
 
 /**
  * Labels of the ordinal time axis. The unit follows the zoom: sessions when each has room for a label, then
@@ -21,6 +24,7 @@ final class TimeAxis {
     private static final double GAP = 12;
     /** About how wide a character of the axis font is. */
     private static final double CHAR_WIDTH = 6.5;
+    private static final Map<String, Double> WIDTHS = new HashMap<>();
 
     /** One label: the x of its slot's left edge, and whether it starts a session. */
     record Tick(double x, String text, boolean sessionStart) {
@@ -154,6 +158,21 @@ final class TimeAxis {
             out.add(new Tick(x, String.format(Locale.ROOT, "%02d:%02d", minute / 60, minute % 60), false));
             lastX = x;
         }
+    }
+
+    /**
+     * The width of {@code text} in the axis font, measured (not estimated: the crosshair hides the labels its tag
+     * would touch). Cached, FX thread only; the few hundred labels and times a session shows fit many times over.
+     */
+    static double measure(String text) {
+        if (WIDTHS.size() > 4096) {
+            WIDTHS.clear();
+        }
+        return WIDTHS.computeIfAbsent(text, s -> {
+            Text t = new Text(s);
+            t.setFont(ChartPainter.FONT);
+            return t.getLayoutBounds().getWidth();
+        });
     }
 
     /** About how many pixels {@code text} takes in the axis font. */

@@ -5,6 +5,7 @@ import io.barkeep.domain.SessionQuote;
 import io.barkeep.ui.app.AppServices;
 import io.barkeep.ui.common.Navigator;
 import io.barkeep.ui.freshness.Cells;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -82,11 +83,26 @@ public final class MarketColumns {
         c.setMinWidth(80);
         c.setEditable(false);
         c.getStyleClass().add("number-column");
+        c.setComparator(emptiesLast(c));
         c.setCellValueFactory(f -> Bindings.createObjectBinding(() -> {
             SessionQuote q = quotes.quotes().get(f.getValue().symbol());
             return q == null ? null : value.apply(q);
         }, quotes.quotes()));
         return c;
+    }
+
+    /**
+     * Orders figures by value with the rows that have none (no bars cached) last, ascending and descending alike:
+     * the table reverses a column's comparator for a descending sort, so the empties' side is flipped with it.
+     */
+    static <T extends Comparable<T>> Comparator<T> emptiesLast(TableColumn<?, T> column) {
+        return (a, b) -> {
+            if (a == null || b == null) {
+                int last = column.getSortType() == TableColumn.SortType.DESCENDING ? -1 : 1;
+                return a == b ? 0 : a == null ? last : -last;
+            }
+            return a.compareTo(b);
+        };
     }
 
     private static javafx.util.Callback<TableColumn<WatchlistRow, Double>, TableCell<WatchlistRow, Double>> cells(

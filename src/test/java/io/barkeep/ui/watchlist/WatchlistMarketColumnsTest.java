@@ -68,7 +68,7 @@ class WatchlistMarketColumnsTest {
         // MSFT: Thursday closes at 400.00; Friday at 390.00 on 500 shares. Change -10.00, -2.50 % (10 / 400).
         write("MSFT", THURSDAY, List.of(4_000_000L), 700);
         write("MSFT", FRIDAY, List.of(3_900_000L), 500);
-        // NVDA: nothing cached, so no figures (a dash); the table's own rule places it (nulls sort first)
+        // NVDA: nothing cached, so no figures (a dash): it sorts last whichever way a market column sorts
         for (String symbol : List.of("AAPL", "MSFT", "NVDA")) {
             services.engine().watchlist().add(symbol, 1, null, NOW);
         }
@@ -115,22 +115,33 @@ class WatchlistMarketColumnsTest {
 
         robot.clickOn(header("Change %"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of("MSFT", "AAPL"), quoted(), "ascending: -2.50 % before +2.00 %");
+        assertEquals(List.of("MSFT", "AAPL", "NVDA"), rows(), "ascending: -2.50 % before +2.00 %, no figures last");
         robot.clickOn(header("Change %"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of("AAPL", "MSFT"), quoted(), "descending: +2.00 % first");
+        assertEquals(List.of("AAPL", "MSFT", "NVDA"), rows(), "descending: +2.00 % first, no figures still last");
         robot.clickOn(header("Volume today"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of("MSFT", "AAPL"), quoted(), "ascending: 500 before 3,000");
+        assertEquals(List.of("MSFT", "AAPL", "NVDA"), rows(), "ascending: 500 before 3,000");
+        robot.clickOn(header("Volume today"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("AAPL", "MSFT", "NVDA"), rows(), "descending: 3,000 first, no figures last");
+        for (String column : List.of("Last", "Change")) {
+            robot.clickOn(header(column));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("NVDA", rows().get(2), column + " ascending: no figures last");
+            robot.clickOn(header(column));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("NVDA", rows().get(2), column + " descending: no figures last");
+        }
 
         robot.doubleClickOn(cell("MSFT", "Last"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("MSFT " + FRIDAY), opened);
     }
 
-    /** The symbols with figures, in the table's order. */
-    private List<String> quoted() {
-        return table.getItems().stream().map(WatchlistRow::symbol).filter(s -> !s.equals("NVDA")).toList();
+    /** The symbols in the table's order (NVDA has no bars cached: no figures). */
+    private List<String> rows() {
+        return table.getItems().stream().map(WatchlistRow::symbol).toList();
     }
 
     private List<String> figures(String symbol) {
