@@ -32,6 +32,19 @@ final class ChartOptionsStore {
         return line == null ? ChartOptions.DEFAULTS : ChartOptions.decode(line);
     }
 
+    /**
+     * {@link #load}, and a symbol charted for the first time keeps what it was shown with: filed under its name, it is
+     * not taken over by whatever another chart uses later.
+     */
+    synchronized ChartOptions open(String symbol) {
+        Properties p = read();
+        ChartOptions options = load(symbol);
+        if (p.getProperty(symbol) == null) {
+            save(symbol, options);
+        }
+        return options;
+    }
+
     synchronized void save(String symbol, ChartOptions options) {
         Properties p = read();
         p.setProperty(symbol, options.encode());

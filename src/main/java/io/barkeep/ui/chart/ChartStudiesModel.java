@@ -70,7 +70,7 @@ final class ChartStudiesModel {
         if (sym == null) {
             return;
         }
-        services.ui().load(() -> store.load(sym), o -> {
+        services.ui().load(() -> store.open(sym), o -> {
             if (sym.equals(symbol.get())) {
                 restoring = true;
                 try {

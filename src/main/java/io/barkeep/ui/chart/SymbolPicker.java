@@ -18,6 +18,8 @@ final class SymbolPicker {
     private final FilteredList<String> filtered;
     /** Set while this class puts text in the editor itself, so that does not count as the user's search. */
     private boolean setting;
+    /** The symbol the chart shows, as last put in the box. */
+    private String shown;
 
     SymbolPicker(ComboBox<String> box, ObservableList<String> symbols, Consumer<String> pick) {
         this.box = box;
@@ -35,7 +37,13 @@ final class SymbolPicker {
                 pick.accept(value);
             }
         });
-        symbols.addListener((ListChangeListener<String>) c -> show(box.getValue()));
+        // A new list may clear the box's value (its selection goes with the old items): put the chart's symbol back,
+        // unless someone is typing in it.
+        symbols.addListener((ListChangeListener<String>) c -> {
+            if (!box.getEditor().isFocused()) {
+                show(shown);
+            }
+        });
     }
 
     private void search(String text) {
@@ -66,6 +74,7 @@ final class SymbolPicker {
 
     /** Shows {@code symbol} in the box with the whole list behind it, without picking anything. */
     void show(String symbol) {
+        shown = symbol;
         setting = true;
         try {
             filtered.setPredicate(null);
