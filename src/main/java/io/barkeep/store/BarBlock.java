@@ -114,38 +114,6 @@ final class BarBlock {
         public int size() {
             return ends.length == 0 ? 0 : ends[ends.length - 1];
         }
-
-        /**
-         * Walks the blocks in order: every caller that reads a cached range reads it front to back, and a walk
-         * needs no search for the block of each bar.
-         */
-        @Override
-        public java.util.Iterator<Bar> iterator() {
-            return new java.util.Iterator<>() {
-                private int block;
-                private int index = blocks.length == 0 ? 0 : first[0];
-                private int left = blocks.length == 0 ? 0 : ends[0];
-
-                @Override
-                public boolean hasNext() {
-                    while (left == 0 && block < blocks.length - 1) {
-                        block++;
-                        index = first[block];
-                        left = ends[block] - ends[block - 1];
-                    }
-                    return left > 0;
-                }
-
-                @Override
-                public Bar next() {
-                    if (!hasNext()) {
-                        throw new java.util.NoSuchElementException();
-                    }
-                    left--;
-                    return blocks[block].bar(index++);
-                }
-            };
-        }
     }
 
     private int lowerBound(long epochSecond) {
