@@ -65,11 +65,14 @@ public final class AnswerStore {
         }
         AnswerTriage triage = AnswerTriage.of(answer, sessions, start, end, calendar);
         Database db = bars.database();
-        Result result = bars.inWriteWindow(start, end, () -> db.writer().runJdbc(c ->
-                write(c, answer, triage, sessions, start, end, now)));
-        bars.symbolIds().remember(answer.symbol(), result.symbolId());
-        bars.written(new BarBatch(answer.symbol(), start, end, triage.bars, List.of(), true));
-        return result;
+        BarStore.Checked<Result> written = bars.inWriteWindow(start, end, () -> db.writer().runJdbc(c -> {
+            Result result = write(c, answer, triage, sessions, start, end, now);
+            return new BarStore.Checked<>(result, bars.writer().withNeighbours(c, result.symbolId(), start, end,
+                    triage.bars));
+        }));
+        bars.symbolIds().remember(answer.symbol(), written.symbolId());
+        bars.written(answer.symbol(), written.sequence());
+        return written.result();
     }
 
     private Result write(Connection c, VendorAnswer answer, AnswerTriage t, List<Session> sessions, Instant start,
@@ -91,8 +94,8 @@ public final class AnswerStore {
         for (List<Session> run : runs(sessions, t.answered)) {
             Instant from = run.get(0).open();
             Instant to = min(run.get(run.size() - 1).close(), end);
-            List<Bar> runBars = t.bars.stream().filter(b -> inside(b.start(), from, to)).toList();
-            List<EmptyBar> runEmpties = t.empties.stream().filter(e -> inside(e.start(), from, to)).toList();
+            List<Bar> runBars = inside(t.bars, Bar::start, from, to);
+            List<EmptyBar> runEmpties = inside(t.empties, EmptyBar::start, from, to);
             changed += bars.writer().write(c, symbolId, new BarBatch(answer.symbol(), from, to, runBars, runEmpties,
                     true), runBars, suspect, now, stored.isEmpty());
         }
@@ -184,6 +187,16 @@ public final class AnswerStore {
         }
         long closed = Math.max(0, (now.getEpochSecond() - s.open().getEpochSecond()) / Session.BAR_SECONDS);
         return s.open().plusSeconds(closed * Session.BAR_SECONDS);
+    }
+
+    /** The rows of {@code rows} (by start) in [from, to): the list itself when they all are (one run, usually). */
+    private static <T> List<T> inside(List<T> rows, java.util.function.Function<T, Instant> start, Instant from,
+                                      Instant to) {
+        if (rows.isEmpty() || inside(start.apply(rows.get(0)), from, to)
+                && inside(start.apply(rows.get(rows.size() - 1)), from, to)) {
+            return rows;
+        }
+        return rows.stream().filter(r -> inside(start.apply(r), from, to)).toList();
     }
 
     private static boolean inside(Instant at, Instant from, Instant to) {

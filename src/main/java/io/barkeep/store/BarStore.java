@@ -41,7 +41,7 @@ public final class BarStore {
     private final BarWriter writer;
     private final Clock clock;
     private volatile HotBarCache cache;
-    private volatile java.util.function.Consumer<BarBatch> afterWrite = b -> { };
+    private volatile java.util.function.BiConsumer<String, List<Bar>> afterWrite = (symbol, bars) -> { };
 
     /**
      * @param cacheBytes the hot cache's bound in bytes; 0 turns it off
@@ -51,8 +51,9 @@ public final class BarStore {
         this.calendar = calendar;
         this.clock = clock;
         this.symbols = new SymbolIds(db);
-        this.ledger = new CoverageLedger(calendar);
-        this.writer = new BarWriter(calendar, ledger, db.dialect());
+        WriterStatements statements = new WriterStatements();
+        this.ledger = new CoverageLedger(calendar, statements);
+        this.writer = new BarWriter(calendar, ledger, statements, db.dialect());
         setCacheBytes(cacheBytes);
     }
 
@@ -76,14 +77,26 @@ public final class BarStore {
     /** Writes one batch in one transaction and returns how many bars were new or changed. */
     public WriteResult write(BarBatch batch) {
         List<Bar> bars = writer.sortedCheckedBars(batch);
-        WriteResult result = inWriteWindow(batch.from(), batch.to(), () -> db.writer().runJdbc(c -> {
+        Checked<WriteResult> result = inWriteWindow(batch.from(), batch.to(), () -> db.writer().runJdbc(c -> {
             long symbolId = symbols.getOrCreate(db.dsl(c), batch.symbol());
             int changed = writer.write(c, symbolId, batch, bars, Set.of(), clock.instant(), false);
-            return new WriteResult(symbolId, bars.size(), changed);
+            return new Checked<>(new WriteResult(symbolId, bars.size(), changed),
+                    writer.withNeighbours(c, symbolId, batch.from(), batch.to(), bars));
         }));
         symbols.remember(batch.symbol(), result.symbolId());
-        written(batch);
-        return result;
+        written(batch.symbol(), result.sequence());
+        return result.result();
+    }
+
+    /**
+     * A write's result and what the after-write check weighs: the written bars between their stored neighbours,
+     * read in the write's transaction ({@link BarWriter#withNeighbours}).
+     */
+    record Checked<T extends HasSymbolId>(T result, List<Bar> sequence) implements HasSymbolId {
+        @Override
+        public long symbolId() {
+            return result.symbolId();
+        }
     }
 
     /**
@@ -110,13 +123,19 @@ public final class BarStore {
         }
     }
 
-    /** Tells the after-write check (the suspected-split watch) what a committed write stored. */
-    void written(BarBatch batch) {
-        afterWrite.accept(batch);
+    /**
+     * Tells the after-write check (the suspected-split watch) what a committed write stored: {@code sequence}, the
+     * written bars of {@code symbol} between their stored neighbours ({@link BarWriter#withNeighbours}).
+     */
+    void written(String symbol, List<Bar> sequence) {
+        afterWrite.accept(symbol, sequence);
     }
 
-    /** Runs {@code check} after every committed write (the suspected-split watch). */
-    public void onWrite(java.util.function.Consumer<BarBatch> check) {
+    /**
+     * Runs {@code check} after every committed write (the suspected-split watch), with the symbol and the written
+     * bars, oldest first, between the stored bar just before them and the one just after them.
+     */
+    public void onWrite(java.util.function.BiConsumer<String, List<Bar>> check) {
         this.afterWrite = check;
     }
 

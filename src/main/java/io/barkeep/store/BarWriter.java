@@ -14,7 +14,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,21 +70,21 @@ final class BarWriter {
             .where(BARS_5M.SYMBOL_ID.eq((Long) null)).and(TS.eq((Long) null))
             .getSQL(ParamType.INDEXED);
 
+    /** The last bar before a time, and the first at or after it: the split check's neighbours of a write. */
+    private static final String BAR_BEFORE = neighbourSql(true);
+    private static final String BAR_FROM = neighbourSql(false);
+
     private final TradingCalendar calendar;
     private final CoverageLedger ledger;
-    /**
-     * The writer connection the statements below are prepared on; only touched by the writer's lock holder.
-     * Preparing costs about as much as running them for a month of bars, so each is prepared once per connection.
-     */
-    private Connection preparedOn;
-    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    private final WriterStatements statements;
 
     private final String upsertOneSql;
     private final String upsertManySql;
 
-    BarWriter(TradingCalendar calendar, CoverageLedger ledger, SQLDialect dialect) {
+    BarWriter(TradingCalendar calendar, CoverageLedger ledger, WriterStatements statements, SQLDialect dialect) {
         this.calendar = calendar;
         this.ledger = ledger;
+        this.statements = statements;
         this.upsertOneSql = UPSERTS.get(dialect)[0];
         this.upsertManySql = UPSERTS.get(dialect)[1];
     }
@@ -135,7 +134,7 @@ final class BarWriter {
         }
         if (!bars.isEmpty() && !(batch.authoritative() && batch.empties().isEmpty())) {
             // ...and a traded bar replaces an older "no trade" answer (unless the range holds none any more).
-            run(c, DELETE_EMPTIES_UNDER_BARS, symbolId, from, to);
+            runPrepared(statement(c, DELETE_EMPTIES_UNDER_BARS), symbolId, from, to);
         }
         boolean noEmpties = batch.authoritative() && batch.empties().isEmpty();
         ledger.recount(c, symbolId, batch.from(), batch.to(), batch.noData(), suspectDates, noEmpties, now,
@@ -145,16 +144,44 @@ final class BarWriter {
 
     /** {@code sql} prepared on the writer connection {@code c}, once per connection. */
     private PreparedStatement statement(Connection c, String sql) throws SQLException {
-        if (c != preparedOn) {
-            prepared.clear();
-            preparedOn = c;
+        return statements.on(c, sql);
+    }
+
+    /**
+     * {@code written} (oldest first) between the stored bar just before {@code from} and the first one at or after
+     * {@code to}, read on the writer connection {@code c} inside the write's transaction: what the suspected-split
+     * check weighs after the commit. (Read after the commit on a reader, the three queries cost a tenth of a month's
+     * write: each reader transaction after a commit starts with a cold page cache.)
+     */
+    List<Bar> withNeighbours(Connection c, long symbolId, Instant from, Instant to, List<Bar> written)
+            throws SQLException {
+        if (written.isEmpty()) {
+            return List.of();
         }
-        PreparedStatement ps = prepared.get(sql);
-        if (ps == null || ps.isClosed()) {
-            ps = c.prepareStatement(sql);
-            prepared.put(sql, ps);
+        List<Bar> out = new ArrayList<>(written.size() + 2);
+        neighbour(statement(c, BAR_BEFORE), symbolId, from.getEpochSecond(), out);
+        out.addAll(written);
+        neighbour(statement(c, BAR_FROM), symbolId, to.getEpochSecond(), out);
+        return out;
+    }
+
+    /** Adds the bar {@code ps} ({@link #BAR_BEFORE} or {@link #BAR_FROM}) finds, if any, to {@code out}. */
+    private static void neighbour(PreparedStatement ps, long symbolId, long ts, List<Bar> out) throws SQLException {
+        ps.setLong(1, symbolId);
+        ps.setLong(2, ts);
+        try (ResultSet r = ps.executeQuery()) {
+            if (r.next()) {
+                out.add(Bar.of(Instant.ofEpochSecond(r.getLong(1)), r.getLong(2), r.getLong(3), r.getLong(4),
+                        r.getLong(5), r.getLong(6)));
+            }
         }
-        return ps;
+    }
+
+    private static String neighbourSql(boolean before) {
+        return DSL.using(SQLDialect.SQLITE).select(TS, BARS_5M.OPEN, BARS_5M.HIGH, BARS_5M.LOW, BARS_5M.CLOSE,
+                        BARS_5M.VOLUME).from(BARS_5M)
+                .where(BARS_5M.SYMBOL_ID.eq((Long) null)).and(before ? TS.lt((Long) null) : TS.ge((Long) null))
+                .orderBy(before ? TS.desc() : TS.asc()).limit(DSL.inline(1)).getSQL(ParamType.INDEXED);
     }
 
     /** The stored bars of {@code symbolId} with from <= start < to, read on the writer connection {@code c}. */
@@ -183,12 +210,6 @@ final class BarWriter {
             }
         }
         return changed;
-    }
-
-    private static void run(Connection c, String sql, long symbolId, long from, long to) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            runPrepared(ps, symbolId, from, to);
-        }
     }
 
     private static void runPrepared(PreparedStatement ps, long symbolId, long from, long to) throws SQLException {

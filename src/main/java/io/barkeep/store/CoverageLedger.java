@@ -73,9 +73,11 @@ final class CoverageLedger {
             .getSQL(ParamType.INDEXED);
 
     private final TradingCalendar calendar;
+    private final WriterStatements statements;
 
-    CoverageLedger(TradingCalendar calendar) {
+    CoverageLedger(TradingCalendar calendar, WriterStatements statements) {
         this.calendar = calendar;
+        this.statements = statements;
     }
 
     /**
@@ -99,9 +101,12 @@ final class CoverageLedger {
             return;
         }
         Map<Long, long[]> held = written != null ? countWritten(sessions, written)
-                : countBySession(c, COUNT_BARS, symbolId, sessions);
-        Map<Long, long[]> empty = noEmpties ? Map.of() : countBySession(c, COUNT_EMPTIES, symbolId, sessions);
-        try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement drop = c.prepareStatement(DROP)) {
+                : countBySession(statements.on(c, COUNT_BARS), symbolId, sessions);
+        Map<Long, long[]> empty = noEmpties ? Map.of()
+                : countBySession(statements.on(c, COUNT_EMPTIES), symbolId, sessions);
+        PreparedStatement upsert = statements.on(c, UPSERT);
+        PreparedStatement drop = statements.on(c, DROP);
+        try {
             int rows = 0;
             int drops = 0;
             for (Session s : sessions) {
@@ -138,6 +143,11 @@ final class CoverageLedger {
             if (drops > 0) {
                 drop.executeBatch();
             }
+        } catch (SQLException | RuntimeException e) {
+            // The statements are kept for the next write: nothing of this one may stay in their batches.
+            upsert.clearBatch();
+            drop.clearBatch();
+            throw e;
         }
     }
 
@@ -153,19 +163,17 @@ final class CoverageLedger {
      * Per session (keyed by its open): {count, min ts, max ts}. One indexed range query a session: cheaper than a
      * GROUP BY over the whole range, which has to sort.
      */
-    private static Map<Long, long[]> countBySession(Connection c, String sql, long symbolId, List<Session> sessions)
+    private static Map<Long, long[]> countBySession(PreparedStatement ps, long symbolId, List<Session> sessions)
             throws SQLException {
         Map<Long, long[]> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, symbolId);
-            for (Session s : sessions) {
-                ps.setLong(2, s.open().getEpochSecond());
-                ps.setLong(3, s.close().getEpochSecond());
-                try (ResultSet rs = ps.executeQuery()) {
-                    long count = rs.next() ? rs.getLong(1) : 0;
-                    out.put(s.open().getEpochSecond(), new long[] {count, count == 0 ? 0 : rs.getLong(2),
-                            count == 0 ? 0 : rs.getLong(3)});
-                }
+        ps.setLong(1, symbolId);
+        for (Session s : sessions) {
+            ps.setLong(2, s.open().getEpochSecond());
+            ps.setLong(3, s.close().getEpochSecond());
+            try (ResultSet rs = ps.executeQuery()) {
+                long count = rs.next() ? rs.getLong(1) : 0;
+                out.put(s.open().getEpochSecond(), new long[] {count, count == 0 ? 0 : rs.getLong(2),
+                        count == 0 ? 0 : rs.getLong(3)});
             }
         }
         return out;

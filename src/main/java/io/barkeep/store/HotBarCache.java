@@ -3,6 +3,7 @@ package io.barkeep.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * write happened while it was being read.
  */
 final class HotBarCache {
+    private static final long SECONDS_PER_DAY = 86_400;
     private final Cache<Long, BarBlock> blocks;
     private final long maxBytes;
     private final AtomicLong generation = new AtomicLong();
@@ -36,8 +38,10 @@ final class HotBarCache {
 
     /** Months since year 0, UTC, of {@code epochSecond}. */
     static int monthIndex(long epochSecond) {
-        YearMonth ym = YearMonth.from(Instant.ofEpochSecond(epochSecond).atOffset(ZoneOffset.UTC));
-        return ym.getYear() * 12 + ym.getMonthValue() - 1;
+        // Arithmetic on the day: every cached read asks twice, and YearMonth.from(OffsetDateTime) answers through
+        // generic field queries and three objects.
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(epochSecond, SECONDS_PER_DAY));
+        return day.getYear() * 12 + day.getMonthValue() - 1;
     }
 
     static Instant monthStart(int monthIndex) {

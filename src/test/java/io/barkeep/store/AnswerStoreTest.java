@@ -207,6 +207,54 @@ class AnswerStoreTest {
     }
 
     /** The verdict windows of {@link io.barkeep.domain.NoTradeVerdict}, as plain durations for the clocks. */
+    @Test
+    void anAnswerWrittenBeforeAStoredLaterWeekIsWeighedAgainstItForASplit() {
+        // The week after a 10:1 split arrives first; the week before it second: the jump is against the stored bar
+        // just after the second answer, read in its transaction.
+        answers.store(answer(AUG5, AUG9, tenth(bars(AUG5, AUG9, 1)), List.of(), false));
+        LocalDate jul29 = LocalDate.of(2024, 7, 29);
+        LocalDate aug2 = LocalDate.of(2024, 8, 2);
+        answers.store(answer(jul29, aug2, bars(jul29, aug2, 1), List.of(), false));
+
+        List<SafetyEvent> splits = engine.events().since(Instant.EPOCH, 10).stream()
+                .filter(e -> e.kind().equals(SplitWatch.KIND)).toList();
+        assertEquals(1, splits.size(), splits.toString());
+        assertTrue(splits.get(0).message().contains("2024-08-05") && splits.get(0).message().contains("a 10:1 split?"),
+                splits.get(0).message());
+    }
+
+    @Test
+    void aFailedLedgerWriteLeavesNothingInTheReusedStatementsForTheNextAnswer() {
+        String trigger = engine.database().isPostgres()
+                ? "CREATE TRIGGER injected BEFORE INSERT ON session_coverage FOR EACH ROW EXECUTE FUNCTION injected()"
+                : "CREATE TRIGGER injected BEFORE INSERT ON session_coverage BEGIN SELECT RAISE(ABORT, 'injected'); END";
+        engine.database().writer().run(dsl -> {
+            if (engine.database().isPostgres()) {
+                dsl.execute("CREATE FUNCTION injected() RETURNS trigger LANGUAGE plpgsql AS"
+                        + " $$ BEGIN RAISE EXCEPTION 'injected'; END $$");
+            }
+            return dsl.execute(trigger);
+        });
+        assertThrows(StoreException.class, () -> answers.store(answer(AUG5, AUG9, bars(AUG5, AUG9, 1), List.of(),
+                false)));
+        engine.database().writer().run(dsl -> dsl.execute(engine.database().isPostgres()
+                ? "DROP TRIGGER injected ON session_coverage" : "DROP TRIGGER injected"));
+        LocalDate jul29 = LocalDate.of(2024, 7, 29);
+        LocalDate aug2 = LocalDate.of(2024, 8, 2);
+
+        answers.store(answer(jul29, aug2, bars(jul29, aug2, 1), List.of(), false));
+
+        assertEquals(CALENDAR.sessions(jul29, aug2).stream().map(Session::dateKey).map(Integer::longValue)
+                .collect(Collectors.toSet()), fetchedAtByDate().keySet(), "the failed week left no ledger row");
+        assertEquals(List.of(), engine.bars().bars("AAPL", open(AUG5), close(AUG9)));
+        assertEquals(5 * 78, engine.bars().bars("AAPL", open(jul29), close(aug2)).size());
+    }
+
+    private static List<Bar> tenth(List<Bar> bars) {
+        return bars.stream().map(b -> new Bar(b.start(), b.open() / 10, b.high() / 10, b.low() / 10, b.close() / 10,
+                b.volume() * 10, b.trades(), b.vwap() == Bar.UNKNOWN ? Bar.UNKNOWN : b.vwap() / 10)).toList();
+    }
+
     private static final class NoTradeVerdictDays {
         static final java.time.Duration WEEK = io.barkeep.domain.NoTradeVerdict.RECHECK;
         static final java.time.Duration MONTH = io.barkeep.domain.NoTradeVerdict.FINAL_AFTER;

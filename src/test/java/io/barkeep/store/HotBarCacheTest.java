@@ -1,6 +1,7 @@
 package io.barkeep.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,5 +81,26 @@ class HotBarCacheTest {
         assertEquals(1_003_000L, out.get(2).epochSecond());
         assertThrows(IndexOutOfBoundsException.class, () -> out.get(4));
         assertThrows(UnsupportedOperationException.class, () -> out.add(out.get(0)));
+    }
+
+    @Test
+    void walkingAViewGivesTheBarsInOrderAndSkipsBlocksWithNothingInRange() {
+        BarBlock before = block(1_000_000, 3);
+        BarBlock empty = block(1_002_000, 0);
+        BarBlock newer = block(1_003_000, 4);
+        BarBlock last = block(1_005_000, 2);
+        // The range starts after every bar of the first block and ends inside the last one.
+        List<Bar> view = BarBlock.view(new BarBlock[] {before, empty, newer, last}, 1_000_000 + 300 * 3,
+                1_005_000 + 300);
+        List<Long> walked = new java.util.ArrayList<>();
+        for (Bar b : view) {
+            walked.add(b.epochSecond());
+        }
+        assertEquals(List.of(1_003_000L, 1_003_300L, 1_003_600L, 1_003_900L, 1_005_000L), walked);
+        java.util.Iterator<Bar> it = view.iterator();
+        view.forEach(b -> it.next());
+        assertFalse(it.hasNext());
+        assertThrows(java.util.NoSuchElementException.class, it::next);
+        assertFalse(BarBlock.view(new BarBlock[] {empty}, 0, Long.MAX_VALUE).iterator().hasNext());
     }
 }

@@ -3,8 +3,11 @@ package io.barkeep.cli.bench;
 import io.barkeep.domain.Bar;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.SessionKind;
+import io.barkeep.store.VendorAnswer;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -88,6 +91,33 @@ final class BenchWorkload {
             } else {
                 out.addAll(session);
             }
+        }
+        return out;
+    }
+
+    /**
+     * {@code bars} of {@code symbol} (oldest first, on the workload's sessions) as one vendor answer per calendar
+     * month, as a backfill asks for and stores them.
+     */
+    List<VendorAnswer> monthlyAnswers(String symbol, List<Bar> bars) {
+        List<VendorAnswer> out = new ArrayList<>();
+        int first = 0;
+        int bar = 0;
+        for (int s = 1; s <= sessions.size(); s++) {
+            if (s < sessions.size() && YearMonth.from(sessions.get(s).date())
+                    .equals(YearMonth.from(sessions.get(first).date()))) {
+                continue;
+            }
+            Instant end = sessions.get(s - 1).close();
+            int from = bar;
+            while (bar < bars.size() && bars.get(bar).start().isBefore(end)) {
+                bar++;
+            }
+            LocalDate a = sessions.get(first).date();
+            LocalDate b = sessions.get(s - 1).date();
+            out.add(new VendorAnswer(symbol, "bench", symbol + " " + a + ".." + b, a, b, bars.subList(from, bar),
+                    List.of(), List.of(), false));
+            first = s;
         }
         return out;
     }
