@@ -96,12 +96,17 @@ final class ChartAxes {
         List<PriceLabel> out = new ArrayList<>();
         for (double v = Math.ceil(f.lowTicks() / step) * step; v <= f.highTicks(); v += step) {
             double y = f.y(v);
-            boolean underTag = Math.abs(y - tagY) < TAG_HEIGHT + 1;
+            boolean underTag = underTag(y, tagY);
             if (y > l.priceTop() - 4 && y < l.priceBottom() + 4 && !underTag) {
                 out.add(new PriceLabel(y, ChartPainter.price(v, decimals)));
             }
         }
         return out;
+    }
+
+    /** Whether a price label centred at {@code labelY} would touch an axis tag centred at {@code tagY}. */
+    static boolean underTag(double labelY, double tagY) {
+        return Math.abs(labelY - tagY) < TAG_HEIGHT + 1;
     }
 
     /** Where the last-price tag (or the crosshair's price tag) centred at {@code y} lies on the price axis. */

@@ -10,7 +10,7 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * The crosshair on the overlay canvas: lines through the slot and the mouse, price and time tags on the axes. As
- * trading charts do, the time tag does not sit on top of an axis label: the labels it would touch are blanked
+ * trading charts do, neither tag sits on top of an axis label: the labels it would touch are blanked
  * while it is there (the frame below keeps them, so moving the mouse never repaints the candles).
  */
 final class Crosshair {
@@ -43,6 +43,11 @@ final class Crosshair {
         g.strokeLine(0, cy, l.plotWidth(), cy);
         g.setLineDashes((double[]) null);
         if (y <= l.priceBottom() && f.priced()) {
+            g.setFill(p.background());
+            for (ChartAxes.PriceLabel label : priceLabelsUnder(f, d, cy)) {
+                Bounds b = ChartAxes.tagBounds(l, label.y());
+                g.fillRect(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
+            }
             ChartAxes.tag(g, l, cy, ChartPainter.price(f.price(y), 2), p.labelBackground(), p.labelText());
         }
         if (slot < 0) {
@@ -61,6 +66,12 @@ final class Crosshair {
         g.setTextBaseline(VPos.CENTER);
         g.fillText(t.text(), tag.getMinX() + tag.getWidth() / 2, tag.getMinY() + tag.getHeight() / 2);
         return t;
+    }
+
+    /** The price labels on screen that the crosshair's price tag at {@code cy} would touch: blanked under it. */
+    static List<ChartAxes.PriceLabel> priceLabelsUnder(ChartPainter.Frame f, ChartData d, double cy) {
+        return ChartAxes.priceLabels(f, ChartAxes.lastPriceY(d, f)).stream()
+                .filter(label -> ChartAxes.underTag(label.y(), cy)).toList();
     }
 
     /** The time tag of slot {@code slot} centred at {@code cx} (inside the plot), and the labels it leaves. */

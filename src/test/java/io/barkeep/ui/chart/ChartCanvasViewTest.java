@@ -93,6 +93,30 @@ class ChartCanvasViewTest {
     }
 
     @Test
+    void theCrosshairsPriceTagNeverSitsOnAPriceLabelLeftOnScreen(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        ChartPainter.Frame f = chart.frame();
+        ChartLayout l = f.layout();
+        List<ChartAxes.PriceLabel> onScreen = ChartAxes.priceLabels(f, ChartAxes.lastPriceY(data, f));
+        assertTrue(onScreen.size() >= 4, "labels to run into: " + onScreen);
+        int blanked = 0;
+        for (double y = l.priceTop() + 2; y < l.priceBottom(); y += 3) {
+            double cy = Math.floor(y) + 0.5;
+            Bounds tag = ChartAxes.tagBounds(l, cy);
+            List<ChartAxes.PriceLabel> under = Crosshair.priceLabelsUnder(f, data, cy);
+            for (ChartAxes.PriceLabel label : onScreen) {
+                Bounds text = textBounds(label.text(), l.plotWidth() + 8, label.y());
+                assertTrue(under.contains(label) || !tag.intersects(text), "y = " + cy + ": tag over " + label);
+                // a blanked label is one the tag touches or all but touches (within 3 px), not one further off
+                Bounds near = new BoundingBox(tag.getMinX(), tag.getMinY() - 3, tag.getWidth(), tag.getHeight() + 6);
+                assertTrue(!under.contains(label) || near.intersects(text), "y = " + cy + ": blanked " + label);
+            }
+            blanked += under.size();
+        }
+        assertTrue(blanked > 0, "the sweep crossed labels, so some were blanked");
+    }
+
+    @Test
     void theLastPriceTagCoversNoPriceLabel(FxRobot robot) {
         int suppressed = 0;
         int tagged = 0;
