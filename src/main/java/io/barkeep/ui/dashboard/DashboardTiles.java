@@ -198,8 +198,11 @@ final class DashboardTiles {
             item.setBarBackgroundColor(palette.track());
             chart.addBarChartItem(item);
         }
-        chart.setText(most == 0 ? text.getString("bySymbol.none") : s.watched().size() > worst.size()
+        chart.setText(worst.isEmpty() ? text.getString("bySymbol.unwatched") : most == 0
+                ? text.getString("bySymbol.none") : s.watched().size() > worst.size()
                 ? format("bySymbol.more", worst.size(), s.watched().size()) : text.getString("bySymbol.text"));
+        // The skin's list, empty, would still cover the tile's bottom line of text.
+        chart.lookupAll(".list-view").forEach(list -> list.setVisible(!worst.isEmpty()));
     }
 
     /** How many bars fit a chart tile {@code height} pixels high (all of them before it is laid out). */
