@@ -198,7 +198,10 @@ final class DashboardTiles {
             item.setBarBackgroundColor(palette.track());
             chart.addBarChartItem(item);
         }
-        chart.setText(worst.isEmpty() ? text.getString("bySymbol.unwatched") : most == 0
+        // Nothing cached is not "nothing missing": a symbol with no bar yet has no expected bars to miss either.
+        long uncached = s.watched().stream().filter(f -> f.barCount() == 0 && f.emptyCount() == 0).count();
+        chart.setText(worst.isEmpty() ? text.getString("bySymbol.unwatched") : most == 0 && uncached > 0
+                ? format("bySymbol.uncached", uncached) : most == 0
                 ? text.getString("bySymbol.none") : s.watched().size() > worst.size()
                 ? format("bySymbol.more", worst.size(), s.watched().size()) : text.getString("bySymbol.text"));
         // The skin's list, empty, would still cover the tile's bottom line of text.

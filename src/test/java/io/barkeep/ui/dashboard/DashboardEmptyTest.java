@@ -34,8 +34,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The dashboard of a cache with nothing watched, at 1280x800's view size: the missing-bars tile says there is no
- * watched symbol (not that none misses a bar), and nothing of the tile lies over that line.
+ * The dashboard of a cache with nothing cached, at 1280x800's view size: the missing-bars tile says there is no
+ * watched symbol, or that the watched ones have nothing cached yet (not that none misses a bar), and nothing of the
+ * tile lies over that line.
  */
 @ExtendWith(ApplicationExtension.class)
 class DashboardEmptyTest {
@@ -45,6 +46,7 @@ class DashboardEmptyTest {
     static Path folder;
     private static FxUiExecutor io;
     private static AppServices services;
+    private final UiState state = new UiState();
 
     @BeforeAll
     static void openAnEmptyCache() {
@@ -71,7 +73,7 @@ class DashboardEmptyTest {
             public void openChart(String symbol, LocalDate date) {
             }
         };
-        DashboardController controller = new DashboardController(services, new UiState(), nowhere);
+        DashboardController controller = new DashboardController(services, state, nowhere);
         // the dashboard's share of a 1280x800 window: the sidebar and status bar take the rest
         stage.setScene(new Scene(new ViewLoader(Map.of(DashboardController.class, () -> controller))
                 .load(DashboardController.class), 1088, 760));
@@ -79,7 +81,7 @@ class DashboardEmptyTest {
     }
 
     @Test
-    void withNothingWatchedTheMissingBarsTileSaysSoAndItsLineIsNotCovered(FxRobot robot) throws Exception {
+    void withNothingCachedTheMissingBarsTileSaysWhyAndItsLineIsNotCovered(FxRobot robot) throws Exception {
         Tile bySymbol = robot.lookup("#tile-by_symbol").query();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "No symbol on the watchlist yet".equals(
                 bySymbol.getText()));
@@ -93,5 +95,12 @@ class DashboardEmptyTest {
             assertFalse(list.isVisible() && over.intersects(text), "the empty list " + over + " covers " + text);
         }
         assertEquals(0, services.engine().watchlist().list().size());
+
+        // Watched, nothing cached yet: not "no symbol misses a bar".
+        services.engine().watchlist().add("AAPL", 1, null, NOW);
+        services.engine().watchlist().add("MSFT", 1, null, NOW);
+        robot.interact(state::dataChanged);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "2 watched symbols have nothing cached yet".equals(
+                bySymbol.getText()));
     }
 }
