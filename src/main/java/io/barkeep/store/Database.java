@@ -143,13 +143,7 @@ public final class Database implements AutoCloseable {
         if (Files.exists(file)) {
             // Looked at without any pragma: a file that turns out not to be ours is left exactly as it was.
             try (Connection c = migration.plainConnection(); Statement st = c.createStatement()) {
-                java.util.Optional<String> reason = gate.reasonToCheck();
-                if (reason.isPresent()) {
-                    checkedBecause = reason.get();
-                    LOG.info("checking {}: {}", file, checkedBecause);
-                    checkIntegrity(st);
-                    gate.checked();
-                }
+                checkedBecause = gate.checkIfNeeded(st, backups).orElse(null);
                 current = SchemaMigration.isCurrent(c, SCHEMA_VERSION);
             } catch (SQLException e) {
                 throw SqliteErrors.explain(e, file, backups);
@@ -164,17 +158,6 @@ public final class Database implements AutoCloseable {
             LOG.debug("{} open in WAL mode", c.getMetaData().getURL());
         } catch (SQLException e) {
             throw SqliteErrors.explain(e, file, backups);
-        }
-    }
-
-    private void checkIntegrity(Statement st) throws SQLException {
-        // quick_check is O(file size) but skips the index cross-checks of integrity_check.
-        try (var rs = st.executeQuery("PRAGMA quick_check")) {
-            String verdict = rs.next() ? rs.getString(1) : "no answer";
-            if (!"ok".equalsIgnoreCase(verdict)) {
-                LOG.error("quick_check failed for {}: {}", file, verdict);
-                throw new StoreException(SqliteErrors.corrupt(file.toString(), backups));
-            }
         }
     }
 

@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +83,28 @@ final class IntegrityGate {
             return Optional.of("its clean-close record cannot be read (" + e.getMessage() + ")");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Runs {@code PRAGMA quick_check} over the file {@code st} is connected to when there is a reason to; returns the
+     * reason, empty when it skipped the check. A file that fails is refused, naming the newest good backup.
+     */
+    Optional<String> checkIfNeeded(Statement st, Backups backups) throws SQLException {
+        Optional<String> reason = reasonToCheck();
+        if (reason.isEmpty()) {
+            return reason;
+        }
+        LOG.info("checking {}: {}", file, reason.get());
+        // quick_check is O(file size) but skips the index cross-checks of integrity_check.
+        try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+            String verdict = rs.next() ? rs.getString(1) : "no answer";
+            if (!"ok".equalsIgnoreCase(verdict)) {
+                LOG.error("quick_check failed for {}: {}", file, verdict);
+                throw new StoreException(SqliteErrors.corrupt(file.toString(), backups));
+            }
+        }
+        checked();
+        return reason;
     }
 
     /** After a passed check: the markers of dead processes are no longer a reason. */

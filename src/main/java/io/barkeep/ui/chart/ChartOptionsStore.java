@@ -27,9 +27,7 @@ final class ChartOptionsStore {
 
     /** The options of {@code symbol}, else the ones used last, else the defaults. */
     synchronized ChartOptions load(String symbol) {
-        Properties p = read();
-        String line = p.getProperty(symbol, p.getProperty(LAST));
-        return line == null ? ChartOptions.DEFAULTS : ChartOptions.decode(line);
+        return optionsOf(read(), symbol);
     }
 
     /**
@@ -38,15 +36,23 @@ final class ChartOptionsStore {
      */
     synchronized ChartOptions open(String symbol) {
         Properties p = read();
-        ChartOptions options = load(symbol);
+        ChartOptions options = optionsOf(p, symbol);
         if (p.getProperty(symbol) == null) {
-            save(symbol, options);
+            write(p, symbol, options);
         }
         return options;
     }
 
     synchronized void save(String symbol, ChartOptions options) {
-        Properties p = read();
+        write(read(), symbol, options);
+    }
+
+    private static ChartOptions optionsOf(Properties p, String symbol) {
+        String line = p.getProperty(symbol, p.getProperty(LAST));
+        return line == null ? ChartOptions.DEFAULTS : ChartOptions.decode(line);
+    }
+
+    private void write(Properties p, String symbol, ChartOptions options) {
         p.setProperty(symbol, options.encode());
         p.setProperty(LAST, options.encode());
         try {
