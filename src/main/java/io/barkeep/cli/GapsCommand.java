@@ -43,8 +43,13 @@ final class GapsCommand implements Callable<Integer> {
         try (CacheEngine e = engine.open()) {
             List<String> symbols = symbol != null ? List.of(Args.symbol(symbol)) : allSymbols(e);
             List<GapReport> reports = new ArrayList<>();
-            for (String s : symbols) {
-                reports.add(report(e, s));
+            if (symbols.size() > 1 && (from == null) == (to == null)) {
+                // Every symbol from one read of the ledger, not two queries a symbol.
+                reports.addAll(from == null ? e.gaps().reportAll(symbols) : e.gaps().reportAll(symbols, from, to));
+            } else {
+                for (String s : symbols) {
+                    reports.add(report(e, s));
+                }
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

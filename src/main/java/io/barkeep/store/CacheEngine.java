@@ -42,6 +42,7 @@ public final class CacheEngine implements AutoCloseable {
         this.adjusted = new AdjustedReads(bars, actions);
         bars.onWrite(new SplitWatch(database, actions, events, clock)::afterWrite);
         TradingSessionTable.sync(database, calendar);
+        SlotMaskFill.runOnce(database, calendar);
     }
 
     /**

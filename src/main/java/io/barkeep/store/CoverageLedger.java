@@ -53,8 +53,9 @@ final class CoverageLedger {
             .insertInto(SESSION_COVERAGE, SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE,
                     SESSION_COVERAGE.EXPECTED_BARS, SESSION_COVERAGE.HELD_BARS, SESSION_COVERAGE.EMPTY_BARS,
                     SESSION_COVERAGE.FIRST_TS, SESSION_COVERAGE.LAST_TS, SESSION_COVERAGE.FETCHED_AT,
-                    SESSION_COVERAGE.FINAL, SESSION_COVERAGE.CALENDAR_VERSION, SESSION_COVERAGE.NO_DATA)
-            .values((Long) null, null, null, null, null, null, null, null, null, null, null)
+                    SESSION_COVERAGE.FINAL, SESSION_COVERAGE.CALENDAR_VERSION, SESSION_COVERAGE.NO_DATA,
+                    SESSION_COVERAGE.HELD_SLOTS, SESSION_COVERAGE.EMPTY_SLOTS)
+            .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null)
             .onConflict(SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE).doUpdate()
             .set(SESSION_COVERAGE.EXPECTED_BARS, DSL.excluded(SESSION_COVERAGE.EXPECTED_BARS))
             .set(SESSION_COVERAGE.HELD_BARS, DSL.excluded(SESSION_COVERAGE.HELD_BARS))
@@ -65,6 +66,8 @@ final class CoverageLedger {
             .set(SESSION_COVERAGE.FINAL, DSL.excluded(SESSION_COVERAGE.FINAL))
             .set(SESSION_COVERAGE.CALENDAR_VERSION, DSL.excluded(SESSION_COVERAGE.CALENDAR_VERSION))
             .set(SESSION_COVERAGE.NO_DATA, DSL.excluded(SESSION_COVERAGE.NO_DATA))
+            .set(SESSION_COVERAGE.HELD_SLOTS, DSL.excluded(SESSION_COVERAGE.HELD_SLOTS))
+            .set(SESSION_COVERAGE.EMPTY_SLOTS, DSL.excluded(SESSION_COVERAGE.EMPTY_SLOTS))
             .getSQL(ParamType.INDEXED);
     /** A vendor's explicit "no data" verdict stays until a source says otherwise (or it is asked again). */
     private static final String DROP = DSL.using(SQLDialect.SQLITE).deleteFrom(SESSION_COVERAGE)
@@ -90,7 +93,7 @@ final class CoverageLedger {
      *                     they need no counting
      * @param written      when not null, the bars this transaction wrote into sessions that held no bar before:
      *                     they are exactly what the sessions hold now, so they are counted here instead of read back
-     *                     (a month's backfill asks 21 counting queries less)
+     *                     (a month's backfill asks 21 counting queries less), slot masks included
      */
     void recount(Connection c, long symbolId, Instant from, Instant to, boolean noData, Set<Integer> suspectDates,
                  boolean noEmpties, Instant now, List<Bar> written) throws SQLException {
@@ -100,7 +103,8 @@ final class CoverageLedger {
         if (sessions.isEmpty()) {
             return;
         }
-        Map<Long, long[]> held = written != null ? countWritten(sessions, written)
+        Map<Long, byte[]> writtenMasks = written != null ? new HashMap<>() : null;
+        Map<Long, long[]> held = written != null ? countWritten(sessions, written, writtenMasks)
                 : countBySession(statements.on(c, COUNT_BARS), symbolId, sessions);
         Map<Long, long[]> empty = noEmpties ? Map.of()
                 : countBySession(statements.on(c, COUNT_EMPTIES), symbolId, sessions);
@@ -134,6 +138,15 @@ final class CoverageLedger {
                 upsert.setLong(++p, isFinal ? 1 : 0);
                 upsert.setString(++p, calendar.version());
                 upsert.setLong(++p, verdict);
+                // Only a partial session carries masks (about 3 % of them): a complete one says it all by its
+                // counts. The counts come first and cheaply (an aggregate, or the written bars); the start times
+                // are read back only for the partial sessions, so a write of whole sessions pays nothing more.
+                boolean partial = h[0] + e[0] < s.expectedBars();
+                setBytesOrNull(upsert, ++p, !partial || h[0] == 0 ? null : writtenMasks != null
+                        ? writtenMasks.get(s.open().getEpochSecond())
+                        : SlotMask.read(statements.on(c, SlotMask.BAR_STARTS), symbolId, s));
+                setBytesOrNull(upsert, ++p, !partial || e[0] == 0 ? null
+                        : SlotMask.read(statements.on(c, SlotMask.EMPTY_STARTS), symbolId, s));
                 upsert.addBatch();
                 rows++;
             }
@@ -148,6 +161,14 @@ final class CoverageLedger {
             upsert.clearBatch();
             drop.clearBatch();
             throw e;
+        }
+    }
+
+    private static void setBytesOrNull(PreparedStatement ps, int index, byte[] value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARBINARY);
+        } else {
+            ps.setBytes(index, value);
         }
     }
 
@@ -181,6 +202,14 @@ final class CoverageLedger {
 
     /** As {@link #countBySession}, over {@code bars} (any order; a start given twice is one row). */
     static Map<Long, long[]> countWritten(List<Session> sessions, List<Bar> bars) {
+        return countWritten(sessions, bars, null);
+    }
+
+    /**
+     * As {@link #countWritten(List, List)}, also putting into {@code masks} (when not null) the slot mask of each
+     * session the bars do not fill: the starts are at hand here, so the mask costs no read.
+     */
+    static Map<Long, long[]> countWritten(List<Session> sessions, List<Bar> bars, Map<Long, byte[]> masks) {
         long[] starts = new long[bars.size()];
         for (int i = 0; i < starts.length; i++) {
             starts[i] = bars.get(i).epochSecond();
@@ -195,12 +224,20 @@ final class CoverageLedger {
                 i++;
             }
             long[] row = new long[3];
+            int first = i;
             for (; i < starts.length && starts[i] < close; i++) {
                 if (row[0] == 0 || starts[i] != row[2]) {
                     row[1] = row[0] == 0 ? starts[i] : row[1];
                     row[2] = starts[i];
                     row[0]++;
                 }
+            }
+            if (masks != null && row[0] > 0 && row[0] < s.expectedBars()) {
+                byte[] mask = SlotMask.empty(s);
+                for (int k = first; k < i; k++) {
+                    SlotMask.set(mask, s, starts[k]);
+                }
+                masks.put(open, mask);
             }
             out.put(open, row);
         }

@@ -52,14 +52,28 @@ public final class FreshnessService {
         return c.freshness();
     }
 
-    /** {@link #compute} for every symbol that has data or is on the watchlist, in symbol order. */
+    /**
+     * {@link #compute} for every symbol that has data or is on the watchlist, in symbol order: one streamed read of
+     * the ledger for all of them (each symbol's report and summary from the same rows), not two queries a symbol.
+     */
     public List<Freshness> computeAll() {
-        return symbols().stream().map(this::compute).toList();
+        return computeAllWithGaps().stream().map(Computed::freshness).toList();
     }
 
-    /** {@link #refresh} for every symbol that has data or is on the watchlist, in symbol order. */
+    /** {@link #refresh} for every symbol that has data or is on the watchlist, in symbol order; stored at once. */
     public List<Freshness> refreshAll() {
-        return symbols().stream().map(this::refresh).toList();
+        List<Computed> all = computeAllWithGaps();
+        // One transaction for every row: a commit a symbol cost more than computing them all.
+        store.database().writer().run(dsl -> {
+            all.forEach(c -> save(c.freshness(), c.missing()));
+            return null;
+        });
+        return all.stream().map(Computed::freshness).toList();
+    }
+
+    private List<Computed> computeAllWithGaps() {
+        return gaps.summarizeAll(List.copyOf(symbols()), null, null).stream()
+                .map(s -> computed(s.report(), new Long[] {s.firstTs(), s.lastTs(), s.fetchedAt()})).toList();
     }
 
     private TreeSet<String> symbols() {
@@ -75,8 +89,11 @@ public final class FreshnessService {
 
     private Computed computeWithGaps(String symbol) {
         GapService.GapReport report = gaps.report(symbol);
-        Long[] summary = store.symbolIds().find(symbol).map(this::summary).orElse(new Long[3]);
-        Freshness f = new Freshness(symbol, instant(summary[0]), instant(summary[1]), report.heldBars(),
+        return computed(report, store.symbolIds().find(symbol).map(this::summary).orElse(new Long[3]));
+    }
+
+    private static Computed computed(GapService.GapReport report, Long[] summary) {
+        Freshness f = new Freshness(report.symbol(), instant(summary[0]), instant(summary[1]), report.heldBars(),
                 report.emptyBars(), report.expectedBars(), report.coveragePercent(), report.missing().size(),
                 instant(summary[2]));
         return new Computed(f, report.missing());

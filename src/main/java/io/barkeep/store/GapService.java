@@ -1,8 +1,7 @@
 package io.barkeep.store;
 
-import static io.barkeep.store.schema.Tables.EMPTY_BARS;
-import static io.barkeep.store.schema.Tables.BARS_5M;
 import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
+import static io.barkeep.store.schema.Tables.SYMBOLS;
 
 import io.barkeep.domain.GapDetector;
 import io.barkeep.domain.MissingRange;
@@ -18,26 +17,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.Field;
-import org.jooq.Table;
+import java.util.Set;
 
 /**
  * Per symbol and session: expected bars (calendar), held, vendor-confirmed empty, and the missing ranges.
- * Reads the coverage ledger first and only fetches bar times for the sessions it says are incomplete, so a
- * three-year verdict costs one ledger read rather than a scan of every bar.
+ * Reads the coverage ledger alone: a partial session's slot masks say which bars it holds, so a three-year verdict
+ * costs one ledger read rather than a scan of every bar ({@link #reportAll}: one read for every symbol). Bar times
+ * are read only for a partial row written before the masks (see {@link LedgerRows.Starts}).
  */
 public final class GapService {
-    private static final String LEDGER_RANGE = org.jooq.impl.DSL.using(org.jooq.SQLDialect.SQLITE)
-            .select(SESSION_COVERAGE.SESSION_DATE, SESSION_COVERAGE.HELD_BARS, SESSION_COVERAGE.EMPTY_BARS,
-                    SESSION_COVERAGE.NO_DATA, SESSION_COVERAGE.FETCHED_AT).from(SESSION_COVERAGE)
-            .where(SESSION_COVERAGE.SYMBOL_ID.eq((Long) null))
-            .and(SESSION_COVERAGE.SESSION_DATE.between((Long) null, (Long) null))
-            .getSQL(org.jooq.conf.ParamType.INDEXED);
-    private static final String BAR_STARTS = startsSql(BARS_5M, BARS_5M.SYMBOL_ID, BARS_5M.TS);
-    private static final String EMPTY_STARTS = startsSql(EMPTY_BARS, EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS);
     private static final String HELD_SPAN = org.jooq.impl.DSL.using(org.jooq.SQLDialect.SQLITE)
             .select(org.jooq.impl.DSL.min(SESSION_COVERAGE.SESSION_DATE),
                     org.jooq.impl.DSL.max(SESSION_COVERAGE.SESSION_DATE)).from(SESSION_COVERAGE)
@@ -61,8 +53,7 @@ public final class GapService {
         Coverages coverages = id.isEmpty()
                 ? new Coverages(sessions.stream().map(GapDetector::wholeMissing).toList(), Map.of())
                 : store.database().readJdbc(c -> coverages(c, id.get(), sessions));
-        return new GapReport(symbol, from, to, calendar.version(), coverages.sessions(),
-                GapDetector.merge(coverages.sessions()), coverages.fetchedAt());
+        return report(symbol, from, to, coverages);
     }
 
     /**
@@ -116,45 +107,96 @@ public final class GapService {
         return LocalDate.of((int) (key / 10_000), (int) (key / 100 % 100), (int) (key % 100));
     }
 
-    /** One ledger row: the session's counts as the last write left them. */
-    private record LedgerRow(int held, int empty, long noData, long fetchedAt) {
+    /**
+     * The report of each of {@code symbols} over the span it holds (as {@link #report(String)}), in the order given,
+     * from one ordered read of the whole ledger instead of two queries a symbol: what {@code gaps} and
+     * {@code freshness} over every symbol ask.
+     */
+    public List<GapReport> reportAll(List<String> symbols) {
+        return summarizeAll(symbols, null, null).stream().map(Summarized::report).toList();
+    }
+
+    /** As {@link #reportAll(List)}, each over from..to (as {@link #report(String, LocalDate, LocalDate)}). */
+    public List<GapReport> reportAll(List<String> symbols, LocalDate from, LocalDate to) {
+        return summarizeAll(symbols, from, to).stream().map(Summarized::report).toList();
+    }
+
+    /** A symbol's report with the summary of its ledger rows: first bar, last bar, last fetch (epoch s or null). */
+    record Summarized(GapReport report, Long firstTs, Long lastTs, Long fetchedAt) {
     }
 
     /**
-     * The ledger rows of {@code symbolId} from..to by date key, through plain JDBC: a 500-symbol pass reads 380,000
-     * of them, and decoding them through jOOQ records took most of its time.
+     * The one-pass reports: every ledger row streamed once in (symbol, date) order and cut per symbol; each
+     * symbol's report (over its held span when {@code from} and {@code to} are null) and summary come from the same
+     * rows. Symbols without rows get what the per-symbol report gives them.
      */
-    private static Map<Integer, LedgerRow> ledger(Connection c, long symbolId, int fromKey, int toKey)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(LEDGER_RANGE)) {
-            ps.setLong(1, symbolId);
-            ps.setLong(2, fromKey);
-            ps.setLong(3, toKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                Map<Integer, LedgerRow> out = new HashMap<>();
-                while (rs.next()) {
-                    out.put(rs.getInt(1), new LedgerRow(rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getLong(5)));
+    List<Summarized> summarizeAll(List<String> symbols, LocalDate from, LocalDate to) {
+        Set<String> asked = new HashSet<>(symbols);
+        Map<Long, String> wanted = new HashMap<>();
+        store.database().read(dsl -> dsl.select(SYMBOLS.ID, SYMBOLS.SYMBOL).from(SYMBOLS).fetch())
+                .forEach(r -> {
+                    if (asked.contains(r.value2())) {
+                        wanted.put(r.value1(), r.value2());
+                    }
+                });
+        List<Session> fixed = from == null ? null : pastSessions(from, to);
+        Map<String, Summarized> done = new HashMap<>();
+        store.database().readJdbc(c -> {
+            LedgerRows.forEachSymbol(c, (rows, conn) -> {
+                String symbol = wanted.get(rows.symbolId());
+                if (symbol == null) {
+                    return;
                 }
-                return out;
-            }
+                LocalDate first = from != null ? from : dateOf(rows.firstKey());
+                LocalDate last = to != null ? to : dateOf(rows.lastKey());
+                List<Session> sessions = fixed != null ? fixed : pastSessions(first, last);
+                Coverages coverages = new Coverages(List.of(), Map.of());
+                if (!sessions.isEmpty()) {
+                    try (LedgerRows.Starts starts = new LedgerRows.Starts(conn, rows.symbolId())) {
+                        coverages = coverages(sessions, rows.byDate(), starts);
+                    }
+                }
+                Long[] summary = rows.summary();
+                done.put(symbol, new Summarized(report(symbol, first, last, coverages), summary[0], summary[1],
+                        summary[2]));
+            });
+            return null;
+        });
+        List<Summarized> out = new ArrayList<>(symbols.size());
+        for (String symbol : symbols) {
+            Summarized s = done.get(symbol);
+            out.add(s != null ? s : new Summarized(from == null ? report(symbol) : unheld(symbol, from, to, fixed),
+                    null, null, null));
         }
+        return out;
+    }
+
+    /** The report of a symbol without ledger rows over from..to: every session that has begun is missing. */
+    private GapReport unheld(String symbol, LocalDate from, LocalDate to, List<Session> sessions) {
+        return report(symbol, from, to, new Coverages(sessions.stream().map(GapDetector::wholeMissing).toList(),
+                Map.of()));
+    }
+
+    private GapReport report(String symbol, LocalDate from, LocalDate to, Coverages coverages) {
+        return new GapReport(symbol, from, to, calendar.version(), coverages.sessions(),
+                GapDetector.merge(coverages.sessions()), coverages.fetchedAt());
     }
 
     private Coverages coverages(Connection c, long symbolId, List<Session> sessions) throws SQLException {
-        try (Starts starts = new Starts(c, symbolId)) {
-            return coverages(c, symbolId, sessions, starts);
+        Map<Integer, LedgerRows.Row> ledger = LedgerRows.range(c, symbolId, sessions.get(0).dateKey(),
+                sessions.get(sessions.size() - 1).dateKey());
+        try (LedgerRows.Starts starts = new LedgerRows.Starts(c, symbolId)) {
+            return coverages(sessions, ledger, starts);
         }
     }
 
-    private Coverages coverages(Connection c, long symbolId, List<Session> sessions, Starts starts)
+    private Coverages coverages(List<Session> sessions, Map<Integer, LedgerRows.Row> ledger, LedgerRows.Starts starts)
             throws SQLException {
         Instant now = store.clock().instant();
-        Map<Integer, LedgerRow> ledger = ledger(c, symbolId, sessions.get(0).dateKey(),
-                sessions.get(sessions.size() - 1).dateKey());
         List<SessionCoverage> out = new ArrayList<>(sessions.size());
         Map<LocalDate, Instant> fetchedAt = new HashMap<>();
         for (Session s : sessions) {
-            LedgerRow row = ledger.get(s.dateKey());
+            LedgerRows.Row row = ledger.get(s.dateKey());
             if (row == null) {
                 out.add(GapDetector.wholeMissing(s));
                 continue;
@@ -183,78 +225,29 @@ public final class GapService {
             } else if (held + empty == s.expectedBars()) {
                 out.add(GapDetector.complete(s, held, empty));
             } else {
-                // Only the tables the ledger says hold rows of this session are read.
-                out.add(GapDetector.coverage(s, held == 0 ? new long[0] : starts.bars(s),
-                        empty == 0 ? new long[0] : starts.empties(s)));
+                // The slot masks say which slots are held or empty; rows are read only for a kind the session
+                // holds and has no mask to believe for (a row from before the masks, or one a SQL trigger wrote).
+                out.add(GapDetector.coverage(s, slots(held, row.heldSlots(), s, starts::bars),
+                        slots(empty, row.emptySlots(), s, starts::empties)));
             }
         }
         return new Coverages(out, fetchedAt);
     }
 
+    /** Reads a session's starts of one kind from the stored rows (the legacy path). */
+    private interface StartsReader {
+        long[] read(Session s) throws SQLException;
+    }
+
+    private static long[] slots(int count, byte[] mask, Session s, StartsReader rows) throws SQLException {
+        if (count == 0) {
+            return new long[0];
+        }
+        byte[] believed = SlotMask.ifAgrees(mask, count);
+        return believed != null ? SlotMask.starts(believed, s) : rows.read(s);
+    }
+
     private record Coverages(List<SessionCoverage> sessions, Map<LocalDate, Instant> fetchedAt) {
-    }
-
-    /**
-     * The bar and empty-marker start times of sessions of one symbol, each statement prepared once for a report and
-     * run through plain JDBC: a 500-symbol universe with holes asks this for thousands of incomplete sessions.
-     */
-    private static final class Starts implements AutoCloseable {
-        private final Connection c;
-        private final long symbolId;
-        private PreparedStatement bars;
-        private PreparedStatement empties;
-
-        Starts(Connection c, long symbolId) {
-            this.c = c;
-            this.symbolId = symbolId;
-        }
-
-        long[] bars(Session s) throws SQLException {
-            if (bars == null) {
-                bars = c.prepareStatement(BAR_STARTS);
-            }
-            return read(bars, s);
-        }
-
-        long[] empties(Session s) throws SQLException {
-            if (empties == null) {
-                empties = c.prepareStatement(EMPTY_STARTS);
-            }
-            return read(empties, s);
-        }
-
-        private long[] read(PreparedStatement ps, Session s) throws SQLException {
-            ps.setLong(1, symbolId);
-            ps.setLong(2, s.open().getEpochSecond());
-            ps.setLong(3, s.close().getEpochSecond());
-            long[] out = new long[s.expectedBars()];
-            int n = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (n == out.length) {
-                        out = java.util.Arrays.copyOf(out, n * 2 + 1);
-                    }
-                    out[n++] = rs.getLong(1);
-                }
-            }
-            return java.util.Arrays.copyOf(out, n);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            if (bars != null) {
-                bars.close();
-            }
-            if (empties != null) {
-                empties.close();
-            }
-        }
-    }
-
-    private static String startsSql(Table<?> table, Field<Long> symbolField, Field<Long> ts) {
-        return org.jooq.impl.DSL.using(org.jooq.SQLDialect.SQLITE).select(ts).from(table)
-                .where(symbolField.eq((Long) null)).and(ts.ge((Long) null)).and(ts.lt((Long) null)).orderBy(ts)
-                .getSQL(org.jooq.conf.ParamType.INDEXED);
     }
 
     /** One symbol's coverage verdict, made with calendar {@code calendarVersion}. */

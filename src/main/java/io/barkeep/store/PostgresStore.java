@@ -25,10 +25,11 @@ final class PostgresStore implements AutoCloseable {
     /** Where the PostgreSQL scripts live; the SQLite ones stay in db/migration, where existing files expect them. */
     static final String MIGRATIONS = "classpath:db/postgresql";
     /**
-     * The newest script in db/postgresql: V1..V4 as on SQLite ({@link Database#SCHEMA_VERSION}), then V5 (the
-     * original names' write triggers, which SQLite got with its V4). A test keeps it in step with the scripts.
+     * The newest script in db/postgresql: V1..V4 as on SQLite, then V5 (the original names' write triggers, which
+     * SQLite got with its V4), then V6 as on SQLite ({@link Database#SCHEMA_VERSION}: the ledger's slot masks). A
+     * test keeps it in step with the scripts.
      */
-    static final int SCHEMA_VERSION = 5;
+    static final int SCHEMA_VERSION = 6;
     /** Readers at once: the desktop's chart, dashboard and health views plus a CLI or MCP read or two. */
     private static final int MAX_READERS = 4;
     private static final int CONNECT_TIMEOUT_S = 10;
