@@ -153,12 +153,11 @@ public final class GapService {
                 Coverages coverages = new Coverages(List.of(), Map.of());
                 if (!sessions.isEmpty()) {
                     try (LedgerRows.Starts starts = new LedgerRows.Starts(conn, rows.symbolId())) {
-                        coverages = coverages(sessions, rows.byDate(), starts);
+                        coverages = coverages(sessions, rows.rows(), starts);
                     }
                 }
-                Long[] summary = rows.summary();
-                done.put(symbol, new Summarized(report(symbol, first, last, coverages), summary[0], summary[1],
-                        summary[2]));
+                done.put(symbol, new Summarized(report(symbol, first, last, coverages), rows.firstTs(),
+                        rows.lastTs(), rows.fetchedAt()));
             });
             return null;
         });
@@ -183,20 +182,26 @@ public final class GapService {
     }
 
     private Coverages coverages(Connection c, long symbolId, List<Session> sessions) throws SQLException {
-        Map<Integer, LedgerRows.Row> ledger = LedgerRows.range(c, symbolId, sessions.get(0).dateKey(),
+        List<LedgerRows.Row> ledger = LedgerRows.range(c, symbolId, sessions.get(0).dateKey(),
                 sessions.get(sessions.size() - 1).dateKey());
         try (LedgerRows.Starts starts = new LedgerRows.Starts(c, symbolId)) {
             return coverages(sessions, ledger, starts);
         }
     }
 
-    private Coverages coverages(List<Session> sessions, Map<Integer, LedgerRows.Row> ledger, LedgerRows.Starts starts)
+    /** The coverage of each session from its ledger row ({@code ledger} and {@code sessions} both in date order). */
+    private Coverages coverages(List<Session> sessions, List<LedgerRows.Row> ledger, LedgerRows.Starts starts)
             throws SQLException {
         Instant now = store.clock().instant();
         List<SessionCoverage> out = new ArrayList<>(sessions.size());
-        Map<LocalDate, Instant> fetchedAt = new HashMap<>();
+        Map<LocalDate, Instant> fetchedAt = new HashMap<>(Math.min(ledger.size(), sessions.size()) * 4 / 3 + 1);
+        int next = 0;
         for (Session s : sessions) {
-            LedgerRows.Row row = ledger.get(s.dateKey());
+            int key = s.dateKey();
+            while (next < ledger.size() && ledger.get(next).dateKey() < key) {
+                next++;
+            }
+            LedgerRows.Row row = next < ledger.size() && ledger.get(next).dateKey() == key ? ledger.get(next) : null;
             if (row == null) {
                 out.add(GapDetector.wholeMissing(s));
                 continue;

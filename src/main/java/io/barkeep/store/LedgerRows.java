@@ -7,9 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import org.jooq.SQLDialect;
 import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
@@ -23,10 +23,11 @@ final class LedgerRows {
     private static final String RANGE = DSL.using(SQLDialect.SQLITE)
             .select(SESSION_COVERAGE.SESSION_DATE, SESSION_COVERAGE.HELD_BARS, SESSION_COVERAGE.EMPTY_BARS,
                     SESSION_COVERAGE.NO_DATA, SESSION_COVERAGE.FETCHED_AT, SESSION_COVERAGE.HELD_SLOTS,
-                    SESSION_COVERAGE.EMPTY_SLOTS, SESSION_COVERAGE.FIRST_TS, SESSION_COVERAGE.LAST_TS)
+                    SESSION_COVERAGE.EMPTY_SLOTS)
             .from(SESSION_COVERAGE)
             .where(SESSION_COVERAGE.SYMBOL_ID.eq((Long) null))
             .and(SESSION_COVERAGE.SESSION_DATE.between((Long) null, (Long) null))
+            .orderBy(SESSION_COVERAGE.SESSION_DATE)
             .getSQL(ParamType.INDEXED);
     /** Every symbol's rows in primary-key order: a walk of the table (or its key), no sort. */
     private static final String ALL = DSL.using(SQLDialect.SQLITE)
@@ -40,25 +41,52 @@ final class LedgerRows {
     /** Rows fetched at a time from PostgreSQL (it streams a result only inside a transaction, with a fetch size). */
     private static final int FETCH_SIZE = 4_096;
 
+    /** A regular session's slots, the most an NYSE session has: a row counting as many is complete. */
+    private static final int MAX_SLOTS = 78;
+
     private LedgerRows() {
     }
 
     /** One ledger row: the session's counts and slot masks as the last write left them. */
-    record Row(int dateKey, int held, int empty, long noData, long fetchedAt, byte[] heldSlots, byte[] emptySlots,
-               Long firstTs, Long lastTs) {
+    record Row(int dateKey, int held, int empty, long noData, long fetchedAt, byte[] heldSlots, byte[] emptySlots) {
     }
 
-    /** One symbol's rows, by date key, in date order. */
-    record SymbolRows(long symbolId, Map<Integer, Row> byDate, int firstKey, int lastKey) {
-        /** First bar, last bar and last fetch over every row (nulls when none says). */
-        Long[] summary() {
-            Long[] out = new Long[3];
-            for (Row r : byDate.values()) {
-                out[0] = r.firstTs() == null ? out[0] : out[0] == null ? r.firstTs() : Math.min(out[0], r.firstTs());
-                out[1] = r.lastTs() == null ? out[1] : out[1] == null ? r.lastTs() : Math.max(out[1], r.lastTs());
-                out[2] = out[2] == null ? r.fetchedAt() : Math.max(out[2], r.fetchedAt());
-            }
-            return out;
+    /**
+     * One symbol's rows in date order, with their summary: first bar, last bar and last fetch over every row
+     * (null when no row says).
+     */
+    record SymbolRows(long symbolId, List<Row> rows, Long firstTs, Long lastTs, Long fetchedAt) {
+        int firstKey() {
+            return rows.get(0).dateKey();
+        }
+
+        int lastKey() {
+            return rows.get(rows.size() - 1).dateKey();
+        }
+    }
+
+    /** Collects one symbol's rows and their summary as they stream by, in primitives (no boxing a row). */
+    private static final class Collector {
+        private final long symbolId;
+        private final List<Row> rows = new ArrayList<>(1024);
+        private long firstTs = Long.MAX_VALUE;
+        private long lastTs = Long.MIN_VALUE;
+        private long fetchedAt = Long.MIN_VALUE;
+
+        Collector(long symbolId) {
+            this.symbolId = symbolId;
+        }
+
+        void add(Row r, long first, long last) {
+            rows.add(r);
+            firstTs = Math.min(firstTs, first);
+            lastTs = Math.max(lastTs, last);
+            fetchedAt = Math.max(fetchedAt, r.fetchedAt());
+        }
+
+        SymbolRows done() {
+            return new SymbolRows(symbolId, rows, firstTs == Long.MAX_VALUE ? null : firstTs,
+                    lastTs == Long.MIN_VALUE ? null : lastTs, fetchedAt == Long.MIN_VALUE ? null : fetchedAt);
         }
     }
 
@@ -67,17 +95,16 @@ final class LedgerRows {
         void accept(SymbolRows rows, Connection c) throws SQLException;
     }
 
-    /** The rows of {@code symbolId} with date keys fromKey..toKey. */
-    static Map<Integer, Row> range(Connection c, long symbolId, int fromKey, int toKey) throws SQLException {
+    /** The rows of {@code symbolId} with date keys fromKey..toKey, in date order. */
+    static List<Row> range(Connection c, long symbolId, int fromKey, int toKey) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(RANGE)) {
             ps.setLong(1, symbolId);
             ps.setLong(2, fromKey);
             ps.setLong(3, toKey);
             try (ResultSet rs = ps.executeQuery()) {
-                Map<Integer, Row> out = new HashMap<>();
+                List<Row> out = new ArrayList<>();
                 while (rs.next()) {
-                    Row r = row(rs);
-                    out.put(r.dateKey(), r);
+                    out.add(row(rs));
                 }
                 return out;
             }
@@ -95,26 +122,24 @@ final class LedgerRows {
         try (PreparedStatement ps = c.prepareStatement(ALL)) {
             ps.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
-                long symbolId = -1;
-                Map<Integer, Row> rows = new HashMap<>();
-                int firstKey = 0;
-                int lastKey = 0;
+                Collector symbol = null;
                 while (rs.next()) {
                     long id = rs.getLong(10);
-                    Row r = row(rs);
-                    if (id != symbolId) {
-                        if (!rows.isEmpty()) {
-                            sink.accept(new SymbolRows(symbolId, rows, firstKey, lastKey), c);
+                    if (symbol == null || id != symbol.symbolId) {
+                        if (symbol != null) {
+                            sink.accept(symbol.done(), c);
                         }
-                        symbolId = id;
-                        rows = new HashMap<>();
-                        firstKey = r.dateKey();
+                        symbol = new Collector(id);
                     }
-                    rows.put(r.dateKey(), r);
-                    lastKey = r.dateKey();
+                    Row r = row(rs);
+                    // A row holds a first and last bar exactly when it holds bars; in date order, the symbol's first
+                    // bar is the first such row's, its last the last one's: two columns read only where they tell.
+                    boolean holds = r.held() > 0;
+                    symbol.add(r, holds && symbol.firstTs == Long.MAX_VALUE ? rs.getLong(8) : Long.MAX_VALUE,
+                            holds ? rs.getLong(9) : Long.MIN_VALUE);
                 }
-                if (!rows.isEmpty()) {
-                    sink.accept(new SymbolRows(symbolId, rows, firstKey, lastKey), c);
+                if (symbol != null) {
+                    sink.accept(symbol.done(), c);
                 }
             }
         } finally {
@@ -123,13 +148,19 @@ final class LedgerRows {
         }
     }
 
+    /**
+     * A row, reading only the columns its counts make matter: each column read is a native call, and a pass reads
+     * 400,000 rows. The verdict column counts only for a session that holds no bar, the masks only for one that may
+     * be partial (the row does not know its session: fewer than {@link #MAX_SLOTS} counted; a longer session
+     * would just be read from its bar rows, still right).
+     */
     private static Row row(ResultSet rs) throws SQLException {
-        long first = rs.getLong(8);
-        Long firstTs = rs.wasNull() ? null : first;
-        long last = rs.getLong(9);
-        Long lastTs = rs.wasNull() ? null : last;
-        return new Row(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getLong(5), rs.getBytes(6),
-                rs.getBytes(7), firstTs, lastTs);
+        int held = rs.getInt(2);
+        int empty = rs.getInt(3);
+        long noData = held == 0 ? rs.getLong(4) : CoverageLedger.ANSWERED;
+        boolean mayBePartial = held + empty < MAX_SLOTS;
+        return new Row(rs.getInt(1), held, empty, noData, rs.getLong(5), mayBePartial ? rs.getBytes(6) : null,
+                mayBePartial ? rs.getBytes(7) : null);
     }
 
     /**
