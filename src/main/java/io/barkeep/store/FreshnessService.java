@@ -9,6 +9,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.barkeep.domain.Freshness;
 import io.barkeep.domain.MissingRange;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,22 @@ public final class FreshnessService {
             .select(DSL.min(SESSION_COVERAGE.FIRST_TS), DSL.max(SESSION_COVERAGE.LAST_TS),
                     DSL.max(SESSION_COVERAGE.FETCHED_AT))
             .from(SESSION_COVERAGE).where(SESSION_COVERAGE.SYMBOL_ID.eq((Long) null))
+            .getSQL(org.jooq.conf.ParamType.INDEXED);
+
+    /** The freshness row's upsert, rendered once. */
+    private static final String SAVE = DSL.using(org.jooq.SQLDialect.SQLITE)
+            .insertInto(SYMBOL_FRESHNESS, SYMBOL_FRESHNESS.SYMBOL, SYMBOL_FRESHNESS.OLDEST_BAR,
+                    SYMBOL_FRESHNESS.NEWEST_BAR, SYMBOL_FRESHNESS.BAR_COUNT, SYMBOL_FRESHNESS.EXPECTED_COUNT,
+                    SYMBOL_FRESHNESS.GAP_COUNT, SYMBOL_FRESHNESS.LAST_CHECKED, SYMBOL_FRESHNESS.GAPS_DETECTED)
+            .values((String) null, null, null, null, null, null, null, null)
+            .onConflict(SYMBOL_FRESHNESS.SYMBOL).doUpdate()
+            .set(SYMBOL_FRESHNESS.OLDEST_BAR, DSL.excluded(SYMBOL_FRESHNESS.OLDEST_BAR))
+            .set(SYMBOL_FRESHNESS.NEWEST_BAR, DSL.excluded(SYMBOL_FRESHNESS.NEWEST_BAR))
+            .set(SYMBOL_FRESHNESS.BAR_COUNT, DSL.excluded(SYMBOL_FRESHNESS.BAR_COUNT))
+            .set(SYMBOL_FRESHNESS.EXPECTED_COUNT, DSL.excluded(SYMBOL_FRESHNESS.EXPECTED_COUNT))
+            .set(SYMBOL_FRESHNESS.GAP_COUNT, DSL.excluded(SYMBOL_FRESHNESS.GAP_COUNT))
+            .set(SYMBOL_FRESHNESS.LAST_CHECKED, DSL.excluded(SYMBOL_FRESHNESS.LAST_CHECKED))
+            .set(SYMBOL_FRESHNESS.GAPS_DETECTED, DSL.excluded(SYMBOL_FRESHNESS.GAPS_DETECTED))
             .getSQL(org.jooq.conf.ParamType.INDEXED);
 
     private final BarStore store;
@@ -48,7 +67,7 @@ public final class FreshnessService {
     /** Recomputes, stores and returns the freshness of {@code symbol}; call after writing its bars. */
     public Freshness refresh(String symbol) {
         Computed c = computeWithGaps(symbol);
-        save(c.freshness(), c.missing());
+        save(List.of(c));
         return c.freshness();
     }
 
@@ -63,11 +82,9 @@ public final class FreshnessService {
     /** {@link #refresh} for every symbol that has data or is on the watchlist, in symbol order; stored at once. */
     public List<Freshness> refreshAll() {
         List<Computed> all = computeAllWithGaps();
-        // One transaction for every row: a commit a symbol cost more than computing them all.
-        store.database().writer().run(dsl -> {
-            all.forEach(c -> save(c.freshness(), c.missing()));
-            return null;
-        });
+        // One transaction and one statement for every row: a commit (and a jOOQ query) a symbol cost more than
+        // computing them all.
+        save(all);
         return all.stream().map(Computed::freshness).toList();
     }
 
@@ -121,23 +138,35 @@ public final class FreshnessService {
     private record Computed(Freshness freshness, List<MissingRange> missing) {
     }
 
-    private void save(Freshness f, List<MissingRange> missing) {
-        String gapsJson = toJson(missing);
-        store.database().writer().run(dsl -> dsl.insertInto(SYMBOL_FRESHNESS, SYMBOL_FRESHNESS.SYMBOL,
-                        SYMBOL_FRESHNESS.OLDEST_BAR, SYMBOL_FRESHNESS.NEWEST_BAR, SYMBOL_FRESHNESS.BAR_COUNT,
-                        SYMBOL_FRESHNESS.EXPECTED_COUNT, SYMBOL_FRESHNESS.GAP_COUNT, SYMBOL_FRESHNESS.LAST_CHECKED,
-                        SYMBOL_FRESHNESS.GAPS_DETECTED)
-                .values(f.symbol(), epoch(f.oldestBar()), epoch(f.newestBar()), f.barCount(), f.expectedCount(),
-                        (long) f.gapCount(), epoch(f.lastChecked()), gapsJson)
-                .onConflict(SYMBOL_FRESHNESS.SYMBOL).doUpdate()
-                .set(SYMBOL_FRESHNESS.OLDEST_BAR, DSL.excluded(SYMBOL_FRESHNESS.OLDEST_BAR))
-                .set(SYMBOL_FRESHNESS.NEWEST_BAR, DSL.excluded(SYMBOL_FRESHNESS.NEWEST_BAR))
-                .set(SYMBOL_FRESHNESS.BAR_COUNT, DSL.excluded(SYMBOL_FRESHNESS.BAR_COUNT))
-                .set(SYMBOL_FRESHNESS.EXPECTED_COUNT, DSL.excluded(SYMBOL_FRESHNESS.EXPECTED_COUNT))
-                .set(SYMBOL_FRESHNESS.GAP_COUNT, DSL.excluded(SYMBOL_FRESHNESS.GAP_COUNT))
-                .set(SYMBOL_FRESHNESS.LAST_CHECKED, DSL.excluded(SYMBOL_FRESHNESS.LAST_CHECKED))
-                .set(SYMBOL_FRESHNESS.GAPS_DETECTED, DSL.excluded(SYMBOL_FRESHNESS.GAPS_DETECTED))
-                .execute());
+    /** Stores {@code all} in one transaction, through one prepared statement. */
+    private void save(List<Computed> all) {
+        store.database().writer().runJdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SAVE)) {
+                for (Computed computed : all) {
+                    Freshness f = computed.freshness();
+                    int p = 0;
+                    ps.setString(++p, f.symbol());
+                    setLongOrNull(ps, ++p, epoch(f.oldestBar()));
+                    setLongOrNull(ps, ++p, epoch(f.newestBar()));
+                    ps.setLong(++p, f.barCount());
+                    ps.setLong(++p, f.expectedCount());
+                    ps.setLong(++p, f.gapCount());
+                    setLongOrNull(ps, ++p, epoch(f.lastChecked()));
+                    ps.setString(++p, toJson(computed.missing()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static void setLongOrNull(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
     }
 
     private static String toJson(List<MissingRange> missing) {
