@@ -49,8 +49,10 @@ final class HeatmapLoader {
             }
         }
         Cell[][] cells = new Cell[symbols.size()][];
+        // Every symbol's report from one read of the ledger, not a query a symbol.
+        List<GapReport> reports = engine.gaps().reportAll(symbols, from, today);
         for (int r = 0; r < symbols.size(); r++) {
-            cells[r] = row(engine.gaps().report(symbols.get(r), from, today), columns, now);
+            cells[r] = row(reports.get(r), columns, now);
         }
         return new HeatmapModel(List.copyOf(symbols), Set.copyOf(watchlist), columns, cells, now);
     }
