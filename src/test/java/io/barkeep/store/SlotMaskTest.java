@@ -105,6 +105,21 @@ class SlotMaskTest {
     }
 
     @Test
+    void aBarInsertedThroughTheOriginalNamesLeavesNoMaskBelieved() {
+        Session s = SESSIONS.get(1);
+        try (CacheEngine engine = open(CALENDAR, NOW)) {
+            engine.bars().write(TestBars.batch("MSFT", List.of(s), bars(s, 0, 20, 30, 78), List.of(), true));
+            // the original design's write path: a SQL trigger recounts the ledger row and knows nothing of masks
+            engine.database().writer().run(dsl -> dsl.execute("INSERT INTO market_data_bars (symbol, timestamp,"
+                    + " open, high, low, close, volume) VALUES ('MSFT', '2024-03-05T11:10:00', 150, 151, 149, 150.5,"
+                    + " 100)"));
+            GapReport report = report(engine, "MSFT");
+            assertEquals(69, report.heldBars());
+            assertEquals(fromRows(engine, () -> report(engine, "MSFT")), report);
+        }
+    }
+
+    @Test
     void theOneTimeFillGivesOlderRowsTheirMasksAndRunsOnce() {
         // more partial rows than one batch of the fill: it must walk on from batch to batch
         List<Session> sessions = TestBars.weekdays(LocalDate.of(2023, 1, 2), 260);
