@@ -77,17 +77,16 @@ final class BarBlock {
         return OVERHEAD_BYTES + (narrow != null ? narrow.length * Integer.BYTES : wide.length * Long.BYTES);
     }
 
-    /** The bar at {@code index}, built on demand. */
+    /** The bar at {@code index}, built on demand (one allocation site, small enough to inline into a loop). */
     Bar bar(int index) {
         int p = index * STRIDE;
+        return new Bar(Instant.ofEpochSecond(start(index)), cell(p + 1), cell(p + 2), cell(p + 3), cell(p + 4),
+                cell(p + 5), cell(p + 6), cell(p + 7));
+    }
+
+    private long cell(int p) {
         int[] n = narrow;
-        if (n != null) {
-            return new Bar(Instant.ofEpochSecond(base + n[p]), n[p + 1], n[p + 2], n[p + 3], n[p + 4], n[p + 5],
-                    n[p + 6], n[p + 7]);
-        }
-        long[] w = wide;
-        return new Bar(Instant.ofEpochSecond(w[p]), w[p + 1], w[p + 2], w[p + 3], w[p + 4], w[p + 5], w[p + 6],
-                w[p + 7]);
+        return n != null ? n[p] : wide[p];
     }
 
     private long start(int index) {
