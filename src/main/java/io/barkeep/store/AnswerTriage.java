@@ -58,7 +58,7 @@ final class AnswerTriage {
      * {@link #sorted} then sorts out. Both give the same triage (AnswerTriageTest).
      */
     static AnswerTriage ofClean(VendorAnswer answer, List<Session> sessions, Instant start, Instant end) {
-        if (!answer.empties().isEmpty() || !answer.unreadable().isEmpty()) {
+        if (sessions.isEmpty() || !answer.empties().isEmpty() || !answer.unreadable().isEmpty()) {
             return null;
         }
         List<Bar> bars = answer.bars();
@@ -66,7 +66,7 @@ final class AnswerTriage {
         long hi = end.getEpochSecond();
         boolean[] held = new boolean[sessions.size()];
         int si = 0;
-        long close = sessions.isEmpty() ? Long.MIN_VALUE : sessions.get(0).close().getEpochSecond();
+        long close = sessions.get(0).close().getEpochSecond();
         long previous = Long.MIN_VALUE;
         for (int i = 0, n = bars.size(); i < n; i++) {
             Bar b = bars.get(i);

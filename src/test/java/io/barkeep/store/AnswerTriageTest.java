@@ -86,6 +86,16 @@ class AnswerTriageTest {
         assertSame(answer(withEmpty, empties), end, false);
     }
 
+    @Test
+    void anAnswerForNoSessionIsLeftToTheGeneralTriage() {
+        VendorAnswer bars = answer(TestBars.session(SESSIONS.get(0), 5), List.of());
+        Instant start = SESSIONS.get(0).open();
+        Instant end = SESSIONS.get(0).close();
+        assertNull(AnswerTriage.ofClean(bars, List.of(), start, end));
+        assertEquals(describe(AnswerTriage.sorted(bars, List.of(), start, end, CALENDAR)),
+                describe(AnswerTriage.of(bars, List.of(), start, end, CALENDAR)));
+    }
+
     /** Both triages of {@code answer} agree; {@code onePass}: the one-pass triage takes it. */
     private static void assertSame(VendorAnswer answer, Instant end, boolean onePass) {
         List<Session> sessions = CALENDAR.sessions(answer.from(), answer.to());
