@@ -16,6 +16,12 @@ public final class SplitDetector {
     public static final int[] COMMON_RATIOS = {2, 3, 4, 5, 8, 10, 15, 20, 50};
     /** How far (relative) an overnight ratio may be from 1/k or k and still look like that split. */
     static final double TOLERANCE = 0.08;
+    /**
+     * Every ratio strictly between these is far from all the common ones (the smallest ratio's split and reverse
+     * split bound them): the usual overnight move is settled by two comparisons instead of eighteen.
+     */
+    private static final double NO_SPLIT_ABOVE = (1 + TOLERANCE) / COMMON_RATIOS[0];
+    private static final double NO_SPLIT_BELOW = (1 - TOLERANCE) * COMMON_RATIOS[0];
 
     private SplitDetector() {
     }
@@ -58,6 +64,9 @@ public final class SplitDetector {
     }
 
     private static boolean nearCommonRatio(double ratio) {
+        if (ratio > NO_SPLIT_ABOVE && ratio < NO_SPLIT_BELOW) {
+            return false;
+        }
         for (int k : COMMON_RATIOS) {
             if (Math.abs(ratio * k - 1) <= TOLERANCE || Math.abs(ratio / k - 1) <= TOLERANCE) {
                 return true;

@@ -48,6 +48,56 @@ final class AnswerTriage {
      */
     static AnswerTriage of(VendorAnswer answer, List<Session> sessions, Instant start, Instant end,
                            TradingCalendar calendar) {
+        AnswerTriage clean = ofClean(answer, sessions, start, end);
+        return clean != null ? clean : sorted(answer, sessions, start, end, calendar);
+    }
+
+    /**
+     * The usual answer (a backfill's month: traded bars only, oldest first, each good and on a session's grid inside
+     * [start, end)) in one pass, without building and sorting a row per bar; null for any other answer, which
+     * {@link #sorted} then sorts out. Both give the same triage (AnswerTriageTest).
+     */
+    static AnswerTriage ofClean(VendorAnswer answer, List<Session> sessions, Instant start, Instant end) {
+        if (sessions.isEmpty() || !answer.empties().isEmpty() || !answer.unreadable().isEmpty()) {
+            return null;
+        }
+        List<Bar> bars = answer.bars();
+        long lo = start.getEpochSecond();
+        long hi = end.getEpochSecond();
+        boolean[] held = new boolean[sessions.size()];
+        int si = 0;
+        long close = sessions.get(0).close().getEpochSecond();
+        long previous = Long.MIN_VALUE;
+        for (int i = 0, n = bars.size(); i < n; i++) {
+            Bar b = bars.get(i);
+            long ts = b.epochSecond();
+            if (ts <= previous || ts < lo || ts >= hi || b.start().getNano() != 0
+                    || BarRules.checkValues(b).isPresent()) {
+                return null;
+            }
+            while (ts >= close) {
+                if (++si == held.length) {
+                    return null;
+                }
+                close = sessions.get(si).close().getEpochSecond();
+            }
+            if (!sessions.get(si).holdsBarStart(ts)) {
+                return null;
+            }
+            held[si] = true;
+            previous = ts;
+        }
+        AnswerTriage t = new AnswerTriage();
+        t.bars.addAll(bars);
+        for (int k = 0; k < held.length && sessions.get(k).open().isBefore(end); k++) {
+            (held[k] ? t.answered : t.absent).add(sessions.get(k));
+        }
+        return t;
+    }
+
+    /** The general triage: every row checked, sorted by start and placed; any answer. */
+    static AnswerTriage sorted(VendorAnswer answer, List<Session> sessions, Instant start, Instant end,
+                               TradingCalendar calendar) {
         AnswerTriage t = new AnswerTriage();
         List<Row> rows = new ArrayList<>(answer.bars().size() + answer.empties().size());
         for (Bar b : answer.bars()) {

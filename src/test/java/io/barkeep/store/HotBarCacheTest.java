@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.barkeep.domain.Bar;
 import java.time.Instant;
@@ -60,7 +61,29 @@ class HotBarCacheTest {
     void aBlockWeighsItsPrimitiveCellsNotARecordPerBar() {
         BarBlock b = block(0, 2_000);
         assertEquals(2_000, b.size());
-        assertEquals(48 + 2_000 * 8 * Long.BYTES, b.bytes(), "64 bytes a bar plus the array header");
+        assertTrue(b.narrow());
+        assertEquals(56 + 2_000 * 8 * Integer.BYTES, b.bytes(), "32 bytes a bar plus the headers");
+    }
+
+    @Test
+    void everyValueComesBackExactlyWhetherItFitsAnIntOrNot() {
+        long start = 1_700_000_000L;
+        List<Bar> ordinary = List.of(
+                new Bar(Instant.ofEpochSecond(start), 1_234_567, 1_240_000, 1_230_000, 1_235_000, 0, 0, Bar.UNKNOWN),
+                new Bar(Instant.ofEpochSecond(start + 31L * 86_400), Integer.MAX_VALUE - 3, Integer.MAX_VALUE,
+                        Integer.MAX_VALUE - 9, Integer.MAX_VALUE - 1, Integer.MAX_VALUE, Bar.UNKNOWN, 5));
+        BarBlock small = BarBlock.of(ordinary);
+        assertTrue(small.narrow());
+        assertEquals(ordinary, BarBlock.view(new BarBlock[] {small}, start, start + 32L * 86_400));
+        // A price above $214,748.3647 and a volume above 2^31 do not fit an int: the block keeps longs.
+        List<Bar> large = List.of(ordinary.get(0),
+                new Bar(Instant.ofEpochSecond(start + 300), 99_999_000_000L, 99_999_990_000L, 99_990_000_000L,
+                        99_999_500_000L, 3_000_000_000L, 4_000_000_000L, 99_999_100_000L));
+        BarBlock big = BarBlock.of(large);
+        assertFalse(big.narrow());
+        assertEquals(56 + 2 * 8 * Long.BYTES, big.bytes(), "64 bytes a bar plus the headers");
+        assertEquals(large, BarBlock.view(new BarBlock[] {big}, start, start + 600));
+        assertEquals(List.of(large.get(1)), BarBlock.view(new BarBlock[] {small, big}, start + 1, start + 600));
     }
 
     @Test
