@@ -21,6 +21,8 @@ final class DesktopHeap {
     static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmn24m", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=25");
     private static final String RELAUNCH = "barkeep.relaunch";
+    /** The first JVM's start (epoch milliseconds), passed to the app's JVM. */
+    static final String STARTED_AT = "barkeep.startedAt";
     /** Where in the data folder the relaunched JVM's class archive lives ({@link ClassArchive}). */
     static final String ARCHIVE_FOLDER = "class-archive";
     /** Options that say the user (or the installed launcher) chose the heap: then it is left alone. */
@@ -62,6 +64,8 @@ final class DesktopHeap {
             command.addAll(archive.options());
         }
         command.add("-D" + RELAUNCH + "=false");
+        // The app's "first frame" log line counts from the start of this JVM, the one the person started.
+        command.add("-D" + STARTED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
         command.add("-cp");
         command.add(classPath);
         command.add(Main.class.getName());

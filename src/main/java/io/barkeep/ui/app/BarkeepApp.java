@@ -84,7 +84,9 @@ public final class BarkeepApp extends Application {
 
     @Override
     public void start(Stage primary) {
-        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        // From the start of the JVM the person started (java -jar's first JVM when it relaunched, see DesktopHeap).
+        long jvmStart = Long.getLong("barkeep.startedAt",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
         stage = primary;
         // Only a pass that changed data reloads, and only the view on screen at once (ViewStates).
         updater = new UpdaterService(services, command -> updaterThread.supply(() -> {
@@ -144,8 +146,12 @@ public final class BarkeepApp extends Application {
         primary.setOnCloseRequest(e -> remember());
         primary.show();
         shown.complete(null);
-        Platform.runLater(() -> LOG.info("first frame {} ms after the JVM started",
-                System.currentTimeMillis() - jvmStart));
+        Runnable[] firstFrame = new Runnable[1];
+        firstFrame[0] = () -> {
+            LOG.info("first frame {} ms after the JVM started", System.currentTimeMillis() - jvmStart);
+            Platform.runLater(() -> scene.removePostLayoutPulseListener(firstFrame[0]));
+        };
+        scene.addPostLayoutPulseListener(firstFrame[0]);
 
         // The views opened meanwhile waited for the cache and read it once it opened: no second read here.
         opening.thenRun(() -> ui.onFx(() -> {

@@ -121,6 +121,9 @@ public final class MainWindowController implements Navigator {
             } else {
                 openingProgress.setVisible(false);
                 openingLabel.setText(bundle().getString("app.opening.failed"));
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause() : e;
+                openingDetail.setText(String.valueOf(cause.getMessage()));
             }
         }));
     }
