@@ -31,6 +31,14 @@ final class HeatmapLoader {
 
     /** The map of the last {@code retainDays} days up to the session in progress at {@code now}. */
     HeatmapModel load(int retainDays, Instant now) {
+        return load(retainDays, now, Integer.MAX_VALUE, first -> { });
+    }
+
+    /**
+     * As {@link #load(int, Instant)}, handing {@code first} the map of the first {@code firstRows} rows as soon as
+     * they are read, when there are more: the rows a window shows at once, before the hundreds below them.
+     */
+    HeatmapModel load(int retainDays, Instant now, int firstRows, java.util.function.Consumer<HeatmapModel> first) {
         TradingCalendar calendar = engine.bars().calendar();
         LocalDate today = now.atZone(Session.NEW_YORK).toLocalDate();
         LocalDate from = today.minusDays(retainDays);
@@ -51,6 +59,13 @@ final class HeatmapLoader {
         Cell[][] cells = new Cell[symbols.size()][];
         for (int r = 0; r < symbols.size(); r++) {
             cells[r] = row(engine.gaps().report(symbols.get(r), from, today), columns, now);
+            if (r + 1 == firstRows && symbols.size() > firstRows) {
+                List<String> shown = List.copyOf(symbols.subList(0, firstRows));
+                Set<String> watched = new LinkedHashSet<>(watchlist);
+                watched.retainAll(shown);
+                first.accept(new HeatmapModel(shown, Set.copyOf(watched), columns,
+                        java.util.Arrays.copyOf(cells, firstRows), now));
+            }
         }
         return new HeatmapModel(List.copyOf(symbols), Set.copyOf(watchlist), columns, cells, now);
     }
