@@ -101,7 +101,9 @@ final class ClassArchive {
                 Files.deleteIfExists(archive);
             }
         } catch (IOException e) {
-            System.err.println("barkeep: the class archive in " + folder + " was not updated: " + e);
+            // Nothing to tell the person (this waiting JVM does not start logging, see DesktopHeap): the next start
+            // of the app writes the archive again, or runs without it.
+            return;
         }
     }
 
