@@ -41,6 +41,12 @@ import javafx.stage.Stage;
  *     -XX:+UseSerialGC -Xms32m -Xmn24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 \
  *     -cp target/test-classes:target/classes:$(cat target/cp.txt) io.barkeep.ui.app.AppScaleBench [SYMBOL]
  * </pre>
+ * As {@code java -jar}'s relaunch runs the app (with a class-data sharing archive, which the JVM builds from jars
+ * only): {@code ./mvnw -B -o -q package -DskipTests}, {@code (cd target/test-classes && jar cf ../bench-tests.jar .)},
+ * then the command above with {@code -cp target/barkeep.jar:MONOCLE_JAR:target/bench-tests.jar} (MONOCLE_JAR: the
+ * openjfx-monocle jar named in target/cp.txt) and {@code -Xlog:cds=off,cds+dynamic=off}, once with
+ * {@code -XX:ArchiveClassesAtExit=target/bench.jsa} to write the archive and then with
+ * {@code -XX:SharedArchiveFile=target/bench.jsa} for the figures.
  * The first frame is the first pulse that lays out the window (after {@code start} returned), from the JVM's start.
  * Frame figures are the FX thread's time from the input event until the frame's paint commands have been issued
  * (layout, the canvas paint; rasterizing them runs on the render thread and is not counted).
