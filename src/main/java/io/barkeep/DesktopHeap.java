@@ -1,5 +1,6 @@
 package io.barkeep;
 
+import io.barkeep.store.DataFolder;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -12,13 +13,18 @@ import java.util.List;
  * app. The installed launcher passes a desktop app's heap options (packaging/app-image.args); a plain {@code java
  * -jar} start of the desktop app re-runs itself once with the same options, unless the user gave heap or GC options
  * of their own (or {@code -Dbarkeep.relaunch=false}). The first JVM only waits for the second (about 40 MB resident)
- * and passes on its exit code.
+ * and passes on its exit code. The second JVM also maps (or, on the first start of a build, writes) a class-data
+ * sharing archive of the app's classes ({@link ClassArchive}), which halves the time to the first frame.
  */
 final class DesktopHeap {
     /** The installed launcher's heap options, as in packaging/app-image.args. */
     static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmn24m", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=25");
     private static final String RELAUNCH = "barkeep.relaunch";
+    /** The first JVM's start (epoch milliseconds), passed to the app's JVM. */
+    static final String STARTED_AT = "barkeep.startedAt";
+    /** Where in the data folder the relaunched JVM's class archive lives ({@link ClassArchive}). */
+    static final String ARCHIVE_FOLDER = "class-archive";
     /** Options that say the user (or the installed launcher) chose the heap: then it is left alone. */
     private static final List<String> CHOSEN = List.of("-Xmx", "-Xms", "-Xmn", "-XX:MaxRAM", "-XX:InitialRAM",
             "-XX:MinRAM", "-XX:+Use", "-XX:MaxHeapFreeRatio", "-XX:MinHeapFreeRatio", "-XX:MaxHeapSize",
@@ -50,9 +56,18 @@ final class DesktopHeap {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArguments);
         command.addAll(OPTIONS);
+        String classPath = System.getProperty("java.class.path");
+        ClassArchive archive = ClassArchive.chosenByUser(jvmArguments) ? null : ClassArchive.in(
+                DataFolder.resolve().resolve(ARCHIVE_FOLDER), System.getProperty("java.home"),
+                System.getProperty("java.vm.version"), classPath);
+        if (archive != null) {
+            command.addAll(archive.options());
+        }
         command.add("-D" + RELAUNCH + "=false");
+        // The app's "first frame" log line counts from the start of this JVM, the one the person started.
+        command.add("-D" + STARTED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(Main.class.getName());
         try {
             Process app = new ProcessBuilder(command).inheritIO().start();
@@ -60,6 +75,9 @@ final class DesktopHeap {
             Runtime.getRuntime().addShutdownHook(stop);
             int code = app.waitFor();
             Runtime.getRuntime().removeShutdownHook(stop);
+            if (archive != null) {
+                archive.finished(code);
+            }
             return java.util.OptionalInt.of(code);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

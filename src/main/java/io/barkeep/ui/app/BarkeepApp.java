@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -55,19 +56,38 @@ public final class BarkeepApp extends Application {
     private UpdaterService updater;
     private Path folder;
     private Stage stage;
+    private boolean firstRun;
+    private CompletableFuture<Void> opening;
+    private final CompletableFuture<Void> shown = new CompletableFuture<>();
     private final UiState state = new UiState();
 
+    /**
+     * Starts opening the cache in the background before the window is built: on a large file the open (SQLite's
+     * native library, the schema check, jOOQ's first statements) takes as long as building the window, and the two
+     * run side by side instead of one after the other.
+     */
     @Override
-    public void start(Stage primary) {
-        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        stage = primary;
+    public void init() {
         folder = DataFolder.resolve();
-        boolean firstRun = !Files.isRegularFile(folder.resolve(Settings.FILE_NAME));
+        firstRun = !Files.isRegularFile(folder.resolve(Settings.FILE_NAME));
         Settings settings = loadSettings();
         ui = new FxUiExecutor("barkeep-io", 3);
         updaterThread = new FxUiExecutor("barkeep-updater", 1);
         services = new AppServices(folder, settings, ui, Clock.systemUTC());
-        services.askBeforeMigrating(file -> new MigrationConsent(ui, () -> stage).ask(file));
+        // The question needs the window as its owner: the open waits for it in the background.
+        services.askBeforeMigrating(file -> {
+            shown.join();
+            return new MigrationConsent(ui, () -> stage).ask(file);
+        });
+        opening = services.start();
+    }
+
+    @Override
+    public void start(Stage primary) {
+        // From the start of the JVM the person started (java -jar's first JVM when it relaunched, see DesktopHeap).
+        long jvmStart = Long.getLong("barkeep.startedAt",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        stage = primary;
         // Only a pass that changed data reloads, and only the view on screen at once (ViewStates).
         updater = new UpdaterService(services, command -> updaterThread.supply(() -> {
             command.run();
@@ -125,11 +145,16 @@ public final class BarkeepApp extends Application {
         primary.setMaximized(window.maximized());
         primary.setOnCloseRequest(e -> remember());
         primary.show();
-        Platform.runLater(() -> LOG.info("first frame {} ms after the JVM started",
-                System.currentTimeMillis() - jvmStart));
+        shown.complete(null);
+        Runnable[] firstFrame = new Runnable[1];
+        firstFrame[0] = () -> {
+            LOG.info("first frame {} ms after the JVM started", System.currentTimeMillis() - jvmStart);
+            Platform.runLater(() -> scene.removePostLayoutPulseListener(firstFrame[0]));
+        };
+        scene.addPostLayoutPulseListener(firstFrame[0]);
 
-        services.start().thenRun(() -> ui.onFx(() -> {
-            state.dataChanged();
+        // The views opened meanwhile waited for the cache and read it once it opened: no second read here.
+        opening.thenRun(() -> ui.onFx(() -> {
             updater.start(FIRST_PASS_GRACE);
             if (firstRun) {
                 new FirstRun(services, state).seed();

@@ -2,22 +2,31 @@ package io.barkeep.ui.app;
 
 import io.barkeep.ui.common.Navigator;
 import io.barkeep.ui.common.UiState;
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.ResourceBundle;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The main window: navigation between the views, which load on first visit, and the status bar. */
+/**
+ * The main window: navigation between the views, which load on first visit, and the status bar. The first frame
+ * is the window alone (navigation, status bar, "opening the cache"): the first view is built after it has been
+ * laid out, and the views show once the cache is open.
+ */
 public final class MainWindowController implements Navigator {
     private final AppServices services;
     private final UiState state;
@@ -36,6 +45,10 @@ public final class MainWindowController implements Navigator {
     @FXML private ToggleButton themeButton;
     @FXML private Button settingsButton;
     @FXML private StackPane content;
+    @FXML private VBox openingPane;
+    @FXML private ProgressIndicator openingProgress;
+    @FXML private Label openingLabel;
+    @FXML private Label openingDetail;
     @FXML private Label sourceLabel;
     @FXML private ToggleButton healthButton;
     @FXML private Label simulatedBadge;
@@ -83,8 +96,51 @@ public final class MainWindowController implements Navigator {
                 jobProgress, cancelButton);
         statusBar.bindCancelAll(cancelAllButton);
         statusBar.bindLastJob(lastJobLabel, lastJobIcon);
-        show(state.viewProperty().get());
         buttons.get(state.viewProperty().get()).setSelected(true);
+        showOpening();
+        content.sceneProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable obs) {
+                if (content.getScene() != null) {
+                    content.sceneProperty().removeListener(this);
+                    afterFirstLayout(content.getScene());
+                }
+            }
+        });
+    }
+
+    /** The opening state until the cache is open; then the view, or why it could not open. */
+    private void showOpening() {
+        content.setVisible(false);
+        openingDetail.setText(MessageFormat.format(bundle().getString("app.opening.detail"),
+                services.settings().location(services.dataFolder()).display()));
+        services.ready().whenComplete((x, e) -> services.ui().onFx(() -> {
+            if (e == null) {
+                openingPane.setVisible(false);
+                content.setVisible(true);
+            } else {
+                openingProgress.setVisible(false);
+                openingLabel.setText(bundle().getString("app.opening.failed"));
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause() : e;
+                openingDetail.setText(String.valueOf(cause.getMessage()));
+            }
+        }));
+    }
+
+    /** Builds the first view once the window's first pulse has laid it out, so that frame is not kept waiting. */
+    private void afterFirstLayout(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(() -> {
+                View view = state.viewProperty().get();
+                if (!loaded.containsKey(view)) {
+                    show(view);
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     @Override

@@ -60,7 +60,14 @@ public final class DashboardController {
         tiles.applyTheme(state.darkProperty().get());
         state.darkProperty().addListener((obs, was, dark) -> tiles.applyTheme(dark));
 
-        model.statsProperty().addListener((obs, was, now) -> tiles.show(now));
+        model.statsProperty().addListener((obs, was, now) -> {
+            tiles.show(now);
+            if (was == null) {
+                // The first numbers arrive while the tiles are still hidden: TilesFX's bar chart places its rows
+                // over its own bottom line until it is shown again once laid out visible (seen at 1440x900).
+                javafx.application.Platform.runLater(() -> tiles.show(model.statsProperty().get()));
+            }
+        });
         // Until the first numbers are read the tiles would show zeros that are not true: say it is loading.
         grid.visibleProperty().bind(model.statsProperty().isNotNull());
         loadingLabel.visibleProperty().bind(model.loadingProperty());

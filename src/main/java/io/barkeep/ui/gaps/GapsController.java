@@ -102,8 +102,8 @@ public final class GapsController {
         listTitle.textProperty().bind(Bindings.createStringBinding(() -> MessageFormat.format(
                 resources.getString("list.title"), model.gapsProperty().get().size()), model.gapsProperty()));
         listPlaceholder.textProperty().bind(Bindings.createStringBinding(() -> resources.getString(
-                model.modelProperty().get() == HeatmapModel.EMPTY ? "list.loading" : "list.empty"),
-                model.modelProperty()));
+                model.loadingProperty().get() || model.modelProperty().get() == HeatmapModel.EMPTY ? "list.loading"
+                        : "list.empty"), model.modelProperty(), model.loadingProperty()));
         gapTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         gapTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<GapRow>) change -> {
             List<GapRow> rows = List.copyOf(gapTable.getSelectionModel().getSelectedItems());

@@ -29,6 +29,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class GapsViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    /** Rows read before the map first shows: more than a full-screen window holds at the largest row height. */
+    static final int FIRST_ROWS = 60;
 
     private final AppServices services;
     private final UiState state;
@@ -65,8 +67,16 @@ public final class GapsViewModel {
         int mine = ++generation;
         loading.set(true);
         int retainDays = services.settings().retainDays();
+        // The first open shows the rows a window holds at once, then all of them; a reload keeps the old map
+        // until the new one is whole (a map that shrank for a moment would jump).
+        boolean firstOpen = model.get() == HeatmapModel.EMPTY;
         return services.ui().load(() -> new HeatmapLoader(services.engine()).load(retainDays,
-                services.clock().instant()), loaded -> {
+                services.clock().instant(), firstOpen ? FIRST_ROWS : Integer.MAX_VALUE, first ->
+                        services.ui().onFx(() -> {
+                            if (mine == generation && loading.get()) {
+                                model.set(first);
+                            }
+                        })), loaded -> {
                     if (mine == generation) {
                         apply(loaded);
                     }

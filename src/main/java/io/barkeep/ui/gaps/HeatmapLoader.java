@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the coverage of every row over the retention window into a {@link HeatmapModel}: one gap report per
- * symbol (a ledger read, plus bar times only for incomplete sessions). Blocking: background work only.
+ * Reads the coverage of every row over the retention window into a {@link HeatmapModel}: every symbol's gap report
+ * from the coverage ledger alone (its slot masks say which bars a partial session holds). Blocking: background
+ * work only.
  */
 final class HeatmapLoader {
     private final CacheEngine engine;
@@ -31,6 +32,14 @@ final class HeatmapLoader {
 
     /** The map of the last {@code retainDays} days up to the session in progress at {@code now}. */
     HeatmapModel load(int retainDays, Instant now) {
+        return load(retainDays, now, Integer.MAX_VALUE, first -> { });
+    }
+
+    /**
+     * As {@link #load(int, Instant)}, handing {@code first} the map of the first {@code firstRows} rows as soon as
+     * they are read, when there are more: the rows a window shows at once, before the hundreds below them.
+     */
+    HeatmapModel load(int retainDays, Instant now, int firstRows, java.util.function.Consumer<HeatmapModel> first) {
         TradingCalendar calendar = engine.bars().calendar();
         LocalDate today = now.atZone(Session.NEW_YORK).toLocalDate();
         LocalDate from = today.minusDays(retainDays);
@@ -49,10 +58,22 @@ final class HeatmapLoader {
             }
         }
         Cell[][] cells = new Cell[symbols.size()][];
-        // Every symbol's report from one read of the ledger, not a query a symbol.
-        List<GapReport> reports = engine.gaps().reportAll(symbols, from, today);
-        for (int r = 0; r < symbols.size(); r++) {
-            cells[r] = row(reports.get(r), columns, now);
+        // The rows a window shows first, each from its own small ledger read, so they appear at once; then every
+        // other symbol's report from one read of the whole ledger, not a query a symbol.
+        int head = symbols.size() > firstRows ? firstRows : 0;
+        for (int r = 0; r < head; r++) {
+            cells[r] = row(engine.gaps().report(symbols.get(r), from, today), columns, now);
+        }
+        if (head > 0) {
+            List<String> shown = List.copyOf(symbols.subList(0, head));
+            Set<String> watched = new LinkedHashSet<>(watchlist);
+            watched.retainAll(shown);
+            first.accept(new HeatmapModel(shown, Set.copyOf(watched), columns, java.util.Arrays.copyOf(cells, head),
+                    now));
+        }
+        List<GapReport> rest = engine.gaps().reportAll(symbols.subList(head, symbols.size()), from, today);
+        for (int r = head; r < symbols.size(); r++) {
+            cells[r] = row(rest.get(r - head), columns, now);
         }
         return new HeatmapModel(List.copyOf(symbols), Set.copyOf(watchlist), columns, cells, now);
     }

@@ -41,6 +41,13 @@ import javafx.stage.Stage;
  *     -XX:+UseSerialGC -Xms32m -Xmn24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 \
  *     -cp target/test-classes:target/classes:$(cat target/cp.txt) io.barkeep.ui.app.AppScaleBench [SYMBOL]
  * </pre>
+ * As {@code java -jar}'s relaunch runs the app (with a class-data sharing archive, which the JVM builds from jars
+ * only): {@code ./mvnw -B -o -q package -DskipTests}, {@code (cd target/test-classes && jar cf ../bench-tests.jar .)},
+ * then the command above with {@code -cp target/barkeep.jar:MONOCLE_JAR:target/bench-tests.jar} (MONOCLE_JAR: the
+ * openjfx-monocle jar named in target/cp.txt) and {@code -Xlog:cds=off,cds+dynamic=off}, once with
+ * {@code -XX:ArchiveClassesAtExit=target/bench.jsa} to write the archive and then with
+ * {@code -XX:SharedArchiveFile=target/bench.jsa} for the figures.
+ * The first frame is the first pulse that lays out the window (after {@code start} returned), from the JVM's start.
  * Frame figures are the FX thread's time from the input event until the frame's paint commands have been issued
  * (layout, the canvas paint; rasterizing them runs on the render thread and is not counted).
  */
@@ -91,7 +98,13 @@ public final class AppScaleBench {
                 Stage stage = new Stage();
                 app.start(stage);
                 scene = stage.getScene();
-                Platform.runLater(() -> firstFrame.complete(System.currentTimeMillis() - jvmStart));
+                // The first pulse that lays the window out (its paint goes to the render thread right after).
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    firstFrame.complete(System.currentTimeMillis() - jvmStart);
+                    Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
+                };
+                scene.addPostLayoutPulseListener(once[0]);
             } catch (Exception e) {
                 firstFrame.completeExceptionally(e);
             }
@@ -101,8 +114,13 @@ public final class AppScaleBench {
         out.put("rss_mb_first_frame", residentMb());
 
         timeToData("dashboard", "#dashboardButton", () -> tileValue("#tile-symbols") > 0);
+        out.put("dashboard_data_after_jvm_start_ms", System.currentTimeMillis() - jvmStart);
         timeToData("watchlist", "#watchlistButton", () -> tableRows(".watchlist-table") > 0);
+        long gapsOpened = System.nanoTime();
         timeToData("gaps", "#gapsButton", () -> heatmap() != null && heatmap().modelProperty().get().rows() > 0);
+        // The heatmap shows the rows a window holds first, then all of them: the time until all are read too.
+        waitForPulse(() -> !scene.lookup(".gaps-loading").isVisible());
+        out.put("gaps_all_rows_ms", round((System.nanoTime() - gapsOpened) / 1e6));
         out.put("heatmap_rows", onFx(() -> heatmap().modelProperty().get().rows()));
         timeToData("freshness", "#freshnessButton", () -> tableRows(".freshness-table") > 0);
         timeToData("chart", "#chartButton", () -> true);
@@ -143,6 +161,23 @@ public final class AppScaleBench {
         });
         out.put(name + "_data_ms", round(done.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)));
         out.put(name + "_rss_mb", residentMb());
+    }
+
+    /** Waits for the first pulse after which {@code holds} is true. */
+    private void waitForPulse(BooleanSupplier holds) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        onFx(() -> {
+            Runnable[] check = new Runnable[1];
+            check[0] = () -> {
+                if (!done.isDone() && safely(holds)) {
+                    done.complete(null);
+                    Platform.runLater(() -> scene.removePostLayoutPulseListener(check[0]));
+                }
+            };
+            scene.addPostLayoutPulseListener(check[0]);
+            return null;
+        });
+        done.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     /**

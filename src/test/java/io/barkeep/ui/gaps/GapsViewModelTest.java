@@ -120,6 +120,42 @@ class GapsViewModelTest {
     }
 
     @Test
+    void aLongWatchlistShowsTheRowsAWindowHoldsFirstAndThenAllOfThem() {
+        for (int i = 0; i < GapsViewModel.FIRST_ROWS; i++) {
+            services.engine().watchlist().add("S" + i, 0, null, NOW);
+        }
+        GapsViewModel fresh = new GapsViewModel(services, new UiState(), new Navigator() {
+            @Override
+            public void show(View view) {
+            }
+
+            @Override
+            public void openChart(String symbol, LocalDate date) {
+            }
+        }, ViewLoader.bundle(GapsController.class));
+        List<HeatmapModel> shown = new ArrayList<>();
+        List<Boolean> loadingWhenShown = new ArrayList<>();
+        fresh.modelProperty().addListener((obs, was, now) -> {
+            shown.add(now);
+            loadingWhenShown.add(fresh.loadingProperty().get());
+        });
+        fresh.reload();
+
+        int all = GapsViewModel.FIRST_ROWS + 3;
+        assertEquals(List.of(GapsViewModel.FIRST_ROWS, all), shown.stream().map(HeatmapModel::rows).toList());
+        assertTrue(loadingWhenShown.get(0), "the first rows show while the rest are read");
+        assertFalse(fresh.loadingProperty().get());
+        assertEquals(shown.get(1).symbols().subList(0, GapsViewModel.FIRST_ROWS), shown.get(0).symbols());
+        assertEquals(shown.get(1).cell(new CellKey("MSFT", HOLE)).state(),
+                shown.get(0).cell(new CellKey("MSFT", HOLE)).state());
+
+        shown.clear();
+        fresh.reload();
+        assertEquals(List.of(all), shown.stream().map(HeatmapModel::rows).toList(),
+                "a reload replaces the whole map at once: it never shrinks for a moment");
+    }
+
+    @Test
     void eachCellTakesItsSessionsCoverageState() {
         assertEquals(CellState.COMPLETE, stateOf("AAPL", LocalDate.of(2024, 3, 1)));
         assertEquals(CellState.PARTIAL, stateOf("MSFT", HOLE));
