@@ -57,7 +57,11 @@ final class DesktopHeap {
         command.addAll(jvmArguments);
         command.addAll(OPTIONS);
         String classPath = System.getProperty("java.class.path");
-        ClassArchive archive = ClassArchive.chosenByUser(jvmArguments) ? null : ClassArchive.in(
+        // The JVM archives classes from jars only: run from a build's class folders (an IDE) it would refuse to start
+        // with an archive to write, so there is none.
+        boolean jarsOnly = java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+                .noneMatch(entry -> java.nio.file.Files.isDirectory(Path.of(entry)));
+        ClassArchive archive = ClassArchive.chosenByUser(jvmArguments) || !jarsOnly ? null : ClassArchive.in(
                 DataFolder.resolve().resolve(ARCHIVE_FOLDER), System.getProperty("java.home"),
                 System.getProperty("java.vm.version"), classPath);
         if (archive != null) {

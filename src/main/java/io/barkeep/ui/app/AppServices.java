@@ -76,6 +76,7 @@ public final class AppServices implements AutoCloseable {
         // Its own thread, not the shared pool: views may already hold pool threads waiting for this.
         CompletableFuture.supplyAsync(() -> open(s), ui.dedicated("barkeep-open")).whenComplete((o, e) -> {
             if (e == null) {
+                LOG.info("cache open: {}", s.location(dataFolder));
                 firstOpen.complete(o);
             } else {
                 firstOpen.completeExceptionally(e);

@@ -60,6 +60,10 @@ public final class BarkeepApp extends Application {
     private CompletableFuture<Void> opening;
     private final CompletableFuture<Void> shown = new CompletableFuture<>();
     private final UiState state = new UiState();
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+    // A session's end or `kill` sends SIGTERM (java -jar's first JVM passes it on to this one): the cache is closed
+    // as on a normal exit, so the next open need not check the whole file (IntegrityGate).
+    private final Thread closeOnTerm = new Thread(this::closeOnce, "barkeep-close-on-exit");
 
     /**
      * Starts opening the cache in the background before the window is built: on a large file the open (SQLite's
@@ -80,6 +84,7 @@ public final class BarkeepApp extends Application {
             return new MigrationConsent(ui, () -> stage).ask(file);
         });
         opening = services.start();
+        Runtime.getRuntime().addShutdownHook(closeOnTerm);
     }
 
     @Override
@@ -211,8 +216,23 @@ public final class BarkeepApp extends Application {
 
     @Override
     public void stop() {
-        if (updater != null) {
+        closeOnce();
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeOnTerm);
+        } catch (IllegalStateException | IllegalArgumentException shuttingDownOrNeverAdded) {
+            // The JVM is already exiting (the hook runs or ran), or init() never ran: nothing to take back.
+        }
+    }
+
+    /** Stops the updater and closes the cache, once, whether the window closed or the JVM was told to end. */
+    private void closeOnce() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        if (updater != null && javafx.application.Platform.isFxApplicationThread()) {
             updater.cancel();
+        } else if (updater != null) {
+            updater.stopForExit();
         }
         if (services != null) {
             services.close();

@@ -150,6 +150,15 @@ public final class UpdaterService extends ScheduledService<Updater.PassResult> {
         current.cancel();
     }
 
+    /**
+     * For the JVM's exit, from any thread (a shutdown hook is not the FX thread, which {@link #cancel} needs): aborts
+     * the pass running now and gives up the updater lock; the JVM ends, so no later pass is scheduled anyway.
+     */
+    public void stopForExit() {
+        current.cancel();
+        releaseLock();
+    }
+
     @Override
     public boolean cancel() {
         current.cancel();
