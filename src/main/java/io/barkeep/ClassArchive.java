@@ -30,6 +30,11 @@ import java.util.stream.Stream;
 final class ClassArchive {
     /** The exit code of a JVM that stopped on a fatal error (SIGABRT). */
     static final int FATAL_ERROR = 134;
+    /**
+     * The exit code of a JVM ended by SIGTERM (a session's end, {@code kill}): an orderly exit, the app closes its
+     * cache in a shutdown hook and the JVM writes the archive after the hooks (tried: such an archive maps).
+     */
+    static final int TERMINATED = 143;
     private static final String QUIET = "-Xlog:cds=off,cds+dynamic=off";
     private static final String PREFIX = "desktop-";
 
@@ -91,7 +96,7 @@ final class ClassArchive {
     void finished(int exitCode) {
         try {
             if (Files.exists(pending)) {
-                if (exitCode == 0) {
+                if (exitCode == 0 || exitCode == TERMINATED) {
                     removeOthers();
                     move(pending, archive);
                 } else {
@@ -111,10 +116,15 @@ final class ClassArchive {
         return archive;
     }
 
+    /**
+     * Older archives, and archives some start was writing when its waiting JVM was ended before it could keep or drop
+     * them (one being written now by another start only loses its name: that start then keeps none).
+     */
     private void removeOthers() throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path p : files.filter(p -> p.getFileName().toString().startsWith(PREFIX)
-                    && p.getFileName().toString().endsWith(".jsa") && !p.equals(archive)).toList()) {
+                    && (p.getFileName().toString().endsWith(".jsa") || p.getFileName().toString().endsWith(".tmp"))
+                    && !p.equals(archive) && !p.equals(pending)).toList()) {
                 Files.deleteIfExists(p);
             }
         }

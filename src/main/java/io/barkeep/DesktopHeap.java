@@ -75,7 +75,18 @@ final class DesktopHeap {
         command.add(Main.class.getName());
         try {
             Process app = new ProcessBuilder(command).inheritIO().start();
-            Thread stop = new Thread(app::destroy, "barkeep-relaunch-stop");
+            // Ended itself (SIGTERM), this JVM passes it on and waits a while for the app to close its cache and
+            // write its class archive, so the archive is kept or dropped here and not left half-named.
+            Thread stop = new Thread(() -> {
+                app.destroy();
+                try {
+                    if (app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && archive != null) {
+                        archive.finished(app.exitValue());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "barkeep-relaunch-stop");
             Runtime.getRuntime().addShutdownHook(stop);
             int code = app.waitFor();
             Runtime.getRuntime().removeShutdownHook(stop);

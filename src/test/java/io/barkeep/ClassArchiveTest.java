@@ -28,6 +28,13 @@ class ClassArchiveTest {
     public static final class Hello {
         public static void main(String[] args) {
             System.out.println(List.of("hello").stream().map(String::toUpperCase).toList());
+            if (args.length > 0 && args[0].equals("wait")) {
+                try {
+                    Thread.sleep(120_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
@@ -120,5 +127,30 @@ class ClassArchiveTest {
         assertTrue(ClassArchive.chosenByUser(List.of("-XX:SharedArchiveFile=/x.jsa")));
         assertTrue(ClassArchive.chosenByUser(List.of("-Xshare:off")));
         assertFalse(ClassArchive.chosenByUser(List.of("-Dfile.encoding=UTF-8")));
+    }
+
+    @Test
+    void anArchiveWrittenByAJvmEndedBySigtermIsKeptAndMaps() throws Exception {
+        ClassArchive first = archive();
+        Files.createDirectories(folder);
+        Path stray = folder.resolve("desktop-0123456789abcdef.0000.tmp");
+        Files.writeString(stray, "left by a start whose waiting JVM was ended");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(first.options());
+        command.addAll(List.of("-cp", jar.toString(), Hello.class.getName(), "wait"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.contains("[HELLO]")) {
+                // the app has loaded its classes once it printed
+            }
+            p.destroy(); // SIGTERM
+            assertEquals(ClassArchive.TERMINATED, p.waitFor());
+        }
+        first.finished(ClassArchive.TERMINATED);
+        assertTrue(Files.size(first.archive()) > 0);
+        assertFalse(Files.exists(stray), "a stray archive of an ended start is removed");
+        assertEquals(0, run(archive().options(), "-Xshare:on"));
     }
 }
