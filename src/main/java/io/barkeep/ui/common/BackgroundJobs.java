@@ -97,6 +97,9 @@ public final class BackgroundJobs {
         synchronized (this) {
             all = new ArrayList<>(waiting);
         }
+        // The queued ones first, newest first: the running job, once cancelled, ends at once, and the next in line
+        // must find its own token cancelled already, or it would start (and ask the vendor) in between.
+        java.util.Collections.reverse(all);
         all.forEach(Cancellation::cancel);
     }
 
