@@ -31,6 +31,8 @@ final class PostgresStore implements AutoCloseable {
      */
     static final int SCHEMA_VERSION = 6;
     /** Readers at once: the desktop's chart, dashboard and health views plus a CLI or MCP read or two. */
+    /** The advisory lock key programs take turns under while they migrate a database ("barkeep" in ASCII). */
+    private static final long MIGRATION_LOCK = 0x6261726b656570L;
     private static final int MAX_READERS = 4;
     private static final int CONNECT_TIMEOUT_S = 10;
 
@@ -95,8 +97,24 @@ final class PostgresStore implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    /** Migrates the database to the newest version unless it is there already. */
+    /**
+     * Migrates the database to the newest version unless it is there already. Programs opening a new database at once
+     * take turns under one advisory lock of ours: Flyway's own lock is taken only once its history table exists, and
+     * a second program that saw that table still empty refused to baseline ("already exists, and is empty").
+     */
     void prepare() {
+        try (Connection lock = connect()) {
+            try (java.sql.Statement st = lock.createStatement()) {
+                st.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+            }
+            // Released when this connection closes, whatever happens below.
+            migrateIfNeeded();
+        } catch (SQLException e) {
+            throw PostgresErrors.explain(e, location.display());
+        }
+    }
+
+    private void migrateIfNeeded() {
         try (Connection c = connect()) {
             if (isCurrent(c)) {
                 return;
