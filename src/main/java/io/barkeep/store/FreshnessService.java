@@ -89,8 +89,7 @@ public final class FreshnessService {
     }
 
     private List<Computed> computeAllWithGaps() {
-        return gaps.summarizeAll(List.copyOf(symbols()), null, null).stream()
-                .map(s -> computed(s.report(), new Long[] {s.firstTs(), s.lastTs(), s.fetchedAt()})).toList();
+        return gaps.totalsAll(List.copyOf(symbols())).stream().map(FreshnessService::computed).toList();
     }
 
     private TreeSet<String> symbols() {
@@ -106,14 +105,14 @@ public final class FreshnessService {
 
     private Computed computeWithGaps(String symbol) {
         GapService.GapReport report = gaps.report(symbol);
-        return computed(report, store.symbolIds().find(symbol).map(this::summary).orElse(new Long[3]));
+        Long[] summary = store.symbolIds().find(symbol).map(this::summary).orElse(new Long[3]);
+        return computed(GapService.Totals.of(report, summary[0], summary[1], summary[2]));
     }
 
-    private static Computed computed(GapService.GapReport report, Long[] summary) {
-        Freshness f = new Freshness(report.symbol(), instant(summary[0]), instant(summary[1]), report.heldBars(),
-                report.emptyBars(), report.expectedBars(), report.coveragePercent(), report.missing().size(),
-                instant(summary[2]));
-        return new Computed(f, report.missing());
+    private static Computed computed(GapService.Totals t) {
+        Freshness f = new Freshness(t.symbol(), instant(t.firstTs()), instant(t.lastTs()), t.heldBars(),
+                t.emptyBars(), t.expectedBars(), t.coveragePercent(), t.missing().size(), instant(t.fetchedAt()));
+        return new Computed(f, t.missing());
     }
 
     /** First bar, last bar and last fetch of {@code symbolId} from its ledger rows (nulls when it has none). */

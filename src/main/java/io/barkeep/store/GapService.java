@@ -60,7 +60,7 @@ public final class GapService {
      * The sessions from..to that have begun, the one in progress cut at its last closed bar: bars that have
      * not happened yet are not missing.
      */
-    private List<Session> pastSessions(LocalDate from, LocalDate to) {
+    List<Session> pastSessions(LocalDate from, LocalDate to) {
         Instant now = store.clock().instant();
         List<Session> out = new ArrayList<>();
         for (Session s : calendar.sessions(from, to)) {
@@ -131,14 +131,7 @@ public final class GapService {
      * rows. Symbols without rows get what the per-symbol report gives them.
      */
     List<Summarized> summarizeAll(List<String> symbols, LocalDate from, LocalDate to) {
-        Set<String> asked = new HashSet<>(symbols);
-        Map<Long, String> wanted = new HashMap<>();
-        store.database().read(dsl -> dsl.select(SYMBOLS.ID, SYMBOLS.SYMBOL).from(SYMBOLS).fetch())
-                .forEach(r -> {
-                    if (asked.contains(r.value2())) {
-                        wanted.put(r.value1(), r.value2());
-                    }
-                });
+        Map<Long, String> wanted = ids(symbols);
         List<Session> fixed = from == null ? null : pastSessions(from, to);
         Map<String, Summarized> done = new HashMap<>();
         store.database().readJdbc(c -> {
@@ -170,18 +163,59 @@ public final class GapService {
         return out;
     }
 
+    /** The ids of those of {@code symbols} the cache knows, with their symbols. */
+    private Map<Long, String> ids(List<String> symbols) {
+        Set<String> asked = new HashSet<>(symbols);
+        Map<Long, String> wanted = new HashMap<>();
+        store.database().read(dsl -> dsl.select(SYMBOLS.ID, SYMBOLS.SYMBOL).from(SYMBOLS).fetch())
+                .forEach(r -> {
+                    if (asked.contains(r.value2())) {
+                        wanted.put(r.value1(), r.value2());
+                    }
+                });
+        return wanted;
+    }
+
+    /**
+     * What freshness keeps of a symbol's report over the span it holds: its totals and missing ranges, and the
+     * summary of its ledger rows (first bar, last bar, last fetch; epoch seconds or null).
+     */
+    record Totals(String symbol, int expectedBars, int heldBars, int emptyBars, double coveragePercent,
+                  List<MissingRange> missing, Long firstTs, Long lastTs, Long fetchedAt) {
+        static Totals of(GapReport r, Long firstTs, Long lastTs, Long fetchedAt) {
+            return new Totals(r.symbol(), r.expectedBars(), r.heldBars(), r.emptyBars(), r.coveragePercent(),
+                    r.missing(), firstTs, lastTs, fetchedAt);
+        }
+    }
+
+    /**
+     * The {@link Totals} of each of {@code symbols} over the span it holds, in the order given: what
+     * {@link #summarizeAll} gives, from the ledger's per-symbol aggregate and its rows that are not a wholly held
+     * regular session ({@link LedgerTotals}).
+     */
+    List<Totals> totalsAll(List<String> symbols) {
+        Map<Long, String> wanted = ids(symbols);
+        Map<String, Totals> held = store.database().readJdbc(c -> new LedgerTotals(this, calendar).read(c, wanted));
+        List<Totals> out = new ArrayList<>(symbols.size());
+        for (String symbol : symbols) {
+            Totals t = held.get(symbol);
+            out.add(t != null ? t : Totals.of(report(symbol), null, null, null));
+        }
+        return out;
+    }
+
     /** The report of a symbol without ledger rows over from..to: every session that has begun is missing. */
     private GapReport unheld(String symbol, LocalDate from, LocalDate to, List<Session> sessions) {
         return report(symbol, from, to, new Coverages(sessions.stream().map(GapDetector::wholeMissing).toList(),
                 Map.of()));
     }
 
-    private GapReport report(String symbol, LocalDate from, LocalDate to, Coverages coverages) {
+    GapReport report(String symbol, LocalDate from, LocalDate to, Coverages coverages) {
         return new GapReport(symbol, from, to, calendar.version(), coverages.sessions(),
                 GapDetector.merge(coverages.sessions()), coverages.fetchedAt());
     }
 
-    private Coverages coverages(Connection c, long symbolId, List<Session> sessions) throws SQLException {
+    Coverages coverages(Connection c, long symbolId, List<Session> sessions) throws SQLException {
         List<LedgerRows.Row> ledger = LedgerRows.range(c, symbolId, sessions.get(0).dateKey(),
                 sessions.get(sessions.size() - 1).dateKey());
         try (LedgerRows.Starts starts = new LedgerRows.Starts(c, symbolId)) {
@@ -190,7 +224,7 @@ public final class GapService {
     }
 
     /** The coverage of each session from its ledger row ({@code ledger} and {@code sessions} both in date order). */
-    private Coverages coverages(List<Session> sessions, List<LedgerRows.Row> ledger, LedgerRows.Starts starts)
+    Coverages coverages(List<Session> sessions, List<LedgerRows.Row> ledger, LedgerRows.Starts starts)
             throws SQLException {
         Instant now = store.clock().instant();
         List<SessionCoverage> out = new ArrayList<>(sessions.size());
@@ -252,7 +286,12 @@ public final class GapService {
         return believed != null ? SlotMask.starts(believed, s) : rows.read(s);
     }
 
-    private record Coverages(List<SessionCoverage> sessions, Map<LocalDate, Instant> fetchedAt) {
+    record Coverages(List<SessionCoverage> sessions, Map<LocalDate, Instant> fetchedAt) {
+    }
+
+    /** Held plus vendor-empty bars over expected ones, in percent; 0 when nothing is expected. */
+    static double coveragePercent(int expected, int held, int empty) {
+        return expected == 0 ? 0 : 100.0 * (held + empty) / expected;
     }
 
     /** One symbol's coverage verdict, made with calendar {@code calendarVersion}. */
@@ -273,8 +312,7 @@ public final class GapService {
 
         /** Held plus vendor-empty over expected, in percent; 0 when nothing is expected. */
         public double coveragePercent() {
-            int expected = expectedBars();
-            return expected == 0 ? 0 : 100.0 * (heldBars() + emptyBars()) / expected;
+            return GapService.coveragePercent(expectedBars(), heldBars(), emptyBars());
         }
     }
 }

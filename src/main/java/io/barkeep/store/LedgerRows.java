@@ -20,6 +20,9 @@ import org.jooq.impl.DSL;
  * ordered, streamed query, cut per symbol.
  */
 final class LedgerRows {
+    /** A regular session's slots, the most an NYSE session has: a row counting as many is complete. */
+    static final int MAX_SLOTS = 78;
+
     private static final String RANGE = DSL.using(SQLDialect.SQLITE)
             .select(SESSION_COVERAGE.SESSION_DATE, SESSION_COVERAGE.HELD_BARS, SESSION_COVERAGE.EMPTY_BARS,
                     SESSION_COVERAGE.NO_DATA, SESSION_COVERAGE.FETCHED_AT, SESSION_COVERAGE.HELD_SLOTS,
@@ -30,21 +33,72 @@ final class LedgerRows {
             .orderBy(SESSION_COVERAGE.SESSION_DATE)
             .getSQL(ParamType.INDEXED);
     /** Every symbol's rows in primary-key order: a walk of the table (or its key), no sort. */
-    private static final String ALL = DSL.using(SQLDialect.SQLITE)
-            .select(SESSION_COVERAGE.SESSION_DATE, SESSION_COVERAGE.HELD_BARS, SESSION_COVERAGE.EMPTY_BARS,
-                    SESSION_COVERAGE.NO_DATA, SESSION_COVERAGE.FETCHED_AT, SESSION_COVERAGE.HELD_SLOTS,
-                    SESSION_COVERAGE.EMPTY_SLOTS, SESSION_COVERAGE.FIRST_TS, SESSION_COVERAGE.LAST_TS,
-                    SESSION_COVERAGE.SYMBOL_ID)
+    private static final String ALL = allRows(DSL.noCondition());
+    /**
+     * Every row but those of a regular session wholly held ({@link #MAX_SLOTS} bars, no empty slot): the rows a
+     * report cannot tell from their date alone, a few percent of a ledger the updater keeps full. The database skips
+     * the others itself, so they never cross into Java one by one.
+     */
+    private static final String NOT_WHOLE = allRows(SESSION_COVERAGE.HELD_BARS.ne(DSL.inline((long) MAX_SLOTS))
+            .or(SESSION_COVERAGE.EMPTY_BARS.ne(DSL.inline(0L))));
+    /**
+     * Each symbol's row count, first and last session, first bar, last bar and last fetch, and how many of its rows
+     * a calendar other than the given one (by version) wrote: one aggregate the database computes over the ledger.
+     */
+    private static final String SPANS = DSL.using(SQLDialect.SQLITE)
+            .select(SESSION_COVERAGE.SYMBOL_ID, DSL.count(), DSL.min(SESSION_COVERAGE.SESSION_DATE),
+                    DSL.max(SESSION_COVERAGE.SESSION_DATE), DSL.min(SESSION_COVERAGE.FIRST_TS),
+                    DSL.max(SESSION_COVERAGE.LAST_TS), DSL.max(SESSION_COVERAGE.FETCHED_AT),
+                    DSL.count().filterWhere(SESSION_COVERAGE.CALENDAR_VERSION.ne((String) null)))
             .from(SESSION_COVERAGE)
-            .orderBy(SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE)
+            .groupBy(SESSION_COVERAGE.SYMBOL_ID)
+            .orderBy(SESSION_COVERAGE.SYMBOL_ID)
             .getSQL(ParamType.INDEXED);
     /** Rows fetched at a time from PostgreSQL (it streams a result only inside a transaction, with a fetch size). */
     private static final int FETCH_SIZE = 4_096;
 
-    /** A regular session's slots, the most an NYSE session has: a row counting as many is complete. */
-    private static final int MAX_SLOTS = 78;
 
     private LedgerRows() {
+    }
+
+    private static String allRows(org.jooq.Condition which) {
+        return DSL.using(SQLDialect.SQLITE)
+                .select(SESSION_COVERAGE.SESSION_DATE, SESSION_COVERAGE.HELD_BARS, SESSION_COVERAGE.EMPTY_BARS,
+                        SESSION_COVERAGE.NO_DATA, SESSION_COVERAGE.FETCHED_AT, SESSION_COVERAGE.HELD_SLOTS,
+                        SESSION_COVERAGE.EMPTY_SLOTS, SESSION_COVERAGE.FIRST_TS, SESSION_COVERAGE.LAST_TS,
+                        SESSION_COVERAGE.SYMBOL_ID)
+                .from(SESSION_COVERAGE)
+                .where(which)
+                .orderBy(SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE)
+                .getSQL(ParamType.INDEXED);
+    }
+
+    /**
+     * A symbol's ledger in brief: its row count, first and last session date key, first and last bar and last
+     * fetch (epoch seconds, null when no row says), and how many rows another calendar version wrote.
+     */
+    record Span(long symbolId, int rows, int firstKey, int lastKey, Long firstTs, Long lastTs, Long fetchedAt,
+                int otherCalendar) {
+    }
+
+    /** Every symbol's {@link Span}, in symbol id order. */
+    static List<Span> spans(Connection c, String calendarVersion) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SPANS)) {
+            ps.setString(1, calendarVersion);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Span> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Span(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), nullable(rs, 5),
+                            nullable(rs, 6), nullable(rs, 7), rs.getInt(8)));
+                }
+                return out;
+            }
+        }
+    }
+
+    private static Long nullable(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
     }
 
     /** One ledger row: the session's counts and slot masks as the last write left them. */
@@ -117,9 +171,21 @@ final class LedgerRows {
      * symbol is seen as of the same moment (and PostgreSQL streams instead of loading the whole result).
      */
     static void forEachSymbol(Connection c, SymbolSink sink) throws SQLException {
+        forEachSymbol(c, ALL, sink);
+    }
+
+    /**
+     * As {@link #forEachSymbol(Connection, SymbolSink)}, without the rows of regular sessions wholly held: a symbol
+     * none of whose rows is left is not handed on. The summary covers the rows handed on only.
+     */
+    static void forEachSymbolNotWhole(Connection c, SymbolSink sink) throws SQLException {
+        forEachSymbol(c, NOT_WHOLE, sink);
+    }
+
+    private static void forEachSymbol(Connection c, String query, SymbolSink sink) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement(ALL)) {
+        try (PreparedStatement ps = c.prepareStatement(query)) {
             ps.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
                 Collector symbol = null;
