@@ -6,7 +6,7 @@
 #      jOOQ: what a missing module or a trimmed jar would break);
 #   4. `barkeep` with no command opens the window under Xvfb (the log's "first frame N ms" line, twice: a first
 #      start in a fresh home, then a second), and writes nothing inside the image;
-#   5. the sizes: app image <= 130 MB and, when one was built, the .deb <= 60 MB (MB = 10^6 bytes), with its
+#   5. the sizes: app image <= 135 MB and, when one was built, the .deb <= 60 MB (MB = 10^6 bytes), with its
 #      menu entry and its dependency on GTK.
 # Exits non-zero when any check fails. Usage, from anywhere:
 #   packaging/check-dist.sh              build the app image (./mvnw -Pdist -Ddist.installer=false), then check
@@ -24,7 +24,9 @@ for arg in "$@"; do
     esac
 done
 
-IMAGE_BUDGET_MB=130
+# 130 MB until 2026-12: the PostgreSQL driver's Kerberos module (java.security.jgss, 1 MB), added when this check
+# found it missing, took the image to 132.2 MB; Jetty 12, Caffeine and the driver had come in since the budget was set.
+IMAGE_BUDGET_MB=135
 DEB_BUDGET_MB=60
 FRAME_BUDGET_MS=2000
 GUI_WAIT_S=20
