@@ -59,6 +59,12 @@ public final class AppScaleBench {
     private static final int FRAMES = Integer.getInteger("barkeep.bench.frames", 120);
     /** With {@code -Dbarkeep.bench.chartOnly=true}: opens only the chart and pans it (quicker chart work). */
     private static final String CHART_ONLY = "barkeep.bench.chartOnly";
+    /**
+     * {@code -Dbarkeep.bench.forceCss=false} leaves CSS to the pulse. By default each frame calls the root's
+     * {@code applyCss()}, which re-applies CSS to every node of the window (it forces the whole subtree, not only
+     * what changed: a pulse's CSS pass does only that), and that pass, not the view, is most of a frame's figure.
+     */
+    private static final boolean FORCE_CSS = !"false".equals(System.getProperty("barkeep.bench.forceCss"));
 
     private final Map<String, Object> out = new LinkedHashMap<>();
     private Scene scene;
@@ -206,7 +212,9 @@ public final class AppScaleBench {
                 long t0 = System.nanoTime();
                 input.accept(step);
                 Parent root = scene.getRoot();
-                root.applyCss();
+                if (FORCE_CSS) {
+                    root.applyCss();
+                }
                 root.layout();
                 Platform.runLater(() -> frame.complete((System.nanoTime() - t0) / 1e6));
                 return null;
