@@ -86,6 +86,9 @@ public final class ChartController {
             l.visibleProperty().bind(l.textProperty().isNotEmpty());
             l.managedProperty().bind(l.visibleProperty());
         }
+        // Both change on every frame of a pan: their new text lays out only themselves.
+        ReadoutBox.wrap(readoutLabel);
+        ReadoutBox.wrap(studyReadout);
         studies = new ChartStudiesModel(services, model.symbolProperty(), model.dataProperty(), texts, localZone);
         ChartMenus menus = new ChartMenus(studies.optionsProperty(), texts);
         menus.fillStudies(studiesMenu);

@@ -2,7 +2,6 @@ package io.barkeep.ui.chart;
 
 import io.barkeep.domain.Prices;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
@@ -23,6 +22,8 @@ final class ChartPainter {
     private static final double VOLUME_ALPHA = 0.45;
     private static final double PRICE_PADDING = 0.06;
     static final Font FONT = Font.font(Font.getDefault().getFamily(), 11);
+    /** Decimals of a tick: {@link Prices#SCALE} is ten to this power. */
+    private static final int TICK_DECIMALS = (int) Math.round(Math.log10(Prices.SCALE));
 
     private ChartPainter() {
     }
@@ -298,6 +299,6 @@ final class ChartPainter {
 
     /** A price in ticks as the axis and the readout print it. */
     static String price(double ticks, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", ticks / Prices.SCALE);
+        return Decimals.format(ticks, TICK_DECIMALS, decimals);
     }
 }

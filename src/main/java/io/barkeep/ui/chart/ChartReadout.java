@@ -72,11 +72,11 @@ final class ChartReadout {
             return Long.toString(v);
         }
         if (v < 1_000_000) {
-            return String.format(Locale.ROOT, "%.1fK", v / 1e3);
+            return Decimals.format(v, 3, 1) + "K";
         }
         if (v < 1_000_000_000) {
-            return String.format(Locale.ROOT, "%.2fM", v / 1e6);
+            return Decimals.format(v, 6, 2) + "M";
         }
-        return String.format(Locale.ROOT, "%.2fB", v / 1e9);
+        return Decimals.format(v, 9, 2) + "B";
     }
 }

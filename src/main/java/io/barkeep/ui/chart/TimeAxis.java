@@ -112,10 +112,10 @@ final class TimeAxis {
                 continue;
             }
             double x = viewport.x(data.sessionFirst[k], width);
-            String text = unit.label(data.sessionDate[k], previous);
             // The unit already leaves about `spacing` between labels; a short month a little closer still fits,
-            // and skipping it would leave a month unlabelled.
+            // and skipping it would leave a month unlabelled. Only labels that show are formatted.
             if (x >= 0 && x - lastX >= Math.min(spacing, lastWidth + GAP)) {
+                String text = unit.label(data.sessionDate[k], previous);
                 out.add(new Tick(x, text, true));
                 lastX = x;
                 lastWidth = textWidth(text);
@@ -155,9 +155,17 @@ final class TimeAxis {
                 continue;
             }
             int minute = data.localMinute(i, k);
-            out.add(new Tick(x, String.format(Locale.ROOT, "%02d:%02d", minute / 60, minute % 60), false));
+            out.add(new Tick(x, clock(minute), false));
             lastX = x;
         }
+    }
+
+    /** {@code HH:mm} of a minute of the day. */
+    static String clock(int minute) {
+        int h = minute / 60;
+        int m = minute % 60;
+        return new String(new char[] {(char) ('0' + h / 10), (char) ('0' + h % 10), ':', (char) ('0' + m / 10),
+            (char) ('0' + m % 10)});
     }
 
     /**

@@ -47,13 +47,24 @@ import javafx.stage.Stage;
  * openjfx-monocle jar named in target/cp.txt) and {@code -Xlog:cds=off,cds+dynamic=off}, once with
  * {@code -XX:ArchiveClassesAtExit=target/bench.jsa} to write the archive and then with
  * {@code -XX:SharedArchiveFile=target/bench.jsa} for the figures.
+ * With {@code -Dbarkeep.bench.chartOnly=true} it opens only the chart and pans it (the chart's keys alone, sooner);
+ * {@code -Dbarkeep.bench.frames=N} times N input events a figure instead of 120 (more samples for a profiler).
  * The first frame is the first pulse that lays out the window (after {@code start} returned), from the JVM's start.
  * Frame figures are the FX thread's time from the input event until the frame's paint commands have been issued
  * (layout, the canvas paint; rasterizing them runs on the render thread and is not counted).
  */
 public final class AppScaleBench {
     private static final long TIMEOUT_SECONDS = 300;
-    private static final int FRAMES = 120;
+    /** Input events per frame figure; {@code -Dbarkeep.bench.frames=N} for more (a profiler's samples). */
+    private static final int FRAMES = Integer.getInteger("barkeep.bench.frames", 120);
+    /** With {@code -Dbarkeep.bench.chartOnly=true}: opens only the chart and pans it (quicker chart work). */
+    private static final String CHART_ONLY = "barkeep.bench.chartOnly";
+    /**
+     * {@code -Dbarkeep.bench.forceCss=false} leaves CSS to the pulse. By default each frame calls the root's
+     * {@code applyCss()}, which re-applies CSS to every node of the window (it forces the whole subtree, not only
+     * what changed: a pulse's CSS pass does only that), and that pass, not the view, is most of a frame's figure.
+     */
+    private static final boolean FORCE_CSS = !"false".equals(System.getProperty("barkeep.bench.forceCss"));
 
     private final Map<String, Object> out = new LinkedHashMap<>();
     private Scene scene;
@@ -112,6 +123,10 @@ public final class AppScaleBench {
         out.put("data_folder", DataFolder.resolve().toString());
         out.put("first_frame_ms", firstFrame.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         out.put("rss_mb_first_frame", residentMb());
+        if (Boolean.getBoolean(CHART_ONLY)) {
+            openChartAndPan(symbol);
+            return;
+        }
 
         timeToData("dashboard", "#dashboardButton", () -> tileValue("#tile-symbols") > 0);
         out.put("dashboard_data_after_jvm_start_ms", System.currentTimeMillis() - jvmStart);
@@ -123,6 +138,13 @@ public final class AppScaleBench {
         out.put("gaps_all_rows_ms", round((System.nanoTime() - gapsOpened) / 1e6));
         out.put("heatmap_rows", onFx(() -> heatmap().modelProperty().get().rows()));
         timeToData("freshness", "#freshnessButton", () -> tableRows(".freshness-table") > 0);
+        openChartAndPan(symbol);
+        timeToData("gaps_again", "#gapsButton", () -> heatmap().modelProperty().get().rows() > 0);
+        frames("heatmap_scroll", i -> scroll(heatmap().lookup("Canvas"), 0, i % 60 < 30 ? -120 : 120, true));
+        frames("heatmap_scroll_rows", i -> scroll(heatmap().lookup("Canvas"), 0, i % 60 < 30 ? -120 : 120, false));
+    }
+
+    private void openChartAndPan(String symbol) throws Exception {
         timeToData("chart", "#chartButton", () -> true);
         timeToData("chart_" + symbol, null, () -> {
             CandleChart chart = chart();
@@ -130,9 +152,6 @@ public final class AppScaleBench {
                     && symbol.equals(symbolBox().getValue());
         }, () -> symbolBox().setValue(symbol));
         frames("chart_pan", i -> scroll(chart(), i % 60 < 30 ? 120 : -120, 0, true));
-        timeToData("gaps_again", "#gapsButton", () -> heatmap().modelProperty().get().rows() > 0);
-        frames("heatmap_scroll", i -> scroll(heatmap().lookup("Canvas"), 0, i % 60 < 30 ? -120 : 120, true));
-        frames("heatmap_scroll_rows", i -> scroll(heatmap().lookup("Canvas"), 0, i % 60 < 30 ? -120 : 120, false));
     }
 
     /**
@@ -193,7 +212,9 @@ public final class AppScaleBench {
                 long t0 = System.nanoTime();
                 input.accept(step);
                 Parent root = scene.getRoot();
-                root.applyCss();
+                if (FORCE_CSS) {
+                    root.applyCss();
+                }
                 root.layout();
                 Platform.runLater(() -> frame.complete((System.nanoTime() - t0) / 1e6));
                 return null;
