@@ -59,16 +59,30 @@ public final class CellRow {
         return STATES[(int) (packed[column] >>> (3 * COUNT_BITS))];
     }
 
+    boolean repairable(int column) {
+        return Cell.repairable(state(column), expected(column) - held(column) - empty(column));
+    }
+
+    private int expected(int column) {
+        return (int) (packed[column] >>> (2 * COUNT_BITS) & COUNT_MASK);
+    }
+
+    private int held(int column) {
+        return (int) (packed[column] >>> COUNT_BITS & COUNT_MASK);
+    }
+
+    private int empty(int column) {
+        return (int) (packed[column] & COUNT_MASK);
+    }
+
     /** The cell at {@code column}, as the loader made it. */
     Cell cell(int column) {
         CellState state = state(column);
         if (state == CellState.CLOSED) {
             return Cell.CLOSED;
         }
-        long p = packed[column];
         List<MissingRange> m = missing[column];
-        return new Cell(state, (int) (p >>> (2 * COUNT_BITS) & COUNT_MASK), (int) (p >>> COUNT_BITS & COUNT_MASK),
-                (int) (p & COUNT_MASK), m == null ? List.of() : m,
+        return new Cell(state, expected(column), held(column), empty(column), m == null ? List.of() : m,
                 fetchedAt[column] == NEVER ? null : Instant.ofEpochSecond(fetchedAt[column]));
     }
 }

@@ -59,26 +59,25 @@ final class HeatmapLoader {
             }
         }
         CellRow[] cells = new CellRow[symbols.size()];
-        // The rows a window shows first, each from its own small ledger read, so they appear at once; then every
+        Map<String, Integer> rowOf = new HashMap<>();
+        for (int r = 0; r < symbols.size(); r++) {
+            rowOf.put(symbols.get(r), r);
+        }
+        // Each report becomes its packed row as soon as it is made: the reports of 500 symbols are never held at
+        // once (with the Cell objects they were most of the heap's growth while the map was read).
+        java.util.function.Consumer<GapReport> fill = report -> cells[rowOf.get(report.symbol())] = row(report,
+                columns, now);
+        // The rows a window shows first, from a read of just their ledger rows, so they appear at once; then every
         // other symbol's report from one read of the whole ledger, not a query a symbol.
         int head = symbols.size() > firstRows ? firstRows : 0;
-        for (int r = 0; r < head; r++) {
-            cells[r] = row(engine.gaps().report(symbols.get(r), from, today), columns, now);
-        }
         if (head > 0) {
+            engine.gaps().eachReport(symbols.subList(0, head), from, today, fill);
             List<String> shown = List.copyOf(symbols.subList(0, head));
             Set<String> watched = new LinkedHashSet<>(watchlist);
             watched.retainAll(shown);
             first.accept(new HeatmapModel(shown, Set.copyOf(watched), columns, Arrays.copyOf(cells, head), now));
         }
-        // Each report becomes its packed row as soon as it is made: the reports of 500 symbols are never held at
-        // once (they were some 80 MB, and the collector's copying of them took as long as reading them).
-        Map<String, Integer> rowOf = new HashMap<>();
-        for (int r = head; r < symbols.size(); r++) {
-            rowOf.put(symbols.get(r), r);
-        }
-        engine.gaps().eachReport(symbols.subList(head, symbols.size()), from, today,
-                report -> cells[rowOf.get(report.symbol())] = row(report, columns, now));
+        engine.gaps().eachReport(symbols.subList(head, symbols.size()), from, today, fill);
         return new HeatmapModel(List.copyOf(symbols), Set.copyOf(watchlist), columns, cells, now);
     }
 

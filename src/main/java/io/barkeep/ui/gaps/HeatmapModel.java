@@ -56,7 +56,11 @@ public record HeatmapModel(List<String> symbols, Set<String> watchlist, List<Col
 
         /** Whether a backfill could add anything here. */
         public boolean repairable() {
-            return state != CellState.CLOSED && missingBars() > 0;
+            return repairable(state, missingBars());
+        }
+
+        static boolean repairable(CellState state, int missingBars) {
+            return state != CellState.CLOSED && missingBars > 0;
         }
     }
 
@@ -74,6 +78,11 @@ public record HeatmapModel(List<String> symbols, Set<String> watchlist, List<Col
 
     public Cell cell(int row, int column) {
         return cells[row].cell(column);
+    }
+
+    /** As {@code cell(row, column).repairable()}, without making the cell. */
+    public boolean repairable(int row, int column) {
+        return cells[row].repairable(column);
     }
 
     public CellKey key(int row, int column) {
@@ -133,7 +142,7 @@ public record HeatmapModel(List<String> symbols, Set<String> watchlist, List<Col
         Set<CellKey> out = new java.util.LinkedHashSet<>();
         for (int r = 0; r < rows(); r++) {
             for (int c = 0; c < columnCount(); c++) {
-                if (cell(r, c).repairable()) {
+                if (repairable(r, c)) {
                     out.add(key(r, c));
                 }
             }
