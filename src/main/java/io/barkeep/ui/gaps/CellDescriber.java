@@ -16,7 +16,8 @@ import java.util.ResourceBundle;
 
 /**
  * A cell in words, for its tooltip: "MSFT 2024-03-12 (Tue): 65 of 78 bars, 13 missing 10:15-11:20, fetched
- * 2024-03-13 02:10 ET". Times are New York's, like the sessions they describe.
+ * 2024-03-13 02:10 ET". Times are New York's, like the sessions they describe. Holds nothing but its bundle, so the
+ * loader's thread can make the repair list while the FX thread describes a cell.
  */
 final class CellDescriber {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
