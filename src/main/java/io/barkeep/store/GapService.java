@@ -36,9 +36,6 @@ public final class GapService {
                     org.jooq.impl.DSL.max(SESSION_COVERAGE.SESSION_DATE)).from(SESSION_COVERAGE)
             .where(SESSION_COVERAGE.SYMBOL_ID.eq((Long) null)).getSQL(org.jooq.conf.ParamType.INDEXED);
 
-    /** Symbols asked for are "a few" below one in this many of the cache's: read by key, not by a walk of all. */
-    private static final int FEW_OF = 4;
-
     private final BarStore store;
     private final TradingCalendar calendar;
 
@@ -158,19 +155,16 @@ public final class GapService {
     private void eachSummarized(List<String> symbols, LocalDate from, LocalDate to, Consumer<Summarized> sink) {
         Set<String> asked = new HashSet<>(symbols);
         Map<Long, String> wanted = new HashMap<>();
-        var all = store.database().read(dsl -> dsl.select(SYMBOLS.ID, SYMBOLS.SYMBOL).from(SYMBOLS).fetch());
-        all.forEach(r -> {
-            if (asked.contains(r.value2())) {
-                wanted.put(r.value1(), r.value2());
-            }
-        });
-        int known = all.size();
+        store.database().read(dsl -> dsl.select(SYMBOLS.ID, SYMBOLS.SYMBOL).from(SYMBOLS).fetch())
+                .forEach(r -> {
+                    if (asked.contains(r.value2())) {
+                        wanted.put(r.value1(), r.value2());
+                    }
+                });
         List<Session> fixed = from == null ? null : pastSessions(from, to);
         Set<String> seen = new HashSet<>();
-        // A few symbols of many are sought by key (the rows a heatmap shows first); more, in one walk of the ledger.
-        boolean few = wanted.size() * FEW_OF < known;
         store.database().readJdbc(c -> {
-            LedgerRows.SymbolSink each = (rows, conn) -> {
+            LedgerRows.forEachSymbol(c, wanted::containsKey, (rows, conn) -> {
                 String symbol = wanted.get(rows.symbolId());
                 LocalDate first = from != null ? from : dateOf(rows.firstKey());
                 LocalDate last = to != null ? to : dateOf(rows.lastKey());
@@ -184,12 +178,7 @@ public final class GapService {
                 seen.add(symbol);
                 sink.accept(new Summarized(report(symbol, first, last, coverages), rows.firstTs(), rows.lastTs(),
                         rows.fetchedAt()));
-            };
-            if (few) {
-                LedgerRows.forSymbols(c, List.copyOf(wanted.keySet()), each);
-            } else {
-                LedgerRows.forEachSymbol(c, wanted::containsKey, each);
-            }
+            });
             return null;
         });
         for (String symbol : symbols) {

@@ -9,10 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.LongPredicate;
-import org.jooq.Condition;
 import org.jooq.SQLDialect;
 import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
@@ -33,7 +31,14 @@ final class LedgerRows {
             .orderBy(SESSION_COVERAGE.SESSION_DATE)
             .getSQL(ParamType.INDEXED);
     /** Every symbol's rows in primary-key order: a walk of the table (or its key), no sort. */
-    private static final String ALL = ledger(DSL.noCondition());
+    private static final String ALL = DSL.using(SQLDialect.SQLITE)
+            .select(SESSION_COVERAGE.SESSION_DATE, SESSION_COVERAGE.HELD_BARS, SESSION_COVERAGE.EMPTY_BARS,
+                    SESSION_COVERAGE.NO_DATA, SESSION_COVERAGE.FETCHED_AT, SESSION_COVERAGE.HELD_SLOTS,
+                    SESSION_COVERAGE.EMPTY_SLOTS, SESSION_COVERAGE.FIRST_TS, SESSION_COVERAGE.LAST_TS,
+                    SESSION_COVERAGE.SYMBOL_ID)
+            .from(SESSION_COVERAGE)
+            .orderBy(SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE)
+            .getSQL(ParamType.INDEXED);
     /** Rows fetched at a time from PostgreSQL (it streams a result only inside a transaction, with a fetch size). */
     private static final int FETCH_SIZE = 4_096;
 
@@ -114,45 +119,9 @@ final class LedgerRows {
      * symbol {@code wanted} refuses are stepped over.
      */
     static void forEachSymbol(Connection c, LongPredicate wanted, SymbolSink sink) throws SQLException {
-        stream(c, ALL, ps -> { }, wanted, sink);
-    }
-
-    /**
-     * As {@link #forEachSymbol}, reading only the rows of {@code ids}, each symbol's sought by its key: for a few
-     * symbols of many, where the walk of the whole ledger would read mostly rows of others.
-     */
-    static void forSymbols(Connection c, List<Long> ids, SymbolSink sink) throws SQLException {
-        stream(c, ledger(SESSION_COVERAGE.SYMBOL_ID.in(Collections.nCopies(ids.size(), (Long) null))), ps -> {
-            for (int i = 0; i < ids.size(); i++) {
-                ps.setLong(i + 1, ids.get(i));
-            }
-        }, id -> true, sink);
-    }
-
-    /** The query of every column a pass reads, of the rows {@code where} keeps, in (symbol, date) order. */
-    private static String ledger(Condition where) {
-        return DSL.using(SQLDialect.SQLITE)
-                .select(SESSION_COVERAGE.SESSION_DATE, SESSION_COVERAGE.HELD_BARS, SESSION_COVERAGE.EMPTY_BARS,
-                        SESSION_COVERAGE.NO_DATA, SESSION_COVERAGE.FETCHED_AT, SESSION_COVERAGE.HELD_SLOTS,
-                        SESSION_COVERAGE.EMPTY_SLOTS, SESSION_COVERAGE.FIRST_TS, SESSION_COVERAGE.LAST_TS,
-                        SESSION_COVERAGE.SYMBOL_ID)
-                .from(SESSION_COVERAGE)
-                .where(where)
-                .orderBy(SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE)
-                .getSQL(ParamType.INDEXED);
-    }
-
-    /** Binds a statement's parameters. */
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private static void stream(Connection c, String sql, Binder binder, LongPredicate wanted, SymbolSink sink)
-            throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
+        try (PreparedStatement ps = c.prepareStatement(ALL)) {
             ps.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
                 Collector symbol = null;

@@ -67,11 +67,13 @@ final class HeatmapLoader {
         // once (with the Cell objects they were most of the heap's growth while the map was read).
         java.util.function.Consumer<GapReport> fill = report -> cells[rowOf.get(report.symbol())] = row(report,
                 columns, now);
-        // The rows a window shows first, from a read of just their ledger rows, so they appear at once; then every
+        // The rows a window shows first, each from its own small ledger read, so they appear at once; then every
         // other symbol's report from one read of the whole ledger, not a query a symbol.
         int head = symbols.size() > firstRows ? firstRows : 0;
+        for (int r = 0; r < head; r++) {
+            fill.accept(engine.gaps().report(symbols.get(r), from, today));
+        }
         if (head > 0) {
-            engine.gaps().eachReport(symbols.subList(0, head), from, today, fill);
             List<String> shown = List.copyOf(symbols.subList(0, head));
             Set<String> watched = new LinkedHashSet<>(watchlist);
             watched.retainAll(shown);
