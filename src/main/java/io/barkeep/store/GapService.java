@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Per symbol and session: expected bars (calendar), held, vendor-confirmed empty, and the missing ranges.
@@ -121,25 +122,43 @@ public final class GapService {
         return summarizeAll(symbols, from, to).stream().map(Summarized::report).toList();
     }
 
+    /**
+     * The reports of {@link #reportAll(List, LocalDate, LocalDate)}, each handed to {@code sink} as soon as it is
+     * made (in the ledger's order, not the order given) and not kept: a caller that turns a report into something
+     * smaller leaves the collector one symbol's report at a time rather than 500 at once.
+     */
+    public void eachReport(List<String> symbols, LocalDate from, LocalDate to, Consumer<GapReport> sink) {
+        eachSummarized(symbols, from, to, s -> sink.accept(s.report()));
+    }
+
     /** A symbol's report with the summary of its ledger rows: first bar, last bar, last fetch (epoch s or null). */
     record Summarized(GapReport report, Long firstTs, Long lastTs, Long fetchedAt) {
+    }
+
+    /** The one-pass reports of {@link #eachSummarized}, in the order of {@code symbols}. */
+    List<Summarized> summarizeAll(List<String> symbols, LocalDate from, LocalDate to) {
+        Map<String, Summarized> done = new HashMap<>();
+        eachSummarized(symbols, from, to, s -> done.put(s.report().symbol(), s));
+        List<Summarized> out = new ArrayList<>(symbols.size());
+        for (String symbol : symbols) {
+            out.add(done.get(symbol));
+        }
+        return out;
     }
 
     /**
      * The one-pass reports: every ledger row streamed once in (symbol, date) order and cut per symbol; each
      * symbol's report (over its held span when {@code from} and {@code to} are null) and summary come from the same
-     * rows. Symbols without rows get what the per-symbol report gives them.
+     * rows and go to {@code sink} at once. Symbols without rows get what the per-symbol report gives them, after the
+     * pass.
      */
-    List<Summarized> summarizeAll(List<String> symbols, LocalDate from, LocalDate to) {
+    private void eachSummarized(List<String> symbols, LocalDate from, LocalDate to, Consumer<Summarized> sink) {
         Map<Long, String> wanted = ids(symbols);
         List<Session> fixed = from == null ? null : pastSessions(from, to);
-        Map<String, Summarized> done = new HashMap<>();
+        Set<String> seen = new HashSet<>();
         store.database().readJdbc(c -> {
-            LedgerRows.forEachSymbol(c, (rows, conn) -> {
+            LedgerRows.forEachSymbol(c, wanted::containsKey, (rows, conn) -> {
                 String symbol = wanted.get(rows.symbolId());
-                if (symbol == null) {
-                    return;
-                }
                 LocalDate first = from != null ? from : dateOf(rows.firstKey());
                 LocalDate last = to != null ? to : dateOf(rows.lastKey());
                 List<Session> sessions = fixed != null ? fixed : pastSessions(first, last);
@@ -149,18 +168,18 @@ public final class GapService {
                         coverages = coverages(sessions, rows.rows(), starts);
                     }
                 }
-                done.put(symbol, new Summarized(report(symbol, first, last, coverages), rows.firstTs(),
-                        rows.lastTs(), rows.fetchedAt()));
+                seen.add(symbol);
+                sink.accept(new Summarized(report(symbol, first, last, coverages), rows.firstTs(), rows.lastTs(),
+                        rows.fetchedAt()));
             });
             return null;
         });
-        List<Summarized> out = new ArrayList<>(symbols.size());
         for (String symbol : symbols) {
-            Summarized s = done.get(symbol);
-            out.add(s != null ? s : new Summarized(from == null ? report(symbol) : unheld(symbol, from, to, fixed),
-                    null, null, null));
+            if (seen.add(symbol)) {
+                sink.accept(new Summarized(from == null ? report(symbol) : unheld(symbol, from, to, fixed), null,
+                        null, null));
+            }
         }
-        return out;
     }
 
     /** The ids of those of {@code symbols} the cache knows, with their symbols. */

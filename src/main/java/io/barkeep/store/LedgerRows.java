@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongPredicate;
 import org.jooq.SQLDialect;
 import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
@@ -168,32 +169,44 @@ final class LedgerRows {
     /**
      * Streams every row once, in (symbol, date) order, and hands {@code sink} each symbol's rows as soon as the
      * next symbol begins: memory holds one symbol's rows, not the ledger. Runs in one read transaction, so every
-     * symbol is seen as of the same moment (and PostgreSQL streams instead of loading the whole result).
+     * symbol is seen as of the same moment (and PostgreSQL streams instead of loading the whole result). Rows of a
+     * symbol {@code wanted} refuses are stepped over.
      */
-    static void forEachSymbol(Connection c, SymbolSink sink) throws SQLException {
-        forEachSymbol(c, ALL, sink);
+    static void forEachSymbol(Connection c, LongPredicate wanted, SymbolSink sink) throws SQLException {
+        forEachSymbol(c, ALL, wanted, sink);
     }
 
     /**
-     * As {@link #forEachSymbol(Connection, SymbolSink)}, without the rows of regular sessions wholly held: a symbol
-     * none of whose rows is left is not handed on. The summary covers the rows handed on only.
+     * As {@link #forEachSymbol(Connection, LongPredicate, SymbolSink)}, without the rows of regular sessions wholly
+     * held: a symbol none of whose rows is left is not handed on. The summary covers the rows handed on only.
      */
-    static void forEachSymbolNotWhole(Connection c, SymbolSink sink) throws SQLException {
-        forEachSymbol(c, NOT_WHOLE, sink);
+    static void forEachSymbolNotWhole(Connection c, LongPredicate wanted, SymbolSink sink) throws SQLException {
+        forEachSymbol(c, NOT_WHOLE, wanted, sink);
     }
 
-    private static void forEachSymbol(Connection c, String query, SymbolSink sink) throws SQLException {
+    private static void forEachSymbol(Connection c, String query, LongPredicate wanted, SymbolSink sink)
+            throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (PreparedStatement ps = c.prepareStatement(query)) {
             ps.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
                 Collector symbol = null;
+                long skipped = Long.MIN_VALUE;
                 while (rs.next()) {
                     long id = rs.getLong(10);
                     if (symbol == null || id != symbol.symbolId) {
+                        if (id == skipped) {
+                            continue;
+                        }
                         if (symbol != null) {
                             sink.accept(symbol.done(), c);
+                            symbol = null;
+                        }
+                        if (!wanted.test(id)) {
+                            // Only its id read: a symbol not asked for costs a row step, not a row's columns.
+                            skipped = id;
+                            continue;
                         }
                         symbol = new Collector(id);
                     }

@@ -52,7 +52,7 @@ final class LedgerTotals {
             }
             Iterator<LedgerRows.Span> next = spans.iterator();
             LedgerRows.Span[] pending = {next.hasNext() ? next.next() : null};
-            LedgerRows.forEachSymbolNotWhole(c, (rows, conn) -> {
+            LedgerRows.forEachSymbolNotWhole(c, wanted::containsKey, (rows, conn) -> {
                 // The symbols before this one have no row left: every session of theirs is wholly held.
                 while (pending[0] != null && pending[0].symbolId() < rows.symbolId()) {
                     add(pending[0], wanted.get(pending[0].symbolId()), List.of(), conn);

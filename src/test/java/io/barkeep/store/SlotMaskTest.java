@@ -192,6 +192,36 @@ class SlotMaskTest {
         }
     }
 
+    @Test
+    void eachReportOfSomeSymbolsStepsOverTheOthersToTheReportsOfEachSymbol() {
+        try (CacheEngine engine = open(CALENDAR, NOW)) {
+            engine.bars().write(TestBars.batch("MSFT", SESSIONS.subList(1, 5),
+                    concat(bars(SESSIONS.get(1), 0, 70), bars(SESSIONS.get(4), 2, 78)),
+                    List.of(TestBars.empty(SESSIONS.get(1), 71)), true));
+            engine.bars().write(TestBars.batch("IBM", SESSIONS.subList(3, 4), bars(SESSIONS.get(3), 0, 30),
+                    List.of(), true));
+            // IBM's row from before the masks: read from its bar rows, on the pass's own connection
+            engine.database().writer().run(dsl -> dsl.update(SESSION_COVERAGE).set(SESSION_COVERAGE.HELD_SLOTS,
+                    (byte[]) null).where(SESSION_COVERAGE.SESSION_DATE.eq((long) SESSIONS.get(3).dateKey()))
+                    .execute());
+            // symbols not asked for, before and after the ones asked for in the ledger's order: their rows are skipped
+            for (String other : List.of("A", "B", "C", "D", "E", "F", "G")) {
+                engine.bars().write(TestBars.batch(other, SESSIONS.subList(2, 3), bars(SESSIONS.get(2), 0, 50),
+                        List.of(), true));
+            }
+            LocalDate from = SESSIONS.get(0).date();
+            LocalDate to = SESSIONS.get(6).date();
+            for (List<String> asked : List.of(List.of("IBM", "MSFT"), List.of("MSFT", "ZZZ"),
+                    List.of("A", "B", "C", "D", "E", "F", "G", "IBM", "MSFT"))) {
+                List<GapReport> each = new ArrayList<>();
+                engine.gaps().eachReport(asked, from, to, each::add);
+                assertEquals(asked.stream().map(s -> engine.gaps().report(s, from, to)).toList(),
+                        each.stream().sorted(java.util.Comparator.comparing(r -> asked.indexOf(r.symbol()))).toList(),
+                        asked.toString());
+            }
+        }
+    }
+
     private CacheEngine open(TradingCalendar calendar, Instant now) {
         return CacheEngine.open(TestDatabases.location(dir, "masks.db"), calendar, 0,
                 Clock.fixed(now, ZoneOffset.UTC));

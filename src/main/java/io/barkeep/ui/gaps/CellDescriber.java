@@ -16,7 +16,8 @@ import java.util.ResourceBundle;
 
 /**
  * A cell in words, for its tooltip: "MSFT 2024-03-12 (Tue): 65 of 78 bars, 13 missing 10:15-11:20, fetched
- * 2024-03-13 02:10 ET". Times are New York's, like the sessions they describe.
+ * 2024-03-13 02:10 ET". Times are New York's, like the sessions they describe. Holds nothing but its bundle, so the
+ * loader's thread can make the repair list while the FX thread describes a cell.
  */
 final class CellDescriber {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -46,20 +47,29 @@ final class CellDescriber {
                   String fetched) {
     }
 
-    /** Every cell a backfill could improve, newest session first. */
+    /**
+     * Every cell a backfill could improve, newest session first. Made in the background with the map: the labels
+     * a column or a state shares are made once, not once a cell (14,000 cells of a 554-symbol map).
+     */
     List<GapRow> gapRows(HeatmapModel model) {
         List<GapRow> out = new ArrayList<>();
+        java.util.Map<CellState, String> stateNames = new java.util.EnumMap<>(CellState.class);
         for (int c = model.columnCount() - 1; c >= 0; c--) {
             Column col = model.columns().get(c);
+            String session = null;
             for (int r = 0; r < model.rows(); r++) {
-                Cell cell = model.cell(r, c);
-                if (cell.repairable()) {
-                    out.add(new GapRow(model.symbols().get(r), col.date(), col.date() + " " + col.date()
-                            .getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH), text.getString(
-                            "state." + cell.state().key()), cell.missingBars(), ranges(cell.missing()),
-                            cell.fetchedAt() == null ? text.getString("tip.neverFetched")
-                                    : DATE_TIME.format(cell.fetchedAt().atZone(Session.NEW_YORK))));
+                if (!model.repairable(r, c)) {
+                    continue;
                 }
+                Cell cell = model.cell(r, c);
+                if (session == null) {
+                    session = col.date() + " " + col.date().getDayOfWeek().getDisplayName(TextStyle.SHORT,
+                            Locale.ENGLISH);
+                }
+                out.add(new GapRow(model.symbols().get(r), col.date(), session, stateNames.computeIfAbsent(
+                        cell.state(), s -> text.getString("state." + s.key())), cell.missingBars(),
+                        ranges(cell.missing()), cell.fetchedAt() == null ? text.getString("tip.neverFetched")
+                                : DATE_TIME.format(cell.fetchedAt().atZone(Session.NEW_YORK))));
             }
         }
         return out;

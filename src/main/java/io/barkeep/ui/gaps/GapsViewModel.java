@@ -70,13 +70,13 @@ public final class GapsViewModel {
         // The first open shows the rows a window holds at once, then all of them; a reload keeps the old map
         // until the new one is whole (a map that shrank for a moment would jump).
         boolean firstOpen = model.get() == HeatmapModel.EMPTY;
-        return services.ui().load(() -> new HeatmapLoader(services.engine()).load(retainDays,
+        return services.ui().load(() -> loaded(new HeatmapLoader(services.engine()).load(retainDays,
                 services.clock().instant(), firstOpen ? FIRST_ROWS : Integer.MAX_VALUE, first ->
                         services.ui().onFx(() -> {
                             if (mine == generation && loading.get()) {
                                 model.set(first);
                             }
-                        })), loaded -> {
+                        }))), loaded -> {
                     if (mine == generation) {
                         apply(loaded);
                     }
@@ -85,10 +85,22 @@ public final class GapsViewModel {
                         loading.set(false);
                         error.set(format("error.load", failure.getMessage()));
                     }
-                });
+                }).thenApply(Loaded::model);
     }
 
-    private void apply(HeatmapModel loaded) {
+    /**
+     * A whole map with what the view shows of it besides the cells: its counts and the sessions to repair, worked out
+     * in the background with the map, since they walk every cell (430,000 at 554 symbols over three years).
+     */
+    private record Loaded(HeatmapModel model, Map<CellState, Integer> counts, List<CellDescriber.GapRow> gaps) {
+    }
+
+    private Loaded loaded(HeatmapModel m) {
+        return new Loaded(m, m.counts(), describer.gapRows(m));
+    }
+
+    private void apply(Loaded l) {
+        HeatmapModel loaded = l.model();
         model.set(loaded);
         Set<CellKey> kept = new LinkedHashSet<>();
         for (CellKey k : selection.get()) {
@@ -97,12 +109,12 @@ public final class GapsViewModel {
             }
         }
         selection.set(Set.copyOf(kept));
-        Map<CellState, Integer> counts = loaded.counts();
+        Map<CellState, Integer> counts = l.counts();
         long sessions = loaded.columns().stream().filter(c -> !c.closed()).count();
         summary.set(format("summary", loaded.rows(), sessions, counts.getOrDefault(CellState.PARTIAL, 0),
                 counts.getOrDefault(CellState.MISSING, 0),
                 TIME.format(loaded.asOf().atZone(Session.NEW_YORK))));
-        gaps.set(describer.gapRows(loaded));
+        gaps.set(l.gaps());
         loading.set(false);
         error.set("");
     }

@@ -12,6 +12,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,24 +58,28 @@ final class HeatmapLoader {
                 symbols.add(s);
             }
         }
-        Cell[][] cells = new Cell[symbols.size()][];
+        CellRow[] cells = new CellRow[symbols.size()];
+        Map<String, Integer> rowOf = new HashMap<>();
+        for (int r = 0; r < symbols.size(); r++) {
+            rowOf.put(symbols.get(r), r);
+        }
+        // Each report becomes its packed row as soon as it is made: the reports of 500 symbols are never held at
+        // once (with the Cell objects they were most of the heap's growth while the map was read).
+        java.util.function.Consumer<GapReport> fill = report -> cells[rowOf.get(report.symbol())] = row(report,
+                columns, now);
         // The rows a window shows first, each from its own small ledger read, so they appear at once; then every
         // other symbol's report from one read of the whole ledger, not a query a symbol.
         int head = symbols.size() > firstRows ? firstRows : 0;
         for (int r = 0; r < head; r++) {
-            cells[r] = row(engine.gaps().report(symbols.get(r), from, today), columns, now);
+            fill.accept(engine.gaps().report(symbols.get(r), from, today));
         }
         if (head > 0) {
             List<String> shown = List.copyOf(symbols.subList(0, head));
             Set<String> watched = new LinkedHashSet<>(watchlist);
             watched.retainAll(shown);
-            first.accept(new HeatmapModel(shown, Set.copyOf(watched), columns, java.util.Arrays.copyOf(cells, head),
-                    now));
+            first.accept(new HeatmapModel(shown, Set.copyOf(watched), columns, Arrays.copyOf(cells, head), now));
         }
-        List<GapReport> rest = engine.gaps().reportAll(symbols.subList(head, symbols.size()), from, today);
-        for (int r = head; r < symbols.size(); r++) {
-            cells[r] = row(rest.get(r - head), columns, now);
-        }
+        engine.gaps().eachReport(symbols.subList(head, symbols.size()), from, today, fill);
         return new HeatmapModel(List.copyOf(symbols), Set.copyOf(watchlist), columns, cells, now);
     }
 
@@ -94,16 +99,22 @@ final class HeatmapLoader {
         return List.copyOf(out);
     }
 
-    private static Cell[] row(GapReport report, List<Column> columns, Instant now) {
-        Map<LocalDate, SessionCoverage> byDate = new HashMap<>();
-        for (SessionCoverage c : report.sessions()) {
-            byDate.put(c.session().date(), c);
-        }
-        Cell[] out = new Cell[columns.size()];
-        for (int i = 0; i < out.length; i++) {
+    /** The cells of one report's row; the report's sessions and the columns are both in date order. */
+    private static CellRow row(GapReport report, List<Column> columns, Instant now) {
+        CellRow out = new CellRow(columns.size());
+        List<SessionCoverage> sessions = report.sessions();
+        int next = 0;
+        for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
-            out[i] = column.closed() ? Cell.CLOSED
-                    : cell(column.session(), byDate.get(column.date()), report.fetchedAt().get(column.date()), now);
+            if (column.closed()) {
+                continue;
+            }
+            while (next < sessions.size() && sessions.get(next).session().date().isBefore(column.date())) {
+                next++;
+            }
+            SessionCoverage c = next < sessions.size() && sessions.get(next).session().date().equals(column.date())
+                    ? sessions.get(next) : null;
+            out.set(i, cell(column.session(), c, report.fetchedAt().get(column.date()), now));
         }
         return out;
     }

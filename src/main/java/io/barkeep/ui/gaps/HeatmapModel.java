@@ -16,14 +16,14 @@ import java.util.Set;
  * @param symbols   the rows: watchlist symbols first (by priority), then other symbols the cache holds
  * @param watchlist which of the rows are on the watchlist
  * @param columns   every weekday of the window, oldest first; a holiday is a closed column
- * @param cells     {@code cells[row][column]}
+ * @param cells     {@code cells[row]}: a symbol's cells, packed (see {@link CellRow})
  * @param asOf      the instant the coverage was read
  */
-public record HeatmapModel(List<String> symbols, Set<String> watchlist, List<Column> columns, Cell[][] cells,
+public record HeatmapModel(List<String> symbols, Set<String> watchlist, List<Column> columns, CellRow[] cells,
                            Instant asOf) {
 
     /** The empty map shown before the first load. */
-    public static final HeatmapModel EMPTY = new HeatmapModel(List.of(), Set.of(), List.of(), new Cell[0][0],
+    public static final HeatmapModel EMPTY = new HeatmapModel(List.of(), Set.of(), List.of(), new CellRow[0],
             Instant.EPOCH);
 
     /** One weekday: its session, or none when the exchange was closed. */
@@ -56,7 +56,11 @@ public record HeatmapModel(List<String> symbols, Set<String> watchlist, List<Col
 
         /** Whether a backfill could add anything here. */
         public boolean repairable() {
-            return state != CellState.CLOSED && missingBars() > 0;
+            return repairable(state, missingBars());
+        }
+
+        static boolean repairable(CellState state, int missingBars) {
+            return state != CellState.CLOSED && missingBars > 0;
         }
     }
 
@@ -73,7 +77,12 @@ public record HeatmapModel(List<String> symbols, Set<String> watchlist, List<Col
     }
 
     public Cell cell(int row, int column) {
-        return cells[row][column];
+        return cells[row].cell(column);
+    }
+
+    /** As {@code cell(row, column).repairable()}, without making the cell. */
+    public boolean repairable(int row, int column) {
+        return cells[row].repairable(column);
     }
 
     public CellKey key(int row, int column) {
@@ -108,15 +117,21 @@ public record HeatmapModel(List<String> symbols, Set<String> watchlist, List<Col
     public Cell cell(CellKey key) {
         int row = rowOf(key.symbol());
         int column = columnOf(key.date());
-        return row < 0 || column < 0 ? null : cells[row][column];
+        return row < 0 || column < 0 ? null : cell(row, column);
     }
 
     /** How many cells are in each state, closed columns counted once per row. */
     public Map<CellState, Integer> counts() {
+        int[] byState = new int[CellState.values().length];
+        for (CellRow row : cells) {
+            for (int c = 0; c < row.size(); c++) {
+                byState[row.state(c).ordinal()]++;
+            }
+        }
         Map<CellState, Integer> out = new EnumMap<>(CellState.class);
-        for (Cell[] row : cells) {
-            for (Cell c : row) {
-                out.merge(c.state(), 1, Integer::sum);
+        for (CellState s : CellState.values()) {
+            if (byState[s.ordinal()] > 0) {
+                out.put(s, byState[s.ordinal()]);
             }
         }
         return out;
@@ -127,7 +142,7 @@ public record HeatmapModel(List<String> symbols, Set<String> watchlist, List<Col
         Set<CellKey> out = new java.util.LinkedHashSet<>();
         for (int r = 0; r < rows(); r++) {
             for (int c = 0; c < columnCount(); c++) {
-                if (cells[r][c].repairable()) {
+                if (repairable(r, c)) {
                     out.add(key(r, c));
                 }
             }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.barkeep.domain.Bar;
 import io.barkeep.domain.EmptyBar;
 import io.barkeep.domain.Session;
+import io.barkeep.domain.SessionCoverage;
 import io.barkeep.domain.SessionKind;
 import io.barkeep.source.Cancellation;
 import io.barkeep.store.BarBatch;
+import io.barkeep.store.GapService.GapReport;
 import io.barkeep.sync.Settings;
 import io.barkeep.sync.SyncProgress;
 import io.barkeep.ui.app.AppServices;
@@ -24,8 +26,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,6 +173,51 @@ class GapsViewModelTest {
         HeatmapModel m = vm.modelProperty().get();
         assertTrue(m.columns().get(m.columnOf(LocalDate.of(2023, 11, 24))).earlyClose());
         assertEquals(CellState.COMPLETE, stateOf("AAPL", LocalDate.of(2023, 11, 24)));
+    }
+
+    @Test
+    void everyCellOfThePackedMapIsItsSessionInTheSymbolsOwnGapReport() {
+        // Rows past the first ones come from the all-symbol pass, packed; each must say what the symbol's own report
+        // says of that session, with the state the loader gives it.
+        for (int i = 0; i < GapsViewModel.FIRST_ROWS; i++) {
+            services.engine().watchlist().add("S" + i, 0, null, NOW);
+        }
+        services.engine().bars().write(BarBatch.of("S7", List.of(Bar.of(session(HOLE).open(), 4_000_000, 4_010_000,
+                3_990_000, 4_005_000, 1_000))));
+        state.dataChanged();
+        HeatmapModel m = vm.modelProperty().get();
+        assertEquals(GapsViewModel.FIRST_ROWS + 3, m.rows());
+        Map<CellState, Integer> counted = new EnumMap<>(CellState.class);
+        LocalDate from = m.columns().get(0).date();
+        LocalDate to = m.columns().get(m.columnCount() - 1).date();
+        for (int r = 0; r < m.rows(); r++) {
+            GapReport report = services.engine().gaps().report(m.symbols().get(r), from, to);
+            for (int c = 0; c < m.columnCount(); c++) {
+                HeatmapModel.Column column = m.columns().get(c);
+                HeatmapModel.Cell cell = m.cell(r, c);
+                counted.merge(cell.state(), 1, Integer::sum);
+                assertEquals(cell.repairable(), m.repairable(r, c));
+                if (column.closed()) {
+                    assertEquals(HeatmapModel.Cell.CLOSED, cell);
+                    continue;
+                }
+                SessionCoverage coverage = report.sessions().stream()
+                        .filter(s -> s.session().date().equals(column.date())).findFirst().orElse(null);
+                String where = m.symbols().get(r) + " " + column.date();
+                assertEquals(report.fetchedAt().get(column.date()), cell.fetchedAt(), where);
+                if (coverage == null) {
+                    assertEquals(new HeatmapModel.Cell(CellState.NOT_FINAL, 0, 0, 0, List.of(), null), cell, where);
+                    continue;
+                }
+                assertEquals(new HeatmapModel.Cell(HeatmapLoader.state(column.session(), coverage, NOW),
+                        coverage.expected(), coverage.held(), coverage.vendorEmpty(), coverage.missing(),
+                        report.fetchedAt().get(column.date())), cell, where);
+            }
+        }
+        assertEquals(counted, m.counts());
+        assertEquals(CellState.PARTIAL, stateOf("S7", HOLE));
+        assertEquals(CellState.PARTIAL, stateOf("MSFT", HOLE));
+        assertEquals(CellState.VENDOR_EMPTY, stateOf("MSFT", NO_DATA));
     }
 
     @Test
