@@ -346,6 +346,33 @@ class BarStoreTest {
     }
 
     @Test
+    void aReadBypassingTheCacheAnswersAsTheDiskDoesAndLeavesTheCacheEmpty() {
+        BarStore cached = new BarStore(db, CALENDAR, 64L * 1024 * 1024, Clock.fixed(NOW, ZoneOffset.UTC));
+        cached.write(BarBatch.of("AAPL", TestBars.sessions(List.of(JUL31, AUG1), 1)));
+        assertEquals(store.bars("AAPL", at(JUL31, "15:00"), AUG1.close()),
+                cached.barsBypassingCache("AAPL", at(JUL31, "15:00"), AUG1.close()));
+        assertEquals(store.latest("AAPL"), cached.latest("AAPL"));
+        // A change made behind the store's back (no invalidation) shows in a cached read only of a month the cache
+        // does not hold: after the two reads above, August's must show ...
+        Instant aug = start(AUG1, 0);
+        long high = raiseHighBehindTheStore(cached, aug);
+        assertEquals(high, cached.bars("AAPL", aug, aug.plusSeconds(1)).get(0).high());
+        // ... while a month a cached read brought in keeps what it read (the check above would see caching)
+        Instant jul = start(JUL31, 0);
+        long before = cached.bars("AAPL", jul, jul.plusSeconds(1)).get(0).high();
+        raiseHighBehindTheStore(cached, jul);
+        assertEquals(before, cached.bars("AAPL", jul, jul.plusSeconds(1)).get(0).high());
+    }
+
+    /** Raises one bar's high by plain SQL, which no cache hears of; returns the new high. */
+    private long raiseHighBehindTheStore(BarStore on, Instant start) {
+        long id = on.symbolIds().find("AAPL").orElseThrow();
+        db.writer().run(dsl -> dsl.update(BARS_5M).set(BARS_5M.HIGH, BARS_5M.HIGH.plus(1))
+                .where(BARS_5M.SYMBOL_ID.eq(id)).and(BARS_5M.TS.eq(start.getEpochSecond())).execute());
+        return store.bars("AAPL", start, start.plusSeconds(1)).get(0).high();
+    }
+
+    @Test
     void theHotCacheShowsACorrectionOfABarItHeld() {
         BarStore cached = new BarStore(db, CALENDAR, 64L * 1024 * 1024, Clock.fixed(NOW, ZoneOffset.UTC));
         List<Bar> bars = new ArrayList<>(TestBars.sessions(List.of(JUL31, AUG1), 1));

@@ -62,7 +62,8 @@ final class MarketQuotes {
                 continue;
             }
             Session previous = calendar.previousSessionBefore(session.get().date()).orElse(session.get());
-            List<Bar> bars = engine.bars().bars(symbol, previous.open(), latest.get().start().plusSeconds(1));
+            List<Bar> bars = engine.bars().barsBypassingCache(symbol, previous.open(),
+                    latest.get().start().plusSeconds(1));
             SessionQuote q = SessionQuote.of(bars, session.get().open(), previous.open());
             if (q != null) {
                 out.put(symbol, q);
