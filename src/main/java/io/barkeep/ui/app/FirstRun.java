@@ -34,8 +34,9 @@ final class FirstRun {
             return true;
         });
         done.thenAccept(seeded -> services.ui().onFx(() -> {
-            state.dataChanged();
+            // Someone's cache, left as it is: the views on screen read it once already, no second time.
             if (seeded) {
+                state.dataChanged();
                 services.backfill("Backfilling the sample watchlist", SAMPLE,
                         services.today().minusDays(SAMPLE_DAYS), services.today())
                         .whenComplete((r, e) -> services.ui().onFx(state::dataChanged));

@@ -47,13 +47,17 @@ class FirstRunTest {
                 SyncProgress.NONE, io.barkeep.source.Cancellation.none());
         assertTrue(services.engine().watchlist().list().isEmpty(), "a backfill alone watches nothing");
 
-        assertFalse(new FirstRun(services, new UiState()).seed().join());
+        UiState state = new UiState();
+        assertFalse(new FirstRun(services, state).seed().join());
         assertEquals(List.of(), services.engine().watchlist().list());
+        assertEquals(0, state.dataVersionProperty().get(), "nothing changed: the views on screen are not read again");
     }
 
     @Test
     void anEmptyDatabaseGetsTheSample() {
-        assertTrue(new FirstRun(services, new UiState()).seed().join());
+        UiState state = new UiState();
+        assertTrue(new FirstRun(services, state).seed().join());
+        assertTrue(state.dataVersionProperty().get() > 0, "the views show the sample");
         assertEquals(FirstRun.SAMPLE, services.engine().watchlist().list().stream().map(WatchlistEntry::symbol)
                 .sorted().toList());
     }
