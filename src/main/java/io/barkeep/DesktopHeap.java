@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class DesktopHeap {
     /** The installed launcher's heap options, as in packaging/app-image.args. */
-    static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmn24m", "-XX:MinHeapFreeRatio=10",
+    static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xms128m", "-Xmn24m", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=25");
     private static final String RELAUNCH = "barkeep.relaunch";
     /** The first JVM's start (epoch milliseconds), passed to the app's JVM. */

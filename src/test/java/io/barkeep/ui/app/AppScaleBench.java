@@ -38,7 +38,7 @@ import javafx.stage.Stage;
  * <pre>
  * ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * BARKEEP_HOME=/path/to/folder java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw \
- *     -XX:+UseSerialGC -Xms32m -Xmn24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 \
+ *     -XX:+UseSerialGC -Xms128m -Xmn24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 \
  *     -cp target/test-classes:target/classes:$(cat target/cp.txt) io.barkeep.ui.app.AppScaleBench [SYMBOL]
  * </pre>
  * As {@code java -jar}'s relaunch runs the app (with a class-data sharing archive, which the JVM builds from jars
