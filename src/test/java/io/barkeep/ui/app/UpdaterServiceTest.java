@@ -86,6 +86,9 @@ class UpdaterServiceTest {
             }
         }).get(GUARD_S, TimeUnit.SECONDS);
         assertTrue(firstPassDone.await(GUARD_S, TimeUnit.SECONDS), "the first pass succeeded");
+        // The succeeded handler runs inside the service's succeeded(), before it reloads the views: let the FX
+        // thread finish it (a full run once read the reload count in between).
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private Planned next() throws Exception {
