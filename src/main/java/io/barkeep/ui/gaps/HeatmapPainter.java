@@ -79,7 +79,10 @@ final class HeatmapPainter {
         }
         if ((cell.state() == CellState.PARTIAL || cell.state() == CellState.NOT_FINAL) && cell.missingBars() > 0) {
             // The share missing as a red band at the foot: a few bars short reads differently from most of a day.
-            double band = Math.max(3, h * cell.missingBars() / Math.max(1, cell.expected()));
+            // A share of the whole session's slots: the session in progress expects only the bars closed so far,
+            // and its first bars not fetched yet would otherwise paint the whole cell red, as if the day were lost.
+            int slots = column.closed() ? cell.expected() : column.session().expectedBars();
+            double band = Math.max(3, h * cell.missingBars() / Math.max(1, slots));
             g.setFill(p.missing());
             g.fillRect(x, y + h - band, CELL, band);
         }
