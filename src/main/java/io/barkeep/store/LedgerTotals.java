@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +28,9 @@ final class LedgerTotals {
     private final GapService gaps;
     private final TradingCalendar calendar;
     private final Map<String, Totals> out = new HashMap<>();
+    /** The spans of the symbols asked for, in symbol id order, and the next one not totalled yet. */
+    private List<LedgerRows.Span> spans;
+    private int next;
     private int rowByRow;
 
     LedgerTotals(GapService gaps, TradingCalendar calendar) {
@@ -44,29 +46,23 @@ final class LedgerTotals {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            List<LedgerRows.Span> spans = new ArrayList<>();
+            out.clear();
+            spans = new ArrayList<>();
+            next = 0;
+            rowByRow = 0;
             for (LedgerRows.Span span : LedgerRows.spans(c, calendar.version())) {
                 if (wanted.containsKey(span.symbolId())) {
                     spans.add(span);
                 }
             }
-            Iterator<LedgerRows.Span> next = spans.iterator();
-            LedgerRows.Span[] pending = {next.hasNext() ? next.next() : null};
             LedgerRows.forEachSymbolNotWhole(c, wanted::containsKey, (rows, conn) -> {
                 // The symbols before this one have no row left: every session of theirs is wholly held.
-                while (pending[0] != null && pending[0].symbolId() < rows.symbolId()) {
-                    add(pending[0], wanted.get(pending[0].symbolId()), List.of(), conn);
-                    pending[0] = next.hasNext() ? next.next() : null;
-                }
-                if (pending[0] != null && pending[0].symbolId() == rows.symbolId()) {
-                    add(pending[0], wanted.get(pending[0].symbolId()), rows.rows(), conn);
-                    pending[0] = next.hasNext() ? next.next() : null;
+                addWholeUpTo(rows.symbolId(), wanted, conn);
+                if (next < spans.size() && spans.get(next).symbolId() == rows.symbolId()) {
+                    add(spans.get(next++), wanted, rows.rows(), conn);
                 }
             });
-            while (pending[0] != null) {
-                add(pending[0], wanted.get(pending[0].symbolId()), List.of(), c);
-                pending[0] = next.hasNext() ? next.next() : null;
-            }
+            addWholeUpTo(Long.MAX_VALUE, wanted, c);
             return out;
         } finally {
             c.rollback();
@@ -74,8 +70,16 @@ final class LedgerTotals {
         }
     }
 
-    private void add(LedgerRows.Span span, String symbol, List<LedgerRows.Row> notWhole, Connection c)
+    /** Totals the symbols before {@code symbolId} not totalled yet: none of their rows was handed over. */
+    private void addWholeUpTo(long symbolId, Map<Long, String> wanted, Connection c) throws SQLException {
+        while (next < spans.size() && spans.get(next).symbolId() < symbolId) {
+            add(spans.get(next++), wanted, List.of(), c);
+        }
+    }
+
+    private void add(LedgerRows.Span span, Map<Long, String> wanted, List<LedgerRows.Row> notWhole, Connection c)
             throws SQLException {
+        String symbol = wanted.get(span.symbolId());
         List<Session> sessions = gaps.pastSessions(GapService.dateOf(span.firstKey()),
                 GapService.dateOf(span.lastKey()));
         Totals quick = everySessionHasARow(span, sessions) ? fromNotWhole(span, symbol, sessions, notWhole, c) : null;

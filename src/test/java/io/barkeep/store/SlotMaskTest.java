@@ -168,15 +168,7 @@ class SlotMaskTest {
         try (CacheEngine engine = open(CALENDAR, NOW)) {
             engine.bars().write(TestBars.batch("AAPL", SESSIONS.subList(0, 3),
                     concat(TestBars.session(SESSIONS.get(0), 1), bars(SESSIONS.get(2), 4, 60)), List.of(), true));
-            engine.bars().write(TestBars.batch("MSFT", SESSIONS.subList(1, 5),
-                    concat(bars(SESSIONS.get(1), 0, 70), bars(SESSIONS.get(4), 2, 78)),
-                    List.of(TestBars.empty(SESSIONS.get(1), 71)), true));
-            engine.bars().write(TestBars.batch("IBM", SESSIONS.subList(3, 4), bars(SESSIONS.get(3), 0, 30),
-                    List.of(), true));
-            // IBM's rows from before the masks: read from its bar rows, on the pass's own connection
-            engine.database().writer().run(dsl -> dsl.update(SESSION_COVERAGE).set(SESSION_COVERAGE.HELD_SLOTS,
-                            (byte[]) null).where(SESSION_COVERAGE.SESSION_DATE.eq((long) SESSIONS.get(3).dateKey()))
-                    .execute());
+            writeMsftAndIbmWithoutItsMask(engine);
             engine.watchlist().add("NVDA", 0, null, NOW);
             List<String> symbols = List.of("AAPL", "IBM", "MSFT", "NVDA", "ZZZ");
             assertEquals(symbols.stream().map(engine.gaps()::report).toList(), engine.gaps().reportAll(symbols));
@@ -195,15 +187,7 @@ class SlotMaskTest {
     @Test
     void eachReportOfSomeSymbolsStepsOverTheOthersToTheReportsOfEachSymbol() {
         try (CacheEngine engine = open(CALENDAR, NOW)) {
-            engine.bars().write(TestBars.batch("MSFT", SESSIONS.subList(1, 5),
-                    concat(bars(SESSIONS.get(1), 0, 70), bars(SESSIONS.get(4), 2, 78)),
-                    List.of(TestBars.empty(SESSIONS.get(1), 71)), true));
-            engine.bars().write(TestBars.batch("IBM", SESSIONS.subList(3, 4), bars(SESSIONS.get(3), 0, 30),
-                    List.of(), true));
-            // IBM's row from before the masks: read from its bar rows, on the pass's own connection
-            engine.database().writer().run(dsl -> dsl.update(SESSION_COVERAGE).set(SESSION_COVERAGE.HELD_SLOTS,
-                    (byte[]) null).where(SESSION_COVERAGE.SESSION_DATE.eq((long) SESSIONS.get(3).dateKey()))
-                    .execute());
+            writeMsftAndIbmWithoutItsMask(engine);
             // symbols not asked for, before and after the ones asked for in the ledger's order: their rows are skipped
             for (String other : List.of("A", "B", "C", "D", "E", "F", "G")) {
                 engine.bars().write(TestBars.batch(other, SESSIONS.subList(2, 3), bars(SESSIONS.get(2), 0, 50),
@@ -220,6 +204,20 @@ class SlotMaskTest {
                         asked.toString());
             }
         }
+    }
+
+    /**
+     * MSFT: a partial session with a no-trade slot and another partial one; IBM: a partial session whose row is from
+     * before the masks (its mask set to NULL), so a pass reads its bar rows, on the pass's own connection.
+     */
+    private static void writeMsftAndIbmWithoutItsMask(CacheEngine engine) {
+        engine.bars().write(TestBars.batch("MSFT", SESSIONS.subList(1, 5),
+                concat(bars(SESSIONS.get(1), 0, 70), bars(SESSIONS.get(4), 2, 78)),
+                List.of(TestBars.empty(SESSIONS.get(1), 71)), true));
+        engine.bars().write(TestBars.batch("IBM", SESSIONS.subList(3, 4), bars(SESSIONS.get(3), 0, 30),
+                List.of(), true));
+        engine.database().writer().run(dsl -> dsl.update(SESSION_COVERAGE).set(SESSION_COVERAGE.HELD_SLOTS,
+                (byte[]) null).where(SESSION_COVERAGE.SESSION_DATE.eq((long) SESSIONS.get(3).dateKey())).execute());
     }
 
     private CacheEngine open(TradingCalendar calendar, Instant now) {
