@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * match); the JVM writes it under a name of its own and it becomes the archive only after that JVM exited normally
  * (a partly written archive can crash the JVM that maps it); an archive in use when the JVM died of a fatal error is
  * deleted. The JVM's own messages about the archive are turned off: a missing or mismatched one only means a slower
- * start, never a message for the person. Used only by the relaunch of {@code java -jar} ({@link DesktopHeap}).
+ * start, never a message for the person. Used by the relaunch of the desktop app ({@link DesktopHeap}): {@code java
+ * -jar}'s and the installed launcher's.
  */
 final class ClassArchive {
     /** The exit code of a JVM that stopped on a fatal error (SIGABRT). */

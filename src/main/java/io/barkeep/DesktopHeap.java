@@ -3,9 +3,11 @@ package io.barkeep;
 import io.barkeep.store.DataFolder;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code java -jar barkeep.jar} with no heap options gets the JVM's defaults for a server: G1 with an initial heap of
@@ -15,6 +17,12 @@ import java.util.List;
  * of their own (or {@code -Dbarkeep.relaunch=false}). The first JVM only waits for the second (about 40 MB resident)
  * and passes on its exit code. The second JVM also maps (or, on the first start of a build, writes) a class-data
  * sharing archive of the app's classes ({@link ClassArchive}), which halves the time to the first frame.
+ *
+ * <p>The installed launcher's desktop app re-runs itself too, for the archive alone (its heap options are already
+ * the desktop's, and go on as they are): JDK 17 maps an archive of the app's classes only when the jars are where
+ * they were when it was written, so the image cannot bring one; the app's JVM writes it on the person's machine, on
+ * the first start of each installed version, like {@code java -jar}'s. Without it the installed app's first frame
+ * came 2.0-2.5 s after the start on the 554-symbol database, with it as {@code java -jar}'s.
  */
 final class DesktopHeap {
     /** The installed launcher's heap options, as in packaging/app-image.args. */
@@ -25,7 +33,9 @@ final class DesktopHeap {
     static final String STARTED_AT = "barkeep.startedAt";
     /** Where in the data folder the relaunched JVM's class archive lives ({@link ClassArchive}). */
     static final String ARCHIVE_FOLDER = "class-archive";
-    /** Options that say the user (or the installed launcher) chose the heap: then it is left alone. */
+    /** Set by the jpackage launcher to its own path: the installed app, whose heap options are the launcher's. */
+    static final String INSTALLED = "jpackage.app-path";
+    /** Options that say the user chose the heap: then it is left alone. */
     private static final List<String> CHOSEN = List.of("-Xmx", "-Xms", "-Xmn", "-XX:MaxRAM", "-XX:InitialRAM",
             "-XX:MinRAM", "-XX:+Use", "-XX:MaxHeapFreeRatio", "-XX:MinHeapFreeRatio", "-XX:MaxHeapSize",
             "-XX:InitialHeapSize");
@@ -33,12 +43,33 @@ final class DesktopHeap {
     private DesktopHeap() {
     }
 
-    /** Whether this JVM should start the desktop app in a second one with {@link #OPTIONS}. */
-    static boolean shouldRelaunch(List<String> jvmArguments, String relaunchProperty) {
+    /**
+     * Whether this JVM should start the desktop app in a second one: with {@link #OPTIONS} when the heap is not
+     * chosen, and in the installed app (whose launcher chose it) for the class archive alone.
+     */
+    static boolean shouldRelaunch(List<String> jvmArguments, String relaunchProperty, boolean installed) {
         if ("false".equals(relaunchProperty)) {
             return false;
         }
+        return installed || heapUnchosen(jvmArguments);
+    }
+
+    private static boolean heapUnchosen(List<String> jvmArguments) {
         return jvmArguments.stream().noneMatch(a -> CHOSEN.stream().anyMatch(a::startsWith));
+    }
+
+    /**
+     * The {@code java} command of this JVM's runtime, or empty when it has none (a runtime image may be linked
+     * without its commands: then the app starts in this JVM). On Windows {@code javaw}, which opens no console.
+     */
+    static Optional<Path> javaCommand(Path javaHome) {
+        for (String name : List.of("javaw.exe", "java.exe", "java")) {
+            Path command = javaHome.resolve("bin").resolve(name);
+            if (Files.isExecutable(command)) {
+                return Optional.of(command);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -49,18 +80,24 @@ final class DesktopHeap {
      */
     static java.util.OptionalInt relaunch() throws IOException {
         List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        if (!shouldRelaunch(jvmArguments, System.getProperty(RELAUNCH))) {
+        boolean installed = System.getProperty(INSTALLED) != null;
+        Optional<Path> javaCommand = javaCommand(Path.of(System.getProperty("java.home")));
+        if (!shouldRelaunch(jvmArguments, System.getProperty(RELAUNCH), installed) || javaCommand.isEmpty()) {
             return java.util.OptionalInt.empty();
         }
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaCommand.get().toString());
+        // The installed launcher's options (its heap, its app path) go on as they are; a plain java -jar's get the
+        // desktop heap.
         command.addAll(jvmArguments);
-        command.addAll(OPTIONS);
+        if (heapUnchosen(jvmArguments)) {
+            command.addAll(OPTIONS);
+        }
         String classPath = System.getProperty("java.class.path");
         // The JVM archives classes from jars only: run from a build's class folders (an IDE) it would refuse to start
         // with an archive to write, so there is none.
         boolean jarsOnly = java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
-                .noneMatch(entry -> java.nio.file.Files.isDirectory(Path.of(entry)));
+                .noneMatch(entry -> Files.isDirectory(Path.of(entry)));
         ClassArchive archive = ClassArchive.chosenByUser(jvmArguments) || !jarsOnly ? null : ClassArchive.in(
                 DataFolder.resolve().resolve(ARCHIVE_FOLDER), System.getProperty("java.home"),
                 System.getProperty("java.vm.version"), classPath);
