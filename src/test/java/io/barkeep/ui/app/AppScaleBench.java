@@ -153,8 +153,10 @@ public final class AppScaleBench {
         timeToData("freshness", "#freshnessButton", () -> tableRows(".freshness-table") > 0);
         openChartAndPan(symbol);
         timeToData("gaps_again", "#gapsButton", () -> heatmap().modelProperty().get().rows() > 0);
-        frames("heatmap_scroll", i -> scroll(heatmap().lookup("Canvas"), 0, i % 60 < 30 ? -120 : 120, true));
-        frames("heatmap_scroll_rows", i -> scroll(heatmap().lookup("Canvas"), 0, i % 60 < 30 ? -120 : 120, false));
+        // The input's target is looked up once: a lookup each frame (a walk over the window's nodes) is not the app's.
+        Node cells = onFx(() -> heatmap().lookup("Canvas"));
+        frames("heatmap_scroll", i -> scroll(cells, 0, i % 60 < 30 ? -120 : 120, true));
+        frames("heatmap_scroll_rows", i -> scroll(cells, 0, i % 60 < 30 ? -120 : 120, false));
     }
 
     private void openChartAndPan(String symbol) throws Exception {
@@ -164,7 +166,15 @@ public final class AppScaleBench {
             return chart != null && chart.dataProperty().get() != null && chart.dataProperty().get().size() > 0
                     && symbol.equals(symbolBox().getValue());
         }, () -> symbolBox().setValue(symbol));
-        frames("chart_pan", i -> scroll(chart(), i % 60 < 30 ? 120 : -120, 0, true));
+        CandleChart chart = onFx(this::chart);
+        if (Boolean.getBoolean("barkeep.bench.countNodes")) {
+            out.put("scene_nodes", onFx(() -> {
+                Map<String, Integer> n = new java.util.TreeMap<>();
+                count(scene.getRoot(), n);
+                return n;
+            }));
+        }
+        frames("chart_pan", i -> scroll(chart, i % 60 < 30 ? 120 : -120, 0, true));
     }
 
     /**
@@ -414,6 +424,14 @@ public final class AppScaleBench {
             found.add(node);
         } else if (node instanceof Parent p) {
             p.getChildrenUnmodifiable().forEach(child -> find(child, found));
+        }
+    }
+
+    private static void count(Node node, Map<String, Integer> n) {
+        n.merge(node.getClass().getSimpleName(), 1, Integer::sum);
+        n.merge("_all", 1, Integer::sum);
+        if (node instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(child -> count(child, n));
         }
     }
 
