@@ -1,5 +1,6 @@
 package io.barkeep.ui.app;
 
+import com.sun.javafx.perf.PerformanceTracker;
 import eu.hansolo.tilesfx.Tile;
 import io.barkeep.store.DataFolder;
 import io.barkeep.ui.chart.CandleChart;
@@ -17,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import com.sun.javafx.perf.PerformanceTracker;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Node;
