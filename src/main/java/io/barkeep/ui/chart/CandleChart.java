@@ -96,6 +96,8 @@ public final class CandleChart extends Region {
     private final ChartMarkerLayer markers = new ChartMarkerLayer();
 
     private ChartPainter.Frame frame;
+    /** The colours as the last frame read them; null once one of them changed (made again when next asked for). */
+    private ChartPalette palette;
     private Crosshair.TimeTag timeTag;
     private ChartData painted = ChartData.NONE;
     private boolean repaintQueued;
@@ -118,7 +120,10 @@ public final class CandleChart extends Region {
         }
         for (StyleableProperty<Paint> colour : colours()) {
             // The factory's properties are observable: a theme switch repaints in the new colours.
-            ((Observable) colour).addListener(x -> repaintLater());
+            ((Observable) colour).addListener(x -> {
+                palette = null;
+                repaintLater();
+            });
         }
         new ChartInput(this).install();
         // The keys work as soon as the chart shows, without a click first: it takes the focus whenever it is put
@@ -195,10 +200,15 @@ public final class CandleChart extends Region {
                 bandsColor, backgroundColor);
     }
 
+    /** The chart's colours, made once and again only after one of them changed (each frame reads them twice). */
     ChartPalette palette() {
-        List<Paint> c = colours().stream().map(StyleableProperty::getValue).toList();
-        return new ChartPalette(c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6), c.get(7),
-                c.get(8), c.get(9), c.get(10), c.get(11), c.get(12), c.get(13), c.get(14), c.get(15), c.get(16));
+        if (palette == null) {
+            List<Paint> c = colours().stream().map(StyleableProperty::getValue).toList();
+            palette = new ChartPalette(c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6),
+                    c.get(7), c.get(8), c.get(9), c.get(10), c.get(11), c.get(12), c.get(13), c.get(14), c.get(15),
+                    c.get(16));
+        }
+        return palette;
     }
 
     private void paintCrosshair() {

@@ -24,12 +24,15 @@ final class ChartMarkerLayer {
     /** Paints the badges of the current marks into {@code frame} (after the candles). */
     void paint(GraphicsContext g, ChartPainter.Frame frame, ChartData data, ChartPalette palette) {
         placed = ChartActionMarkers.place(data, frame, marks.get());
-        g.save();
-        g.beginPath();
-        g.rect(0, 0, frame.layout().plotWidth(), frame.layout().height());
-        g.clip();
-        ChartActionMarkers.paint(g, frame, placed, palette);
-        g.restore();
+        // Most frames have no badge in view: then no clip either (the render thread would set it up for nothing).
+        if (!placed.isEmpty()) {
+            g.save();
+            g.beginPath();
+            g.rect(0, 0, frame.layout().plotWidth(), frame.layout().height());
+            g.clip();
+            ChartActionMarkers.paint(g, frame, placed, palette);
+            g.restore();
+        }
         hover.set(null);
     }
 

@@ -53,7 +53,7 @@ final class ChartReadout {
         int decimals = d.close[i] < 10_000 ? 4 : 2;
         String change = "";
         if (i > 0 && d.close[i - 1] > 0) {
-            change = String.format(Locale.ROOT, "%+.2f%%", 100.0 * (d.close[i] - d.close[i - 1]) / d.close[i - 1]);
+            change = Decimals.signed(100.0 * (d.close[i] - d.close[i - 1]) / d.close[i - 1], 2) + "%";
         }
         String line = MessageFormat.format(texts.getString("readout.bar"), when,
                 ChartPainter.price(d.open[i], decimals), ChartPainter.price(d.high[i], decimals),

@@ -13,6 +13,13 @@ final class Decimals {
     private static final double[] DIVISORS = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
     /** Up to here a whole number of units divided by a power of ten prints as its exact decimal. */
     private static final double EXACT = 1e15;
+    /**
+     * Below this, a value scaled to its last decimal is known to within far less than {@link #HALF_MARGIN}: its
+     * rounding can be read off the double without printing its digits.
+     */
+    private static final double SCALED_EXACT = 1e8;
+    /** Scaled values this close to a half go through the formatter, which rounds the printed digits half up. */
+    private static final double HALF_MARGIN = 1e-6;
 
     private Decimals() {
     }
@@ -53,5 +60,23 @@ final class Decimals {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * {@code value} with {@code decimals} decimals (0 to 9) and its sign always, as {@code String.format(Locale.ROOT,
+     * "%+.<decimals>f", value)} prints it: the readout's change prints every frame of a pan, and the formatter
+     * parses its pattern and looks up the locale's symbols on each call. Where the value scaled to its last decimal
+     * lies near a half (where the formatter's rounding of its printed digits could differ from the double's own),
+     * or is too large or not a number, the formatter itself prints it.
+     */
+    static String signed(double value, int decimals) {
+        double scaled = Math.abs(value) * DIVISORS[decimals];
+        double fraction = scaled - Math.floor(scaled);
+        if (!(scaled < SCALED_EXACT) || Math.abs(fraction - 0.5) < HALF_MARGIN) {
+            return String.format(Locale.ROOT, "%+." + decimals + "f", value);
+        }
+        long units = (long) Math.floor(scaled + 0.5);
+        boolean negative = value < 0 || Double.doubleToRawLongBits(value) == Long.MIN_VALUE;
+        return (negative ? "-" : "+") + format(units, decimals, decimals);
     }
 }

@@ -18,6 +18,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -55,6 +56,19 @@ class ChartCanvasViewTest {
         stage.setScene(new Scene(new Group(chart)));
         stage.sizeToScene();
         stage.show();
+    }
+
+    @Test
+    void aColourSetByAStyleIsPaintedFromTheNextFrameOnEachTime(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Color.web("#1a7f37"), chart.palette().up(), "the default before any style");
+        for (Color c : List.of(Color.web("#ff0000"), Color.web("#0000ff"))) {
+            int frames = chart.framesProperty().get();
+            robot.interact(() -> chart.setStyle("-bk-up-color: " + c.toString().replace("0x", "#") + ";"));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(chart.framesProperty().get() > frames, "repainted for " + c);
+            assertEquals(c, chart.palette().up(), "the frame's palette after the style " + c);
+        }
     }
 
     @Test

@@ -56,6 +56,43 @@ class DecimalsTest {
     }
 
     @Test
+    void signedValuesPrintAsTheFormatterPrintsThem() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 300_000; i++) {
+            // The readout's change: two closes in ticks, from a cent to a hundred thousand dollars, a few percent
+            // apart or (one in ten) anything up to a hundredfold.
+            long previous = random.nextLong(100, 1_000_000_000L);
+            long close = random.nextInt(10) == 0 ? random.nextLong(1, previous * 100)
+                    : previous + random.nextLong(-previous / 20 - 1, previous / 20 + 1);
+            double change = 100.0 * (close - previous) / previous;
+            assertEquals(String.format(Locale.ROOT, "%+.2f", change), Decimals.signed(change, 2),
+                    close + " after " + previous);
+        }
+        for (int decimals = 0; decimals <= 9; decimals++) {
+            for (int i = 0; i < 10_000; i++) {
+                double value = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-4, 12));
+                assertEquals(String.format(Locale.ROOT, "%+." + decimals + "f", value),
+                        Decimals.signed(value, decimals), value + ", " + decimals + " decimals");
+            }
+        }
+    }
+
+    @Test
+    void signedHalvesZerosAndOddValuesPrintAsTheFormatterPrintsThem() {
+        double[] values = {0.125, -0.125, 0.375, 1.005, -1.005, 2.675, 0.5, 0.005, -0.005, 0.015, 12.345, 0.0, -0.0,
+            -0.001, 0.001, -0.0049999, 99.995, 1e7 + 0.125, 1e9, -1e12, 1e300, Double.MAX_VALUE, Double.MIN_VALUE,
+            Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 100.0 * 1 / 800, 100.0 * -3 / 2400};
+        for (double v : values) {
+            for (int decimals = 0; decimals <= 4; decimals++) {
+                assertEquals(String.format(Locale.ROOT, "%+." + decimals + "f", v), Decimals.signed(v, decimals),
+                        v + ", " + decimals + " decimals");
+            }
+        }
+        assertEquals("-0.00", Decimals.signed(-0.001, 2), "a fall too small to show keeps its sign");
+        assertEquals("+0.13", Decimals.signed(0.125, 2), "half up");
+    }
+
+    @Test
     void chartPricesVolumesAndClockTimesReadAsBefore() {
         assertEquals("187.25", ChartPainter.price(1_872_500, 2));
         assertEquals("187.2550", ChartPainter.price(1_872_550, 4));
