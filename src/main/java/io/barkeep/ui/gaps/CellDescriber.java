@@ -54,6 +54,7 @@ final class CellDescriber {
     List<GapRow> gapRows(HeatmapModel model) {
         List<GapRow> out = new ArrayList<>();
         java.util.Map<CellState, String> stateNames = new java.util.EnumMap<>(CellState.class);
+        Texts texts = new Texts();
         for (int c = model.columnCount() - 1; c >= 0; c--) {
             Column col = model.columns().get(c);
             String session = null;
@@ -68,8 +69,8 @@ final class CellDescriber {
                 }
                 out.add(new GapRow(model.symbols().get(r), col.date(), session, stateNames.computeIfAbsent(
                         cell.state(), s -> text.getString("state." + s.key())), cell.missingBars(),
-                        ranges(cell.missing()), cell.fetchedAt() == null ? text.getString("tip.neverFetched")
-                                : DATE_TIME.format(cell.fetchedAt().atZone(Session.NEW_YORK))));
+                        ranges(cell.missing(), texts), cell.fetchedAt() == null ? text.getString("tip.neverFetched")
+                                : texts.dateTime(cell.fetchedAt())));
             }
         }
         return out;
@@ -90,7 +91,7 @@ final class CellDescriber {
             String bars = format("tip.bars", cell.held() + cell.empty(), cell.expected());
             parts.add(cell.empty() > 0 ? bars + " " + format("tip.noTrade", cell.empty()) : bars);
             if (cell.missingBars() > 0) {
-                parts.add(format("tip.missing", cell.missingBars(), ranges(cell.missing())));
+                parts.add(format("tip.missing", cell.missingBars(), ranges(cell.missing(), new Texts())));
             }
         }
         parts.add(cell.fetchedAt() == null ? text.getString("tip.neverFetched")
@@ -98,14 +99,35 @@ final class CellDescriber {
         return String.join(", ", parts);
     }
 
-    private String ranges(List<MissingRange> ranges) {
+    private String ranges(List<MissingRange> ranges, Texts texts) {
         List<String> shown = new ArrayList<>();
         for (MissingRange r : ranges.subList(0, Math.min(RANGES_SHOWN, ranges.size()))) {
-            shown.add(TIME.format(r.from().atZone(Session.NEW_YORK)) + "-" + TIME.format(r.to().atZone(
-                    Session.NEW_YORK)));
+            shown.add(texts.time(r.from()) + "-" + texts.time(r.to()));
         }
         String out = String.join(", ", shown);
-        return ranges.size() > RANGES_SHOWN ? out + " " + format("tip.more", ranges.size() - RANGES_SHOWN) : out;
+        return ranges.size() > RANGES_SHOWN ? out + " " + texts.more(ranges.size() - RANGES_SHOWN) : out;
+    }
+
+    /**
+     * The times and "and N more" of a text, each made once: the repair list's 15,000 rows (554 symbols) share a few
+     * thousand stretch ends and fetch times, and formatting each again was most of the list's time.
+     */
+    private final class Texts {
+        private final java.util.Map<Long, String> times = new java.util.HashMap<>();
+        private final java.util.Map<Long, String> dateTimes = new java.util.HashMap<>();
+        private final java.util.Map<Integer, String> more = new java.util.HashMap<>();
+
+        String time(Instant t) {
+            return times.computeIfAbsent(t.getEpochSecond(), s -> TIME.format(t.atZone(Session.NEW_YORK)));
+        }
+
+        String dateTime(Instant t) {
+            return dateTimes.computeIfAbsent(t.getEpochSecond(), s -> DATE_TIME.format(t.atZone(Session.NEW_YORK)));
+        }
+
+        String more(int n) {
+            return more.computeIfAbsent(n, k -> format("tip.more", k));
+        }
     }
 
     private String format(String key, Object... args) {
