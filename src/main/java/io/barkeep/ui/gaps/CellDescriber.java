@@ -42,14 +42,79 @@ final class CellDescriber {
         return header + ": " + body(col, cell, model.asOf());
     }
 
-    /** A session to repair, as the list under the map shows it. */
-    record GapRow(String symbol, LocalDate date, String session, String state, int missing, String stretches,
-                  String fetched) {
+    /**
+     * A session to repair, as the list under the map shows it. Its stretches and fetch time are put in words when
+     * first asked, then kept: the table asks only for the rows it shows (a sort, for every row once), and most of the
+     * 15,000 rows of a 554-symbol map never are. Made on the loader's thread; read on the FX thread once handed over.
+     */
+    final class GapRow {
+        private final String symbol;
+        private final LocalDate date;
+        private final String session;
+        private final String state;
+        private final int missing;
+        private final List<MissingRange> ranges;
+        private final Instant fetchedAt;
+        private final Texts texts;
+        private String stretches;
+        private String fetched;
+
+        private GapRow(String symbol, LocalDate date, String session, String state, int missing,
+                       List<MissingRange> ranges, Instant fetchedAt, Texts texts) {
+            this.symbol = symbol;
+            this.date = date;
+            this.session = session;
+            this.state = state;
+            this.missing = missing;
+            this.ranges = ranges;
+            this.fetchedAt = fetchedAt;
+            this.texts = texts;
+        }
+
+        String symbol() {
+            return symbol;
+        }
+
+        LocalDate date() {
+            return date;
+        }
+
+        String session() {
+            return session;
+        }
+
+        String state() {
+            return state;
+        }
+
+        int missing() {
+            return missing;
+        }
+
+        String stretches() {
+            if (stretches == null) {
+                stretches = ranges(ranges, texts);
+            }
+            return stretches;
+        }
+
+        String fetched() {
+            if (fetched == null) {
+                fetched = fetchedAt == null ? text.getString("tip.neverFetched") : texts.dateTime(fetchedAt);
+            }
+            return fetched;
+        }
+
+        @Override
+        public String toString() {
+            return String.join(" | ", symbol, session, state, String.valueOf(missing), stretches(), fetched());
+        }
     }
 
     /**
      * Every cell a backfill could improve, newest session first. Made in the background with the map: the labels
-     * a column or a state shares are made once, not once a cell (14,000 cells of a 554-symbol map).
+     * a column or a state shares are made once, not once a cell (15,000 cells of a 554-symbol map); the texts of
+     * each row's stretches and fetch time when the row is shown.
      */
     List<GapRow> gapRows(HeatmapModel model) {
         List<GapRow> out = new ArrayList<>();
@@ -68,9 +133,8 @@ final class CellDescriber {
                             Locale.ENGLISH);
                 }
                 out.add(new GapRow(model.symbols().get(r), col.date(), session, stateNames.computeIfAbsent(
-                        cell.state(), s -> text.getString("state." + s.key())), cell.missingBars(),
-                        ranges(cell.missing(), texts), cell.fetchedAt() == null ? text.getString("tip.neverFetched")
-                                : texts.dateTime(cell.fetchedAt())));
+                        cell.state(), s -> text.getString("state." + s.key())), cell.missingBars(), cell.missing(),
+                        cell.fetchedAt(), texts));
             }
         }
         return out;
@@ -110,7 +174,8 @@ final class CellDescriber {
 
     /**
      * The times and "and N more" of a text, each made once: the repair list's 15,000 rows (554 symbols) share a few
-     * thousand stretch ends and fetch times, and formatting each again was most of the list's time.
+     * thousand stretch ends and fetch times. One per list, used by one thread at a time (the loader's, then the FX
+     * thread's).
      */
     private final class Texts {
         private final java.util.Map<Long, String> times = new java.util.HashMap<>();
