@@ -3,6 +3,7 @@ package io.barkeep.ui.gaps;
 import io.barkeep.domain.MissingRange;
 import io.barkeep.ui.gaps.HeatmapModel.Cell;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,19 +23,21 @@ public final class CellRow {
     private static final CellState[] STATES = CellState.values();
     /** The fetch time of a cell the vendor never answered for. */
     static final long NEVER = Long.MIN_VALUE;
+    /** A closed day's state and counts (none); never fetched, nothing missing. */
+    private static final long CLOSED = pack(CellState.CLOSED, 0, 0, 0);
 
     private final long[] packed;
     private final long[] fetchedAt;
     private final List<MissingRange>[] missing;
 
+    /** A row of {@code columns} closed days, for the loader to fill. */
     @SuppressWarnings("unchecked")
     CellRow(int columns) {
         packed = new long[columns];
         fetchedAt = new long[columns];
         missing = new List[columns];
-        for (int c = 0; c < columns; c++) {
-            set(c, Cell.CLOSED);
-        }
+        Arrays.fill(packed, CLOSED);
+        Arrays.fill(fetchedAt, NEVER);
     }
 
     int size() {
@@ -54,10 +57,14 @@ public final class CellRow {
      */
     void set(int column, CellState state, int expected, int held, int empty, List<MissingRange> missing,
              long fetchedAt) {
-        packed[column] = (long) state.ordinal() << (3 * COUNT_BITS) | count(expected) << (2 * COUNT_BITS)
-                | count(held) << COUNT_BITS | count(empty);
+        packed[column] = pack(state, expected, held, empty);
         this.fetchedAt[column] = fetchedAt;
         this.missing[column] = missing.isEmpty() ? null : missing;
+    }
+
+    private static long pack(CellState state, int expected, int held, int empty) {
+        return (long) state.ordinal() << (3 * COUNT_BITS) | count(expected) << (2 * COUNT_BITS)
+                | count(held) << COUNT_BITS | count(empty);
     }
 
     private static long count(int n) {
