@@ -33,6 +33,12 @@ import org.jooq.impl.DSL;
  */
 public final class BarStore {
     private static final Field<Long> TS = BARS_5M.TS;
+    /**
+     * The start of a symbol's last bar: a constant statement through JDBC, since the watchlist asks it of every
+     * symbol (554 at once) and building the query with jOOQ each time cost more than the answer.
+     */
+    private static final String LATEST_TS = DSL.using(org.jooq.SQLDialect.SQLITE).select(DSL.max(BARS_5M.TS))
+            .from(BARS_5M).where(BARS_5M.SYMBOL_ID.eq((Long) null)).getSQL(org.jooq.conf.ParamType.INDEXED);
 
     private final Database db;
     private final TradingCalendar calendar;
@@ -265,8 +271,16 @@ public final class BarStore {
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        Long ts = db.read(dsl -> dsl.select(DSL.max(TS)).from(BARS_5M)
-                .where(BARS_5M.SYMBOL_ID.eq(id.get())).fetchOne(0, Long.class));
+        Long ts = db.readJdbc(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(LATEST_TS)) {
+                ps.setLong(1, id.get());
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long v = rs.getLong(1);
+                    return rs.wasNull() ? null : v;
+                }
+            }
+        });
         // One bar: not through the cache, which would read and keep its whole month.
         return ts == null ? Optional.empty() : readRange(id.get(), ts, ts + 1).stream().findFirst();
     }

@@ -36,6 +36,12 @@ public final class GapService {
                     org.jooq.impl.DSL.max(SESSION_COVERAGE.SESSION_DATE)).from(SESSION_COVERAGE)
             .where(SESSION_COVERAGE.SYMBOL_ID.eq((Long) null)).getSQL(org.jooq.conf.ParamType.INDEXED);
 
+    /**
+     * {@link #eachSession} reads each symbol by its key when it asks for fewer than one in this many of the symbols
+     * the cache knows, else walks the whole ledger once.
+     */
+    private static final int ONE_BY_ONE_SHARE = 4;
+
     private final BarStore store;
     private final TradingCalendar calendar;
 
@@ -61,7 +67,7 @@ public final class GapService {
      * The sessions from..to that have begun, the one in progress cut at its last closed bar: bars that have
      * not happened yet are not missing.
      */
-    List<Session> pastSessions(LocalDate from, LocalDate to) {
+    public List<Session> pastSessions(LocalDate from, LocalDate to) {
         Instant now = store.clock().instant();
         List<Session> out = new ArrayList<>();
         for (Session s : calendar.sessions(from, to)) {
@@ -131,6 +137,44 @@ public final class GapService {
         eachSummarized(symbols, from, to, s -> sink.accept(s.report()));
     }
 
+    /**
+     * Receives the sessions of {@link #eachSession}, symbol by symbol: after {@link #symbol}, each of the span's
+     * sessions once, in date order, by its index in the span.
+     */
+    public interface SessionSink {
+        /** The sessions that follow are {@code symbol}'s. */
+        void symbol(String symbol);
+
+        /**
+         * Session {@code index} is wholly held: every one of its expected bars held, none vendor-empty, nothing
+         * missing (a complete coverage); the vendor last answered for it at {@code fetchedAt} (epoch seconds).
+         */
+        void whole(int index, long fetchedAt);
+
+        /** Session {@code index}'s coverage, and when the vendor last answered for it (null: it has no ledger row). */
+        void session(int index, SessionCoverage coverage, Instant fetchedAt);
+    }
+
+    /**
+     * The sessions of each of {@code symbols} over {@code span}, as {@link #report(String, LocalDate, LocalDate)}
+     * gives them (its sessions and fetch times, without the merged ranges), each handed to {@code sink} as soon as it
+     * is read and not kept; no object is made for a session wholly held, most of a ledger the updater keeps full.
+     * Symbols in the order the ledger gives them.
+     *
+     * @param span the sessions {@link #pastSessions} gives for the dates asked, which the sink's indexes refer to
+     */
+    public void eachSession(List<String> symbols, List<Session> span, SessionSink sink) {
+        Ids ids = idsOf(symbols);
+        LedgerSessions pass = new LedgerSessions(this, span, sink, store.clock().instant());
+        // A few symbols of many are each read by their key; more, in one pass over the whole ledger.
+        boolean oneByOne = ids.wanted().size() * ONE_BY_ONE_SHARE < ids.known();
+        store.database().readJdbc(c -> {
+            pass.read(c, ids.wanted(), oneByOne);
+            return null;
+        });
+        pass.unheld(symbols);
+    }
+
     /** A symbol's report with the summary of its ledger rows: first bar, last bar, last fetch (epoch s or null). */
     record Summarized(GapReport report, Long firstTs, Long lastTs, Long fetchedAt) {
     }
@@ -184,15 +228,23 @@ public final class GapService {
 
     /** The ids of those of {@code symbols} the cache knows, with their symbols. */
     private Map<Long, String> ids(List<String> symbols) {
+        return idsOf(symbols).wanted();
+    }
+
+    /** The symbols asked for that the cache knows, by id, and how many symbols it knows in all. */
+    private record Ids(Map<Long, String> wanted, int known) {
+    }
+
+    private Ids idsOf(List<String> symbols) {
         Set<String> asked = new HashSet<>(symbols);
         Map<Long, String> wanted = new HashMap<>();
-        store.database().read(dsl -> dsl.select(SYMBOLS.ID, SYMBOLS.SYMBOL).from(SYMBOLS).fetch())
-                .forEach(r -> {
-                    if (asked.contains(r.value2())) {
-                        wanted.put(r.value1(), r.value2());
-                    }
-                });
-        return wanted;
+        var known = store.database().read(dsl -> dsl.select(SYMBOLS.ID, SYMBOLS.SYMBOL).from(SYMBOLS).fetch());
+        known.forEach(r -> {
+            if (asked.contains(r.value2())) {
+                wanted.put(r.value1(), r.value2());
+            }
+        });
+        return new Ids(wanted, known.size());
     }
 
     /**
@@ -259,37 +311,48 @@ public final class GapService {
                 out.add(GapDetector.wholeMissing(s));
                 continue;
             }
-            Instant answeredAt = Instant.ofEpochSecond(row.fetchedAt());
-            fetchedAt.put(s.date(), answeredAt);
-            int held = row.held();
-            int empty = row.empty();
-            if (held == s.expectedBars() && empty == 0) {
-                // The common case first: every bar traded and held, no verdict to weigh.
-                out.add(GapDetector.complete(s, held, empty));
-                continue;
-            }
-            Session whole = calendar.session(s.date()).orElse(s);
-            if (held + empty == 0 && row.noData() == CoverageLedger.NO_DATA
-                    && NoTradeVerdict.noDataStands(whole, answeredAt, now)) {
-                // The vendor said "no data" for the whole session after it ended, recently enough or long enough
-                // after the close to believe it: no trade, nothing to fetch now.
-                out.add(GapDetector.complete(s, 0, s.expectedBars()));
-            } else if (held + empty == 0) {
-                out.add(GapDetector.wholeMissing(s));
-            } else if (held == 0 && row.noData() == CoverageLedger.SUSPECT
-                    && !NoTradeVerdict.suspectStands(whole, answeredAt)) {
-                // Zero-trade rows only for a symbol that trades: kept, but not believed, so asked again.
-                out.add(GapDetector.wholeMissing(s));
-            } else if (held + empty == s.expectedBars()) {
-                out.add(GapDetector.complete(s, held, empty));
-            } else {
-                // The slot masks say which slots are held or empty; rows are read only for a kind the session
-                // holds and has no mask to believe for (a row from before the masks, or one a SQL trigger wrote).
-                out.add(GapDetector.coverage(s, slots(held, row.heldSlots(), s, starts::bars),
-                        slots(empty, row.emptySlots(), s, starts::empties)));
-            }
+            fetchedAt.put(s.date(), Instant.ofEpochSecond(row.fetchedAt()));
+            out.add(coverage(s, row, starts, now));
         }
         return new Coverages(out, fetchedAt);
+    }
+
+    /**
+     * Whether a session's ledger row says it holds every bar, none vendor-empty: the common case, complete with no
+     * verdict to weigh and no mask to read (a report's coverage then is {@code GapDetector.complete(s, held, 0)}).
+     */
+    static boolean whollyHeld(Session s, int held, int empty) {
+        return held == s.expectedBars() && empty == 0;
+    }
+
+    /** The coverage of session {@code s} (cut at {@code now} when in progress) from its ledger row. */
+    SessionCoverage coverage(Session s, LedgerRows.Row row, LedgerRows.Starts starts, Instant now)
+            throws SQLException {
+        int held = row.held();
+        int empty = row.empty();
+        if (whollyHeld(s, held, empty)) {
+            return GapDetector.complete(s, held, empty);
+        }
+        Instant answeredAt = Instant.ofEpochSecond(row.fetchedAt());
+        Session whole = calendar.session(s.date()).orElse(s);
+        if (held + empty == 0 && row.noData() == CoverageLedger.NO_DATA
+                && NoTradeVerdict.noDataStands(whole, answeredAt, now)) {
+            // The vendor said "no data" for the whole session after it ended, recently enough or long enough
+            // after the close to believe it: no trade, nothing to fetch now.
+            return GapDetector.complete(s, 0, s.expectedBars());
+        } else if (held + empty == 0) {
+            return GapDetector.wholeMissing(s);
+        } else if (held == 0 && row.noData() == CoverageLedger.SUSPECT
+                && !NoTradeVerdict.suspectStands(whole, answeredAt)) {
+            // Zero-trade rows only for a symbol that trades: kept, but not believed, so asked again.
+            return GapDetector.wholeMissing(s);
+        } else if (held + empty == s.expectedBars()) {
+            return GapDetector.complete(s, held, empty);
+        }
+        // The slot masks say which slots are held or empty; rows are read only for a kind the session
+        // holds and has no mask to believe for (a row from before the masks, or one a SQL trigger wrote).
+        return GapDetector.coverage(s, slots(held, row.heldSlots(), s, starts::bars),
+                slots(empty, row.emptySlots(), s, starts::empties));
     }
 
     /** Reads a session's starts of one kind from the stored rows (the legacy path). */

@@ -55,6 +55,17 @@ final class LedgerRows {
             .groupBy(SESSION_COVERAGE.SYMBOL_ID)
             .orderBy(SESSION_COVERAGE.SYMBOL_ID)
             .getSQL(ParamType.INDEXED);
+    /** Date keys (yyyymmdd) are below this: a symbol id times it plus a date key is both, packed. */
+    private static final long DATE_KEYS = 100_000_000L;
+    /** Empty counts are below this (a session has at most a few hundred slots): held times it plus empty is both. */
+    private static final long EMPTY_COUNTS = 1_000L;
+    /**
+     * Every symbol's rows of the sessions in a span, in (symbol, date) order, without the columns of the summary: what
+     * a session's coverage needs ({@link #row}'s seven columns, then the symbol).
+     */
+    private static final String SESSIONS = sessionRows(DSL.noCondition());
+    /** As {@link #SESSIONS}, of one symbol. */
+    private static final String SYMBOL_SESSIONS = sessionRows(SESSION_COVERAGE.SYMBOL_ID.eq((Long) null));
     /** Rows fetched at a time from PostgreSQL (it streams a result only inside a transaction, with a fetch size). */
     private static final int FETCH_SIZE = 4_096;
 
@@ -70,6 +81,24 @@ final class LedgerRows {
                         SESSION_COVERAGE.SYMBOL_ID)
                 .from(SESSION_COVERAGE)
                 .where(which)
+                .orderBy(SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE)
+                .getSQL(ParamType.INDEXED);
+    }
+
+    /**
+     * {@link #row}'s seven columns, then two that pack what every row needs: symbol and date in one number, held and
+     * empty counts in another (each column read is a native call, and a pass reads 400,000 rows).
+     */
+    private static String sessionRows(org.jooq.Condition which) {
+        return DSL.using(SQLDialect.SQLITE)
+                .select(SESSION_COVERAGE.SESSION_DATE, SESSION_COVERAGE.HELD_BARS, SESSION_COVERAGE.EMPTY_BARS,
+                        SESSION_COVERAGE.NO_DATA, SESSION_COVERAGE.FETCHED_AT, SESSION_COVERAGE.HELD_SLOTS,
+                        SESSION_COVERAGE.EMPTY_SLOTS,
+                        SESSION_COVERAGE.SYMBOL_ID.mul(DSL.inline(DATE_KEYS)).add(SESSION_COVERAGE.SESSION_DATE),
+                        SESSION_COVERAGE.HELD_BARS.mul(DSL.inline(EMPTY_COUNTS)).add(SESSION_COVERAGE.EMPTY_BARS))
+                .from(SESSION_COVERAGE)
+                .where(which)
+                .and(SESSION_COVERAGE.SESSION_DATE.between((Long) null, (Long) null))
                 .orderBy(SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE)
                 .getSQL(ParamType.INDEXED);
     }
@@ -219,6 +248,67 @@ final class LedgerRows {
                 }
                 if (symbol != null) {
                     sink.accept(symbol.done(), c);
+                }
+            }
+        } finally {
+            c.rollback();
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Receives the rows of {@link #forEachSessionRow} one at a time, its counts and fetch time already read: a
+     * session wholly held needs no more, so no {@link Row} is made for it.
+     */
+    interface SessionRowSink {
+        /** A row; {@code rest} reads it whole (verdict and masks too), during this call only. */
+        void accept(long symbolId, int dateKey, int held, int empty, long fetchedAt, RowReader rest)
+                throws SQLException;
+    }
+
+    /** Reads the current row of a pass whole. */
+    interface RowReader {
+        Row read() throws SQLException;
+    }
+
+    /**
+     * Streams the rows of the sessions fromKey..toKey, of one symbol ({@code symbolId}) or of every symbol
+     * {@code wanted} accepts (null), in (symbol, date) order, in one read transaction. Three columns a row cross into
+     * Java; the verdict and the masks only when the sink asks for the row whole.
+     */
+    static void forEachSessionRow(Connection c, Long symbolId, LongPredicate wanted, int fromKey, int toKey,
+                                  SessionRowSink sink) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement(symbolId == null ? SESSIONS : SYMBOL_SESSIONS)) {
+            int p = 1;
+            if (symbolId != null) {
+                ps.setLong(p++, symbolId);
+            }
+            ps.setLong(p++, fromKey);
+            ps.setLong(p, toKey);
+            ps.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                RowReader rest = () -> row(rs);
+                long taken = Long.MIN_VALUE;
+                long skipped = Long.MIN_VALUE;
+                while (rs.next()) {
+                    long key = rs.getLong(8);
+                    long id = key / DATE_KEYS;
+                    if (id != taken) {
+                        if (id == skipped) {
+                            continue;
+                        }
+                        if (symbolId == null && !wanted.test(id)) {
+                            // Only its id read: a symbol not asked for costs a row step, not a row's columns.
+                            skipped = id;
+                            continue;
+                        }
+                        taken = id;
+                    }
+                    long counts = rs.getLong(9);
+                    sink.accept(id, (int) (key % DATE_KEYS), (int) (counts / EMPTY_COUNTS),
+                            (int) (counts % EMPTY_COUNTS), rs.getLong(5), rest);
                 }
             }
         } finally {

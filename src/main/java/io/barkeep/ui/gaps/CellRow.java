@@ -3,6 +3,7 @@ package io.barkeep.ui.gaps;
 import io.barkeep.domain.MissingRange;
 import io.barkeep.ui.gaps.HeatmapModel.Cell;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,20 +21,23 @@ public final class CellRow {
     private static final int COUNT_BITS = 16;
     private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
     private static final CellState[] STATES = CellState.values();
-    private static final long NEVER = Long.MIN_VALUE;
+    /** The fetch time of a cell the vendor never answered for. */
+    static final long NEVER = Long.MIN_VALUE;
+    /** A closed day's state and counts (none); never fetched, nothing missing. */
+    private static final long CLOSED = pack(CellState.CLOSED, 0, 0, 0);
 
     private final long[] packed;
     private final long[] fetchedAt;
     private final List<MissingRange>[] missing;
 
+    /** A row of {@code columns} closed days, for the loader to fill. */
     @SuppressWarnings("unchecked")
     CellRow(int columns) {
         packed = new long[columns];
         fetchedAt = new long[columns];
         missing = new List[columns];
-        for (int c = 0; c < columns; c++) {
-            set(c, Cell.CLOSED);
-        }
+        Arrays.fill(packed, CLOSED);
+        Arrays.fill(fetchedAt, NEVER);
     }
 
     int size() {
@@ -42,10 +46,25 @@ public final class CellRow {
 
     /** Stores {@code cell} at {@code column}; only its missing stretches are kept as they are. */
     void set(int column, Cell cell) {
-        packed[column] = (long) cell.state().ordinal() << (3 * COUNT_BITS) | count(cell.expected()) << (2 * COUNT_BITS)
-                | count(cell.held()) << COUNT_BITS | count(cell.empty());
-        fetchedAt[column] = cell.fetchedAt() == null ? NEVER : cell.fetchedAt().getEpochSecond();
-        missing[column] = cell.missing().isEmpty() ? null : cell.missing();
+        set(column, cell.state(), cell.expected(), cell.held(), cell.empty(), cell.missing(),
+                cell.fetchedAt() == null ? NEVER : cell.fetchedAt().getEpochSecond());
+    }
+
+    /**
+     * Stores a cell at {@code column} from its parts, without making it: the loader's way for most cells.
+     *
+     * @param fetchedAt epoch seconds, or {@link #NEVER}
+     */
+    void set(int column, CellState state, int expected, int held, int empty, List<MissingRange> missing,
+             long fetchedAt) {
+        packed[column] = pack(state, expected, held, empty);
+        this.fetchedAt[column] = fetchedAt;
+        this.missing[column] = missing.isEmpty() ? null : missing;
+    }
+
+    private static long pack(CellState state, int expected, int held, int empty) {
+        return (long) state.ordinal() << (3 * COUNT_BITS) | count(expected) << (2 * COUNT_BITS)
+                | count(held) << COUNT_BITS | count(empty);
     }
 
     private static long count(int n) {

@@ -1,12 +1,12 @@
 package io.barkeep.ui.gaps;
 
+import io.barkeep.domain.CoverageState;
 import io.barkeep.domain.Session;
 import io.barkeep.domain.SessionCoverage;
 import io.barkeep.domain.TradingCalendar;
 import io.barkeep.domain.WatchlistEntry;
 import io.barkeep.store.CacheEngine;
-import io.barkeep.store.GapService.GapReport;
-import io.barkeep.ui.gaps.HeatmapModel.Cell;
+import io.barkeep.store.GapService;
 import io.barkeep.ui.gaps.HeatmapModel.Column;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the coverage of every row over the retention window into a {@link HeatmapModel}: every symbol's gap report
- * from the coverage ledger alone (its slot masks say which bars a partial session holds). Blocking: background
- * work only.
+ * Reads the coverage of every row over the retention window into a {@link HeatmapModel}: every symbol's sessions
+ * from the coverage ledger alone (its slot masks say which bars a partial session holds), as its gap report gives
+ * them ({@link GapService#eachSession}). Blocking: background work only.
  */
 final class HeatmapLoader {
     private final CacheEngine engine;
@@ -63,23 +63,21 @@ final class HeatmapLoader {
         for (int r = 0; r < symbols.size(); r++) {
             rowOf.put(symbols.get(r), r);
         }
-        // Each report becomes its packed row as soon as it is made: the reports of 500 symbols are never held at
-        // once (with the Cell objects they were most of the heap's growth while the map was read).
-        java.util.function.Consumer<GapReport> fill = report -> cells[rowOf.get(report.symbol())] = row(report,
-                columns, now);
+        // Each session becomes its cell as soon as it is read: no report, no coverage object for a session wholly
+        // held (most of the 430,000 cells of a 554-symbol map), nothing of a symbol kept past its row.
+        List<Session> span = engine.gaps().pastSessions(from, today);
+        RowFiller fill = new RowFiller(columns, span, cells, rowOf, now);
         // The rows a window shows first, each from its own small ledger read, so they appear at once; then every
-        // other symbol's report from one read of the whole ledger, not a query a symbol.
+        // other symbol's from one read of the whole ledger, not a query a symbol.
         int head = symbols.size() > firstRows ? firstRows : 0;
-        for (int r = 0; r < head; r++) {
-            fill.accept(engine.gaps().report(symbols.get(r), from, today));
-        }
         if (head > 0) {
             List<String> shown = List.copyOf(symbols.subList(0, head));
+            engine.gaps().eachSession(shown, span, fill);
             Set<String> watched = new LinkedHashSet<>(watchlist);
             watched.retainAll(shown);
             first.accept(new HeatmapModel(shown, Set.copyOf(watched), columns, Arrays.copyOf(cells, head), now));
         }
-        engine.gaps().eachReport(symbols.subList(head, symbols.size()), from, today, fill);
+        engine.gaps().eachSession(symbols.subList(head, symbols.size()), span, fill);
         return new HeatmapModel(List.copyOf(symbols), Set.copyOf(watchlist), columns, cells, now);
     }
 
@@ -99,42 +97,87 @@ final class HeatmapLoader {
         return List.copyOf(out);
     }
 
-    /** The cells of one report's row; the report's sessions and the columns are both in date order. */
-    private static CellRow row(GapReport report, List<Column> columns, Instant now) {
-        CellRow out = new CellRow(columns.size());
-        List<SessionCoverage> sessions = report.sessions();
-        int next = 0;
-        for (int i = 0; i < columns.size(); i++) {
-            Column column = columns.get(i);
-            if (column.closed()) {
-                continue;
-            }
-            while (next < sessions.size() && sessions.get(next).session().date().isBefore(column.date())) {
-                next++;
-            }
-            SessionCoverage c = next < sessions.size() && sessions.get(next).session().date().equals(column.date())
-                    ? sessions.get(next) : null;
-            out.set(i, cell(column.session(), c, report.fetchedAt().get(column.date()), now));
-        }
-        return out;
-    }
+    /** Fills each symbol's row of the map from its sessions as they are read. */
+    private static final class RowFiller implements GapService.SessionSink {
+        private final List<Column> columns;
+        private final List<Session> span;
+        private final CellRow[] cells;
+        private final Map<String, Integer> rowOf;
+        private final Instant now;
+        /** The column of each session of the span (-1 for none), and the open columns without one. */
+        private final int[] columnOf;
+        private final int[] notBegun;
+        private CellRow row;
 
-    private static Cell cell(Session session, SessionCoverage c, Instant fetchedAt, Instant now) {
-        if (c == null) {
-            // The gap report leaves out a session whose first bar has not closed yet.
-            return new Cell(CellState.NOT_FINAL, 0, 0, 0, List.of(), fetchedAt);
+        RowFiller(List<Column> columns, List<Session> span, CellRow[] cells, Map<String, Integer> rowOf,
+                  Instant now) {
+            this.columns = columns;
+            this.span = span;
+            this.cells = cells;
+            this.rowOf = rowOf;
+            this.now = now;
+            columnOf = new int[span.size()];
+            boolean[] hasSession = new boolean[columns.size()];
+            int c = 0;
+            for (int i = 0; i < span.size(); i++) {
+                LocalDate date = span.get(i).date();
+                while (c < columns.size() && columns.get(c).date().isBefore(date)) {
+                    c++;
+                }
+                columnOf[i] = c < columns.size() && columns.get(c).date().equals(date) ? c : -1;
+                if (columnOf[i] >= 0) {
+                    hasSession[c] = true;
+                }
+            }
+            notBegun = java.util.stream.IntStream.range(0, columns.size())
+                    .filter(k -> !columns.get(k).closed() && !hasSession[k]).toArray();
         }
-        return new Cell(state(session, c, now), c.expected(), c.held(), c.vendorEmpty(), c.missing(), fetchedAt);
+
+        @Override
+        public void symbol(String symbol) {
+            row = new CellRow(columns.size());
+            cells[rowOf.get(symbol)] = row;
+            for (int c : notBegun) {
+                // A session whose first bar has not closed yet: the gap report leaves it out.
+                row.set(c, CellState.NOT_FINAL, 0, 0, 0, List.of(), CellRow.NEVER);
+            }
+        }
+
+        @Override
+        public void whole(int index, long fetchedAt) {
+            int c = columnOf[index];
+            if (c >= 0) {
+                int bars = span.get(index).expectedBars();
+                row.set(c, state(columns.get(c).session(), CoverageState.COMPLETE, bars, bars, 0, now), bars, bars, 0,
+                        List.of(), fetchedAt);
+            }
+        }
+
+        @Override
+        public void session(int index, SessionCoverage coverage, Instant fetchedAt) {
+            int c = columnOf[index];
+            if (c >= 0) {
+                row.set(c, state(columns.get(c).session(), coverage, now), coverage.expected(), coverage.held(),
+                        coverage.vendorEmpty(), coverage.missing(),
+                        fetchedAt == null ? CellRow.NEVER : fetchedAt.getEpochSecond());
+            }
+        }
     }
 
     static CellState state(Session session, SessionCoverage c, Instant now) {
+        return state(session, c.state(), c.expected(), c.held(), c.vendorEmpty(), now);
+    }
+
+    /** A cell's state from its session (whole, not cut at {@code now}) and its coverage's state and counts. */
+    private static CellState state(Session session, CoverageState coverage, int expected, int held, int empty,
+                                   Instant now) {
         if (!session.settledBy(now)) {
             return CellState.NOT_FINAL;
         }
-        if (c.expected() > 0 && c.held() == 0 && c.vendorEmpty() == c.expected()) {
+        if (expected > 0 && held == 0 && empty == expected) {
             return CellState.VENDOR_EMPTY;
         }
-        return switch (c.state()) {
+        return switch (coverage) {
             case COMPLETE -> CellState.COMPLETE;
             case PARTIAL -> CellState.PARTIAL;
             case MISSING -> CellState.MISSING;

@@ -262,8 +262,9 @@ class GapsViewModelTest {
                 .map(r -> new CellKey(r.symbol(), r.date())).toList(), "neither holds today's bars so far");
         CellDescriber.GapRow hole = rows.stream().filter(r -> r.symbol().equals("MSFT") && r.date().equals(HOLE))
                 .findFirst().orElseThrow();
-        assertEquals(new CellDescriber.GapRow("MSFT", HOLE, "2024-03-12 Tue", "Partial", 13, "10:15-11:20",
-                "2024-03-20 14:00"), hole);
+        assertEquals(List.of("MSFT", HOLE, "2024-03-12 Tue", "Partial", 13, "10:15-11:20", "2024-03-20 14:00"),
+                List.of(hole.symbol(), hole.date(), hole.session(), hole.state(), hole.missing(), hole.stretches(),
+                        hole.fetched()));
         assertTrue(rows.stream().noneMatch(r -> r.date().equals(NO_DATA) && r.symbol().equals("MSFT")));
         assertEquals(vm.modelProperty().get().repairableCells().size(), rows.size());
     }
