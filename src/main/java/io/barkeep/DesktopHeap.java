@@ -126,7 +126,12 @@ final class DesktopHeap {
             }, "barkeep-relaunch-stop");
             Runtime.getRuntime().addShutdownHook(stop);
             int code = app.waitFor();
-            Runtime.getRuntime().removeShutdownHook(stop);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // Ended by a signal: the hook passed it on and keeps or drops the archive; this JVM is exiting.
+                return java.util.OptionalInt.of(code);
+            }
             if (archive != null) {
                 archive.finished(code);
             }
