@@ -96,8 +96,9 @@ public final class AnswerStore {
             Instant to = min(run.get(run.size() - 1).close(), end);
             List<Bar> runBars = inside(t.bars, Bar::start, from, to);
             List<EmptyBar> runEmpties = inside(t.empties, EmptyBar::start, from, to);
+            // The run is the calendar's sessions of [from, to): the ledger's own lookup would give the same list.
             changed += bars.writer().write(c, symbolId, new BarBatch(answer.symbol(), from, to, runBars, runEmpties,
-                    true), runBars, suspect, now, stored.isEmpty());
+                    true), run, runBars, suspect, now, stored.isEmpty());
         }
         revisions.insert(dsl, symbolId, answer.source(), corrected, now);
         List<Session> lacking = t.absent.stream().filter(s -> !s.close().isAfter(now)).toList();
