@@ -78,7 +78,7 @@ public final class AnswerStore {
     private Result write(Connection c, VendorAnswer answer, AnswerTriage t, List<Session> sessions, Instant start,
                          Instant end, Instant now) throws SQLException {
         var dsl = bars.database().dsl(c);
-        long symbolId = bars.symbolIds().getOrCreate(dsl, answer.symbol());
+        long symbolId = bars.symbolIds().getOrCreate(c, answer.symbol());
         quarantine.keep(t.rejected, t.rejected.isEmpty() ? 0 : answer.unreadableNotKept(), now);
         List<Note> notes = new ArrayList<>();
         if (answer.noData() && answer.isEmpty()) {
