@@ -1,5 +1,7 @@
 package io.barkeep.store;
 
+import static io.barkeep.store.schema.Tables.BARS_5M;
+import static io.barkeep.store.schema.Tables.EMPTY_BARS;
 import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
 
 import io.barkeep.domain.Bar;
@@ -15,7 +17,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
 
@@ -39,6 +43,8 @@ final class CoverageLedger {
     /** Every row of the session was a zero-trade row although the symbol trades: kept, not believed yet. */
     static final long SUSPECT = 2;
 
+    private static final String COUNT_BARS = countSql(BARS_5M, BARS_5M.SYMBOL_ID, BARS_5M.TS);
+    private static final String COUNT_EMPTIES = countSql(EMPTY_BARS, EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS);
     private static final String UPSERT = DSL.using(SQLDialect.SQLITE)
             .insertInto(SESSION_COVERAGE, SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE,
                     SESSION_COVERAGE.EXPECTED_BARS, SESSION_COVERAGE.HELD_BARS, SESSION_COVERAGE.EMPTY_BARS,
@@ -98,11 +104,10 @@ final class CoverageLedger {
         if (sessions.isEmpty()) {
             return;
         }
-        // Otherwise one range query a kind for the whole run, grouped here: its rows come in key order, no sort.
         SessionCounts held = written != null ? SessionCounts.of(sessions, starts(written))
-                : SessionCounts.read(statements.on(c, SlotMask.BAR_STARTS), symbolId, sessions);
+                : SessionCounts.count(statements.on(c, COUNT_BARS), symbolId, sessions);
         SessionCounts empty = noEmpties ? SessionCounts.none(sessions)
-                : SessionCounts.read(statements.on(c, SlotMask.EMPTY_STARTS), symbolId, sessions);
+                : SessionCounts.count(statements.on(c, COUNT_EMPTIES), symbolId, sessions);
         PreparedStatement upsert = statements.on(c, UPSERT);
         PreparedStatement drop = statements.on(c, DROP);
         try {
@@ -135,10 +140,13 @@ final class CoverageLedger {
                 upsert.setString(++p, calendar.version());
                 upsert.setLong(++p, verdict);
                 // Only a partial session carries masks (about 3 % of them): a complete one says it all by its
-                // counts. The masks come with the counts, from the same starts.
+                // counts. The counts come first and cheaply (an aggregate, or the written bars); the start times
+                // are read back only for the partial sessions, so a write of whole sessions pays nothing more.
                 boolean partial = h + e < s.expectedBars();
-                setBytesOrNull(upsert, ++p, partial ? held.mask(i) : null);
-                setBytesOrNull(upsert, ++p, partial ? empty.mask(i) : null);
+                setBytesOrNull(upsert, ++p, !partial || h == 0 ? null : held.masksKnown() ? held.mask(i)
+                        : SlotMask.read(statements.on(c, SlotMask.BAR_STARTS), symbolId, s));
+                setBytesOrNull(upsert, ++p, !partial || e == 0 ? null : empty.masksKnown() ? empty.mask(i)
+                        : SlotMask.read(statements.on(c, SlotMask.EMPTY_STARTS), symbolId, s));
                 upsert.addBatch();
                 rows++;
             }
@@ -180,5 +188,12 @@ final class CoverageLedger {
         } else {
             ps.setLong(index, value);
         }
+    }
+
+    private static String countSql(Table<?> table, Field<Long> symbolField, Field<Long> ts) {
+        return DSL.using(SQLDialect.SQLITE).select(DSL.count(), DSL.min(ts), DSL.max(ts))
+                .from(table)
+                .where(symbolField.eq((Long) null)).and(ts.ge((Long) null)).and(ts.lt((Long) null))
+                .getSQL(ParamType.INDEXED);
     }
 }

@@ -4,7 +4,6 @@ import io.barkeep.domain.Session;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,8 +16,10 @@ final class SessionCounts {
     private final long[] first;
     private final long[] last;
     private final byte[][] masks;
+    private final boolean masksKnown;
 
-    private SessionCounts(int sessions) {
+    private SessionCounts(int sessions, boolean masksKnown) {
+        this.masksKnown = masksKnown;
         count = new long[sessions];
         first = new long[sessions];
         last = new long[sessions];
@@ -27,7 +28,7 @@ final class SessionCounts {
 
     /** Nothing in any of {@code sessions}. */
     static SessionCounts none(List<Session> sessions) {
-        return new SessionCounts(sessions.size());
+        return new SessionCounts(sessions.size(), true);
     }
 
     /**
@@ -35,7 +36,7 @@ final class SessionCounts {
      * session are ignored) by the session of {@code sessions} (ascending, not overlapping) that holds each.
      */
     static SessionCounts of(List<Session> sessions, long[] starts) {
-        SessionCounts out = new SessionCounts(sessions.size());
+        SessionCounts out = new SessionCounts(sessions.size(), true);
         int i = 0;
         for (int s = 0; s < sessions.size(); s++) {
             Session session = sessions.get(s);
@@ -66,25 +67,30 @@ final class SessionCounts {
     }
 
     /**
-     * As {@link #of}, over the starts a prepared {@code SELECT ts ... WHERE symbol_id = ? AND ts >= ? AND ts < ?
-     * ORDER BY ts} ({@link SlotMask#BAR_STARTS}, {@link SlotMask#EMPTY_STARTS}) finds for {@code symbolId} from the
-     * first session's open to the last one's close: one query for the run instead of one a session.
+     * The counts a prepared {@code SELECT count(*), min(ts), max(ts) ... WHERE symbol_id = ? AND ts >= ? AND ts < ?}
+     * gives for each of {@code sessions}, one indexed range query a session; no masks ({@link #masksKnown} false:
+     * the caller reads them for the partial sessions only). One range read of every start grouped here was slower
+     * in a month's rewrite (330 µs against 250 µs for 23 counting queries and 3 mask reads: a driver call a row).
      */
-    static SessionCounts read(PreparedStatement starts, long symbolId, List<Session> sessions) throws SQLException {
-        starts.setLong(1, symbolId);
-        starts.setLong(2, sessions.get(0).open().getEpochSecond());
-        starts.setLong(3, sessions.get(sessions.size() - 1).close().getEpochSecond());
-        long[] read = new long[64];
-        int n = 0;
-        try (ResultSet rs = starts.executeQuery()) {
-            while (rs.next()) {
-                if (n == read.length) {
-                    read = Arrays.copyOf(read, n * 2);
-                }
-                read[n++] = rs.getLong(1);
+    static SessionCounts count(PreparedStatement count, long symbolId, List<Session> sessions) throws SQLException {
+        SessionCounts out = new SessionCounts(sessions.size(), false);
+        count.setLong(1, symbolId);
+        for (int s = 0; s < sessions.size(); s++) {
+            count.setLong(2, sessions.get(s).open().getEpochSecond());
+            count.setLong(3, sessions.get(s).close().getEpochSecond());
+            try (ResultSet rs = count.executeQuery()) {
+                long n = rs.next() ? rs.getLong(1) : 0;
+                out.count[s] = n;
+                out.first[s] = n == 0 ? 0 : rs.getLong(2);
+                out.last[s] = n == 0 ? 0 : rs.getLong(3);
             }
         }
-        return of(sessions, Arrays.copyOf(read, n));
+        return out;
+    }
+
+    /** Whether {@link #mask} says anything: made from the starts, not from counting queries. */
+    boolean masksKnown() {
+        return masksKnown;
     }
 
     /** How many distinct starts session {@code s} holds. */
@@ -102,7 +108,10 @@ final class SessionCounts {
         return last[s];
     }
 
-    /** The slot mask of session {@code s} when it holds some starts but not every slot; null otherwise. */
+    /**
+     * The slot mask of session {@code s} when it holds some starts but not every slot; null otherwise, and null
+     * always when the counts came from counting queries ({@link #masksKnown}).
+     */
     byte[] mask(int s) {
         return masks[s];
     }
