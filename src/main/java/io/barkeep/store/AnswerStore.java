@@ -78,7 +78,7 @@ public final class AnswerStore {
     private Result write(Connection c, VendorAnswer answer, AnswerTriage t, List<Session> sessions, Instant start,
                          Instant end, Instant now) throws SQLException {
         var dsl = bars.database().dsl(c);
-        long symbolId = bars.symbolIds().getOrCreate(dsl, answer.symbol());
+        long symbolId = bars.symbolIds().getOrCreate(c, answer.symbol());
         quarantine.keep(t.rejected, t.rejected.isEmpty() ? 0 : answer.unreadableNotKept(), now);
         List<Note> notes = new ArrayList<>();
         if (answer.noData() && answer.isEmpty()) {
@@ -96,8 +96,9 @@ public final class AnswerStore {
             Instant to = min(run.get(run.size() - 1).close(), end);
             List<Bar> runBars = inside(t.bars, Bar::start, from, to);
             List<EmptyBar> runEmpties = inside(t.empties, EmptyBar::start, from, to);
+            // The run is the calendar's sessions of [from, to): the ledger's own lookup would give the same list.
             changed += bars.writer().write(c, symbolId, new BarBatch(answer.symbol(), from, to, runBars, runEmpties,
-                    true), runBars, suspect, now, stored.isEmpty());
+                    true), run, runBars, suspect, now, stored.isEmpty());
         }
         revisions.insert(dsl, symbolId, answer.source(), corrected, now);
         List<Session> lacking = t.absent.stream().filter(s -> !s.close().isAfter(now)).toList();

@@ -84,7 +84,7 @@ public final class BarStore {
     public WriteResult write(BarBatch batch) {
         List<Bar> bars = writer.sortedCheckedBars(batch);
         Checked<WriteResult> result = inWriteWindow(batch.from(), batch.to(), () -> db.writer().runJdbc(c -> {
-            long symbolId = symbols.getOrCreate(db.dsl(c), batch.symbol());
+            long symbolId = symbols.getOrCreate(c, batch.symbol());
             int changed = writer.write(c, symbolId, batch, bars, Set.of(), clock.instant(), false);
             return new Checked<>(new WriteResult(symbolId, bars.size(), changed),
                     writer.withNeighbours(c, symbolId, batch.from(), batch.to(), bars));

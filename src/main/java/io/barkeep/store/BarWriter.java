@@ -5,6 +5,7 @@ import static io.barkeep.store.schema.Tables.BARS_5M;
 
 import io.barkeep.domain.Bar;
 import io.barkeep.domain.EmptyBar;
+import io.barkeep.domain.Session;
 import io.barkeep.domain.TradingCalendar;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -120,6 +121,16 @@ final class BarWriter {
      */
     int write(Connection c, long symbolId, BarBatch batch, List<Bar> bars, Set<Integer> suspectDates, Instant now,
               boolean heldNothing) throws SQLException {
+        return write(c, symbolId, batch, ledger.sessions(batch.from(), batch.to()), bars, suspectDates, now,
+                heldNothing);
+    }
+
+    /**
+     * As {@link #write(Connection, long, BarBatch, List, Set, Instant, boolean)}, with the batch's sessions (those
+     * {@link CoverageLedger#sessions} gives for its range) at hand: the ledger need not ask the calendar again.
+     */
+    int write(Connection c, long symbolId, BarBatch batch, List<Session> sessions, List<Bar> bars,
+              Set<Integer> suspectDates, Instant now, boolean heldNothing) throws SQLException {
         int changed = 0;
         int whole = bars.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
         changed += upsert(statement(c, upsertManySql), ROWS_PER_STATEMENT, symbolId, bars.subList(0, whole));
@@ -137,7 +148,7 @@ final class BarWriter {
             runPrepared(statement(c, DELETE_EMPTIES_UNDER_BARS), symbolId, from, to);
         }
         boolean noEmpties = batch.authoritative() && batch.empties().isEmpty();
-        ledger.recount(c, symbolId, batch.from(), batch.to(), batch.noData(), suspectDates, noEmpties, now,
+        ledger.recount(c, symbolId, sessions, batch.noData(), suspectDates, noEmpties, now,
                 heldNothing && noEmpties ? bars : null);
         return changed;
     }

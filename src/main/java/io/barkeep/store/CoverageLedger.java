@@ -1,7 +1,7 @@
 package io.barkeep.store;
 
-import static io.barkeep.store.schema.Tables.EMPTY_BARS;
 import static io.barkeep.store.schema.Tables.BARS_5M;
+import static io.barkeep.store.schema.Tables.EMPTY_BARS;
 import static io.barkeep.store.schema.Tables.SESSION_COVERAGE;
 
 import io.barkeep.domain.Bar;
@@ -10,14 +10,12 @@ import io.barkeep.domain.Session;
 import io.barkeep.domain.TradingCalendar;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
@@ -45,9 +43,7 @@ final class CoverageLedger {
     /** Every row of the session was a zero-trade row although the symbol trades: kept, not believed yet. */
     static final long SUSPECT = 2;
 
-    private static final long[] NONE = new long[3];
-    private static final String COUNT_BARS = countSql(BARS_5M, BARS_5M.SYMBOL_ID,
-            BARS_5M.TS);
+    private static final String COUNT_BARS = countSql(BARS_5M, BARS_5M.SYMBOL_ID, BARS_5M.TS);
     private static final String COUNT_EMPTIES = countSql(EMPTY_BARS, EMPTY_BARS.SYMBOL_ID, EMPTY_BARS.TS);
     private static final String UPSERT = DSL.using(SQLDialect.SQLITE)
             .insertInto(SESSION_COVERAGE, SESSION_COVERAGE.SYMBOL_ID, SESSION_COVERAGE.SESSION_DATE,
@@ -83,57 +79,62 @@ final class CoverageLedger {
         this.statements = statements;
     }
 
+    /** The sessions a write of [from, to) touches: those whose New York date lies from {@code from}'s to {@code to}'s. */
+    List<Session> sessions(Instant from, Instant to) {
+        LocalDate first = from.atZone(Session.NEW_YORK).toLocalDate();
+        LocalDate last = to.minusSeconds(1).atZone(Session.NEW_YORK).toLocalDate();
+        return calendar.sessions(first, last);
+    }
+
     /**
-     * Recounts the ledger rows of the sessions in [from, to); call inside the write transaction.
+     * Recounts the ledger rows of {@code sessions} (ascending: those {@link #sessions} gives for the written range);
+     * call inside the write transaction.
      *
-     * @param noData       the vendor said explicitly it has nothing for [from, to): sessions holding nothing get a
+     * @param noData       the vendor said explicitly it has nothing for the range: sessions holding nothing get a
      *                     {@link #NO_DATA} row; otherwise a session holding nothing has no row (it is missing)
      * @param suspectDates {@link Session#dateKey() date keys} of sessions answered with zero-trade rows only
-     * @param noEmpties    this transaction left no empty marker in [from, to) (it deleted them all and wrote none):
+     * @param noEmpties    this transaction left no empty marker in the range (it deleted them all and wrote none):
      *                     they need no counting
      * @param written      when not null, the bars this transaction wrote into sessions that held no bar before:
      *                     they are exactly what the sessions hold now, so they are counted here instead of read back
-     *                     (a month's backfill asks 21 counting queries less), slot masks included
+     *                     (a month's backfill reads nothing back), slot masks included
      */
-    void recount(Connection c, long symbolId, Instant from, Instant to, boolean noData, Set<Integer> suspectDates,
+    void recount(Connection c, long symbolId, List<Session> sessions, boolean noData, Set<Integer> suspectDates,
                  boolean noEmpties, Instant now, List<Bar> written) throws SQLException {
-        LocalDate first = from.atZone(Session.NEW_YORK).toLocalDate();
-        LocalDate last = to.minusSeconds(1).atZone(Session.NEW_YORK).toLocalDate();
-        List<Session> sessions = calendar.sessions(first, last);
         if (sessions.isEmpty()) {
             return;
         }
-        Map<Long, byte[]> writtenMasks = written != null ? new HashMap<>() : null;
-        Map<Long, long[]> held = written != null ? countWritten(sessions, written, writtenMasks)
-                : countBySession(statements.on(c, COUNT_BARS), symbolId, sessions);
-        Map<Long, long[]> empty = noEmpties ? Map.of()
-                : countBySession(statements.on(c, COUNT_EMPTIES), symbolId, sessions);
+        SessionCounts held = written != null ? SessionCounts.of(sessions, starts(written))
+                : SessionCounts.count(statements.on(c, COUNT_BARS), symbolId, sessions);
+        SessionCounts empty = noEmpties ? SessionCounts.none(sessions)
+                : SessionCounts.count(statements.on(c, COUNT_EMPTIES), symbolId, sessions);
         PreparedStatement upsert = statements.on(c, UPSERT);
         PreparedStatement drop = statements.on(c, DROP);
         try {
             int rows = 0;
             int drops = 0;
-            for (Session s : sessions) {
-                long[] h = held.get(s.open().getEpochSecond());
-                long[] e = empty.getOrDefault(s.open().getEpochSecond(), NONE);
-                if (h[0] + e[0] == 0 && !noData) {
+            for (int i = 0; i < sessions.size(); i++) {
+                Session s = sessions.get(i);
+                long h = held.count(i);
+                long e = empty.count(i);
+                if (h + e == 0 && !noData) {
                     drop.setLong(1, symbolId);
                     drop.setLong(2, s.dateKey());
                     drop.addBatch();
                     drops++;
                     continue;
                 }
-                long verdict = h[0] + e[0] == 0 ? NO_DATA
-                        : h[0] == 0 && suspectDates.contains(s.dateKey()) ? SUSPECT : ANSWERED;
+                long verdict = h + e == 0 ? NO_DATA
+                        : h == 0 && suspectDates.contains(s.dateKey()) ? SUSPECT : ANSWERED;
                 boolean isFinal = s.settledBy(now) && (verdict == ANSWERED || NoTradeVerdict.isFinal(s, now));
                 int p = 0;
                 upsert.setLong(++p, symbolId);
                 upsert.setLong(++p, s.dateKey());
                 upsert.setLong(++p, s.expectedBars());
-                upsert.setLong(++p, h[0]);
-                upsert.setLong(++p, e[0]);
-                setLongOrNull(upsert, ++p, h[0] == 0 ? null : h[1]);
-                setLongOrNull(upsert, ++p, h[0] == 0 ? null : h[2]);
+                upsert.setLong(++p, h);
+                upsert.setLong(++p, e);
+                setLongOrNull(upsert, ++p, h == 0 ? null : held.first(i));
+                setLongOrNull(upsert, ++p, h == 0 ? null : held.last(i));
                 upsert.setLong(++p, now.getEpochSecond());
                 upsert.setLong(++p, isFinal ? 1 : 0);
                 upsert.setString(++p, calendar.version());
@@ -141,11 +142,10 @@ final class CoverageLedger {
                 // Only a partial session carries masks (about 3 % of them): a complete one says it all by its
                 // counts. The counts come first and cheaply (an aggregate, or the written bars); the start times
                 // are read back only for the partial sessions, so a write of whole sessions pays nothing more.
-                boolean partial = h[0] + e[0] < s.expectedBars();
-                setBytesOrNull(upsert, ++p, !partial || h[0] == 0 ? null : writtenMasks != null
-                        ? writtenMasks.get(s.open().getEpochSecond())
+                boolean partial = h + e < s.expectedBars();
+                setBytesOrNull(upsert, ++p, !partial || h == 0 ? null : held.masksKnown() ? held.mask(i)
                         : SlotMask.read(statements.on(c, SlotMask.BAR_STARTS), symbolId, s));
-                setBytesOrNull(upsert, ++p, !partial || e[0] == 0 ? null
+                setBytesOrNull(upsert, ++p, !partial || e == 0 ? null : empty.masksKnown() ? empty.mask(i)
                         : SlotMask.read(statements.on(c, SlotMask.EMPTY_STARTS), symbolId, s));
                 upsert.addBatch();
                 rows++;
@@ -164,6 +164,16 @@ final class CoverageLedger {
         }
     }
 
+    /** The starts of {@code bars}, ascending. */
+    private static long[] starts(List<Bar> bars) {
+        long[] starts = new long[bars.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = bars.get(i).epochSecond();
+        }
+        Arrays.sort(starts);
+        return starts;
+    }
+
     private static void setBytesOrNull(PreparedStatement ps, int index, byte[] value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.VARBINARY);
@@ -178,70 +188,6 @@ final class CoverageLedger {
         } else {
             ps.setLong(index, value);
         }
-    }
-
-    /**
-     * Per session (keyed by its open): {count, min ts, max ts}. One indexed range query a session: cheaper than a
-     * GROUP BY over the whole range, which has to sort.
-     */
-    private static Map<Long, long[]> countBySession(PreparedStatement ps, long symbolId, List<Session> sessions)
-            throws SQLException {
-        Map<Long, long[]> out = new HashMap<>();
-        ps.setLong(1, symbolId);
-        for (Session s : sessions) {
-            ps.setLong(2, s.open().getEpochSecond());
-            ps.setLong(3, s.close().getEpochSecond());
-            try (ResultSet rs = ps.executeQuery()) {
-                long count = rs.next() ? rs.getLong(1) : 0;
-                out.put(s.open().getEpochSecond(), new long[] {count, count == 0 ? 0 : rs.getLong(2),
-                        count == 0 ? 0 : rs.getLong(3)});
-            }
-        }
-        return out;
-    }
-
-    /** As {@link #countBySession}, over {@code bars} (any order; a start given twice is one row). */
-    static Map<Long, long[]> countWritten(List<Session> sessions, List<Bar> bars) {
-        return countWritten(sessions, bars, null);
-    }
-
-    /**
-     * As {@link #countWritten(List, List)}, also putting into {@code masks} (when not null) the slot mask of each
-     * session the bars do not fill: the starts are at hand here, so the mask costs no read.
-     */
-    static Map<Long, long[]> countWritten(List<Session> sessions, List<Bar> bars, Map<Long, byte[]> masks) {
-        long[] starts = new long[bars.size()];
-        for (int i = 0; i < starts.length; i++) {
-            starts[i] = bars.get(i).epochSecond();
-        }
-        java.util.Arrays.sort(starts);
-        Map<Long, long[]> out = new HashMap<>();
-        int i = 0;
-        for (Session s : sessions) {
-            long open = s.open().getEpochSecond();
-            long close = s.close().getEpochSecond();
-            while (i < starts.length && starts[i] < open) {
-                i++;
-            }
-            long[] row = new long[3];
-            int first = i;
-            for (; i < starts.length && starts[i] < close; i++) {
-                if (row[0] == 0 || starts[i] != row[2]) {
-                    row[1] = row[0] == 0 ? starts[i] : row[1];
-                    row[2] = starts[i];
-                    row[0]++;
-                }
-            }
-            if (masks != null && row[0] > 0 && row[0] < s.expectedBars()) {
-                byte[] mask = SlotMask.empty(s);
-                for (int k = first; k < i; k++) {
-                    SlotMask.set(mask, s, starts[k]);
-                }
-                masks.put(open, mask);
-            }
-            out.put(open, row);
-        }
-        return out;
     }
 
     private static String countSql(Table<?> table, Field<Long> symbolField, Field<Long> ts) {

@@ -11,6 +11,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * The benchmark's fixed workload (BENCHMARK.md): symbols SYM000..., consecutive weekdays from 2023-01-03
@@ -100,12 +101,23 @@ final class BenchWorkload {
      * month, as a backfill asks for and stores them.
      */
     List<VendorAnswer> monthlyAnswers(String symbol, List<Bar> bars) {
+        return answers(symbol, bars, YearMonth::from);
+    }
+
+    /** As {@link #monthlyAnswers}, one answer per half week: Monday to Wednesday, Thursday and Friday. */
+    List<VendorAnswer> halfWeekAnswers(String symbol, List<Bar> bars) {
+        return answers(symbol, bars, d -> List.of(d.with(DayOfWeek.MONDAY),
+                d.getDayOfWeek().compareTo(DayOfWeek.WEDNESDAY) <= 0));
+    }
+
+    /** {@code bars} as one answer per {@code period} of their sessions' dates. */
+    private List<VendorAnswer> answers(String symbol, List<Bar> bars, Function<LocalDate, Object> period) {
         List<VendorAnswer> out = new ArrayList<>();
         int first = 0;
         int bar = 0;
         for (int s = 1; s <= sessions.size(); s++) {
-            if (s < sessions.size() && YearMonth.from(sessions.get(s).date())
-                    .equals(YearMonth.from(sessions.get(first).date()))) {
+            if (s < sessions.size() && period.apply(sessions.get(s).date())
+                    .equals(period.apply(sessions.get(first).date()))) {
                 continue;
             }
             Instant end = sessions.get(s - 1).close();

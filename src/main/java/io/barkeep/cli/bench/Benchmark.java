@@ -37,10 +37,15 @@ public final class Benchmark {
     private static final int QUERY_SESSIONS = 30;
     private static final int TIMED_REPEATS = 11;
     /**
-     * Symbols' worth of months the warm-up stores through both write paths before anything is timed: with one (36
-     * answers) the store operation, called once a month, was still partly interpreted when the race began.
+     * Answers the warm-up stores through both write paths (the same bars) before anything is timed. The store
+     * operation runs once an answer, and its code around the bar loop (triage, ledger, neighbour reads, the driver's
+     * per-statement calls) reaches the optimizing compiler only after thousands of calls (HotSpot's
+     * Tier4InvocationThreshold is 5,000), while the floor's work is one bar loop, compiled after a few answers
+     * whatever the warm-up. With the former warm-up (three symbols of months, 108 answers) the race timed the store
+     * operation's own code still interpreted or in the first compiler's profiling code, the more so the fewer the
+     * symbols: 180 answers a side at 5 symbols, 18,000 at 500, where the ratio was 0.88-0.89 against 0.72-0.82.
      */
-    private static final int WARM_UP_SYMBOLS = 3;
+    private static final int WARM_UP_ANSWERS = 5_000;
     /** The warm-up's symbols are WARM0, WARM1...; the read paths warm up on WARM0 (a name that holds bars). */
     private static final String WARM = "WARM";
 
@@ -93,11 +98,16 @@ public final class Benchmark {
         try (CacheEngine engine = CacheEngine.open(scratch.apply("warmup"), calendar, 0, clock);
              JdbcFloor floor = JdbcFloor.create(scratch.apply("warmup-floor"))) {
             AnswerStore store = new AnswerStore(engine);
-            for (int k = 0; k < WARM_UP_SYMBOLS; k++) {
-                // Bars of symbols past the workload's, under names of their own: fresh rows, as in the race.
-                for (VendorAnswer a : workload.monthlyAnswers(WARM + k, workload.bars(symbols + k))) {
+            // Bars of symbols past the workload's, under names of their own: fresh rows, as in the race. Half a week
+            // an answer (two or three sessions): the same code as a month's answer at an eighth of its bars (5,000
+            // months would take longer than the rest of a 5-symbol run), and the loops over sessions still run more
+            // than once, as in a month, so the compiled code has seen the branches a month takes.
+            int answers = 0;
+            for (int k = 0; answers < WARM_UP_ANSWERS; k++) {
+                for (VendorAnswer a : workload.halfWeekAnswers(WARM + k, workload.bars(symbols + k))) {
                     store.store(a);
                     floor.upsert(k + 1, a.bars());
+                    answers++;
                 }
             }
             Instant from = sessions.get(Math.max(0, sessions.size() - QUERY_SESSIONS)).open();
