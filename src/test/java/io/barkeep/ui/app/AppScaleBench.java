@@ -189,24 +189,15 @@ public final class AppScaleBench {
      * {@code shows} holds: the time the user waits for data on screen.
      */
     private void timeToData(String name, String button, BooleanSupplier shows, Runnable... open) throws Exception {
-        CompletableFuture<Double> done = new CompletableFuture<>();
-        onFx(() -> {
-            long t0 = System.nanoTime();
-            Runnable[] check = new Runnable[1];
-            check[0] = () -> {
-                if (!done.isDone() && safely(shows)) {
-                    done.complete((System.nanoTime() - t0) / 1e6);
-                    Platform.runLater(() -> scene.removePostLayoutPulseListener(check[0]));
-                }
-            };
-            scene.addPostLayoutPulseListener(check[0]);
+        CompletableFuture<Double> done = onFx(() -> {
+            CompletableFuture<Double> shown = fromNowUntil(shows);
             if (button != null) {
                 ((ButtonBase) scene.lookup(button)).fire();
             }
             for (Runnable r : open) {
                 r.run();
             }
-            return null;
+            return shown;
         });
         out.put(name + "_data_ms", round(done.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)));
         out.put(name + "_rss_mb", residentMb());
@@ -217,20 +208,21 @@ public final class AppScaleBench {
      * upper bound by up to a pulse: it is checked after each pulse's layout).
      */
     private CompletableFuture<Double> whenShown(BooleanSupplier shows) throws Exception {
+        return onFx(() -> fromNowUntil(shows));
+    }
+
+    /** On the FX thread: from now to the end of the first pulse after which {@code shows} holds. */
+    private CompletableFuture<Double> fromNowUntil(BooleanSupplier shows) {
         CompletableFuture<Double> done = new CompletableFuture<>();
         long t0 = System.nanoTime();
-        onFx(() -> {
-            Runnable[] check = new Runnable[1];
-            check[0] = () -> {
-                if (!done.isDone() && safely(shows)) {
-                    done.complete((System.nanoTime() - t0) / 1e6);
-                    Platform.runLater(() -> scene.removePostLayoutPulseListener(check[0]));
-                }
-            };
-            scene.addPostLayoutPulseListener(check[0]);
-            check[0].run();
-            return null;
-        });
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            if (!done.isDone() && safely(shows)) {
+                done.complete((System.nanoTime() - t0) / 1e6);
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(check[0]));
+            }
+        };
+        scene.addPostLayoutPulseListener(check[0]);
         return done;
     }
 
