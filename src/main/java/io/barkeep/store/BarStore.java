@@ -8,6 +8,7 @@ import io.barkeep.domain.Aggregator;
 import io.barkeep.domain.Bar;
 import io.barkeep.domain.BucketAlignment;
 import io.barkeep.domain.Interval;
+import io.barkeep.domain.SessionQuote;
 import io.barkeep.domain.EmptyBar;
 import io.barkeep.domain.TradingCalendar;
 import java.time.Clock;
@@ -15,10 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Field;
-import org.jooq.impl.DSL;
 
 /**
  * Reads and writes 5-minute bars. A {@link BarBatch} is written in one transaction on the writer thread:
@@ -33,12 +34,6 @@ import org.jooq.impl.DSL;
  */
 public final class BarStore {
     private static final Field<Long> TS = BARS_5M.TS;
-    /**
-     * The start of a symbol's last bar: a constant statement through JDBC, since the watchlist asks it of every
-     * symbol (554 at once) and building the query with jOOQ each time cost more than the answer.
-     */
-    private static final String LATEST_TS = DSL.using(org.jooq.SQLDialect.SQLITE).select(DSL.max(BARS_5M.TS))
-            .from(BARS_5M).where(BARS_5M.SYMBOL_ID.eq((Long) null)).getSQL(org.jooq.conf.ParamType.INDEXED);
 
     private final Database db;
     private final TradingCalendar calendar;
@@ -170,14 +165,16 @@ public final class BarStore {
     }
 
     /**
-     * As {@link #bars}, read straight from the database and left out of the hot cache: for a short range of many
-     * symbols read once (the watchlist's latest two sessions of every symbol), where the cache would read and keep
-     * each symbol's whole month, ten times the rows, and push out the months the chart reads.
+     * Where each of {@code symbols} stands in its latest session; a symbol without a bar has no quote. Read straight
+     * from the database, not through the hot cache, which would read and keep each symbol's whole month and push
+     * out the months the chart reads.
      */
-    public List<Bar> barsBypassingCache(String symbol, Instant from, Instant to) {
-        Optional<Long> id = symbols.find(symbol);
-        return id.isEmpty() || !from.isBefore(to) ? List.of()
-                : readRange(id.get(), from.getEpochSecond(), to.getEpochSecond());
+    public Map<String, SessionQuote> sessionQuotes(List<String> symbols) {
+        Map<String, Long> ids = new java.util.LinkedHashMap<>();
+        for (String symbol : symbols) {
+            this.symbols.find(symbol).ifPresent(id -> ids.put(symbol, id));
+        }
+        return ids.isEmpty() ? Map.of() : db.readJdbc(c -> SessionQuoteReader.read(c, ids, calendar));
     }
 
     private List<Bar> readThroughCache(HotBarCache hot, long symbolId, long from, long to) {
@@ -272,7 +269,7 @@ public final class BarStore {
             return Optional.empty();
         }
         Long ts = db.readJdbc(c -> {
-            try (java.sql.PreparedStatement ps = c.prepareStatement(LATEST_TS)) {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(SessionQuoteReader.LATEST_TS)) {
                 ps.setLong(1, id.get());
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     rs.next();

@@ -346,11 +346,11 @@ class BarStoreTest {
     }
 
     @Test
-    void aReadBypassingTheCacheAnswersAsTheDiskDoesAndLeavesTheCacheEmpty() {
+    void theWatchlistsReadsAnswerAsTheDiskDoesAndLeaveTheCacheEmpty() {
         BarStore cached = new BarStore(db, CALENDAR, 64L * 1024 * 1024, Clock.fixed(NOW, ZoneOffset.UTC));
         cached.write(BarBatch.of("AAPL", TestBars.sessions(List.of(JUL31, AUG1), 1)));
-        assertEquals(store.bars("AAPL", at(JUL31, "15:00"), AUG1.close()),
-                cached.barsBypassingCache("AAPL", at(JUL31, "15:00"), AUG1.close()));
+        assertEquals(1, cached.sessionQuotes(List.of("AAPL")).size());
+        assertEquals(store.sessionQuotes(List.of("AAPL")), cached.sessionQuotes(List.of("AAPL")));
         assertEquals(store.latest("AAPL"), cached.latest("AAPL"));
         // A change made behind the store's back (no invalidation) shows in a cached read only of a month the cache
         // does not hold: after the two reads above, August's must show ...

@@ -1,15 +1,10 @@
 package io.barkeep.ui.watchlist;
 
-import io.barkeep.domain.Bar;
-import io.barkeep.domain.Session;
 import io.barkeep.domain.SessionQuote;
-import io.barkeep.domain.TradingCalendar;
-import io.barkeep.store.CacheEngine;
 import io.barkeep.ui.app.AppServices;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import org.slf4j.Logger;
@@ -52,7 +47,7 @@ final class MarketQuotes {
         services.ui().load(() -> {
             Map<String, SessionQuote> all = new HashMap<>();
             if (head > 0) {
-                Map<String, SessionQuote> first = read(services.engine(), copy.subList(0, head));
+                Map<String, SessionQuote> first = services.engine().bars().sessionQuotes(copy.subList(0, head));
                 all.putAll(first);
                 // Added beside the quotes still shown (a reload's old ones go when the whole read is in).
                 services.ui().onFx(() -> {
@@ -61,7 +56,7 @@ final class MarketQuotes {
                     }
                 });
             }
-            all.putAll(read(services.engine(), copy.subList(head, copy.size())));
+            all.putAll(services.engine().bars().sessionQuotes(copy.subList(head, copy.size())));
             return all;
         }, map -> {
             if (g == generation) {
@@ -69,27 +64,6 @@ final class MarketQuotes {
                 quotes.putAll(map);
             }
         }, e -> LOG.warn("market columns not read", e));
-    }
-
-    /** Blocking: each symbol's latest session against the one before, from the cached 5-minute bars. */
-    static Map<String, SessionQuote> read(CacheEngine engine, List<String> symbols) {
-        TradingCalendar calendar = engine.bars().calendar();
-        Map<String, SessionQuote> out = new HashMap<>();
-        for (String symbol : symbols) {
-            Optional<Bar> latest = engine.bars().latest(symbol);
-            Optional<Session> session = latest.flatMap(b -> calendar.latestSessionStartedBy(b.start()));
-            if (session.isEmpty()) {
-                continue;
-            }
-            Session previous = calendar.previousSessionBefore(session.get().date()).orElse(session.get());
-            List<Bar> bars = engine.bars().barsBypassingCache(symbol, previous.open(),
-                    latest.get().start().plusSeconds(1));
-            SessionQuote q = SessionQuote.of(bars, session.get().open(), previous.open());
-            if (q != null) {
-                out.put(symbol, q);
-            }
-        }
-        return out;
     }
 
     ObservableMap<String, SessionQuote> quotes() {
