@@ -5,6 +5,7 @@ import io.barkeep.domain.WatchlistEntry;
 import io.barkeep.store.CacheEngine;
 import io.barkeep.sync.VendorErrors;
 import io.barkeep.ui.app.AppServices;
+import io.barkeep.ui.freshness.FreshnessLag;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,9 @@ final class DashboardQuery {
                 .max(Comparator.comparing(Freshness::newestBar)).orElse(null);
         Freshness stalest = freshest == null ? null : candidates.stream().min(Comparator.comparing(Freshness::newestBar,
                 Comparator.nullsFirst(Comparator.naturalOrder()))).orElse(null);
+        Long stalestLag = stalest == null || stalest.newestBar() == null ? null
+                : FreshnessLag.reference(engine.bars().calendar(), now).map(r -> FreshnessLag.barsBehind(
+                        engine.bars().calendar(), stalest.newestBar(), r.lastClosedBar())).orElse(null);
         Instant lastPass = watchlist.stream().map(WatchlistEntry::lastUpdated).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
         Path file = engine.database().file();
@@ -54,7 +58,8 @@ final class DashboardQuery {
         String name = file == null ? engine.database().name() : file.getFileName().toString();
         return new DashboardStats(watchlist.size(), active.size(), cached, bars, noTrade, missing, bytes, name,
                 expected, expected == 0 ? 0 : 100.0 * held / expected, gaps,
-                services.nextPass(), lastPass, VendorErrors.lastDay(engine, now).size(), freshest, stalest, candidates, now);
+                services.nextPass(), lastPass, VendorErrors.lastDay(engine, now).size(), freshest, stalest, candidates, now,
+                stalestLag);
     }
 
     /** The file and its write-ahead log: in WAL mode fresh writes sit in the log until a checkpoint. */

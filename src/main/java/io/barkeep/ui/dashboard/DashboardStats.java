@@ -29,17 +29,20 @@ import java.util.List;
  * @param watched         the freshness of each active watchlist symbol (of every cached one when none is
  *                        active), lowest coverage first
  * @param at              when the numbers were read
+ * @param stalestLag      how many bars the stalest symbol's newest bar is behind the last bar closed at {@code at}
+ *                        ({@link io.barkeep.ui.freshness.FreshnessLag}), or null when it has none or the calendar
+ *                        knows no session before {@code at}
  */
 public record DashboardStats(int symbols, int activeSymbols, int cachedSymbols, long bars, long noTradeBars,
                              long missingBars, long databaseBytes,
                              String databaseName, long expectedBars, double coveragePercent, int gaps, UpdaterSchedule.Planned nextPass,
                              Instant lastPass, int vendorErrors, Freshness freshest, Freshness stalest, List<Freshness> watched,
-                             Instant at) {
+                             Instant at, Long stalestLag) {
 
     /** These numbers with the updater's newer plan (it plans after each pass; nothing else needs reading). */
     DashboardStats withNextPass(UpdaterSchedule.Planned next) {
         return new DashboardStats(symbols, activeSymbols, cachedSymbols, bars, noTradeBars, missingBars, databaseBytes,
                 databaseName, expectedBars, coveragePercent, gaps, next, lastPass, vendorErrors, freshest, stalest,
-                watched, at);
+                watched, at, stalestLag);
     }
 }

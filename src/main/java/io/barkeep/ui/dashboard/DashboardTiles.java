@@ -8,6 +8,7 @@ import io.barkeep.domain.Freshness;
 import io.barkeep.domain.Session;
 import io.barkeep.store.UpdaterLock;
 import io.barkeep.ui.app.AppServices;
+import io.barkeep.ui.freshness.Thresholds;
 import java.text.DecimalFormat;
 import java.text.MessageFormat;
 import java.time.Duration;
@@ -151,8 +152,14 @@ final class DashboardTiles {
             // A tie names no symbol: every watched symbol ends at the same bar.
             tiles.get(Kind.FRESHEST).setDescription(format("freshness.all", s.watched().size()) + "\n"
                     + TIME.format(s.freshest().newestBar()) + " NY");
-            tiles.get(Kind.STALEST).setDescription(text.getString("freshness.even"));
             tiles.get(Kind.STALEST).setText(text.getString("freshness.evenText"));
+            if (Thresholds.lag(s.stalestLag()) == Thresholds.Level.OK) {
+                tiles.get(Kind.STALEST).setDescription(text.getString("freshness.even"));
+            } else {
+                // None is behind the others, but all of them are behind the market (the cache is a day old).
+                tiles.get(Kind.STALEST).setDescription(format("freshness.allBehind", s.watched().size(),
+                        s.stalestLag()));
+            }
         }
         showBySymbol(s);
     }
