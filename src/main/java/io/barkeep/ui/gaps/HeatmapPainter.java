@@ -24,10 +24,12 @@ import javafx.scene.text.TextAlignment;
  */
 final class HeatmapPainter {
     private static final Font SYMBOL = Font.font(null, FontWeight.BOLD, 12.5);
-    private static final Font MONTH = Font.font(null, FontWeight.BOLD, 12);
+    static final Font MONTH = Font.font(null, FontWeight.BOLD, 12);
     private static final Font SMALL = Font.font(10);
     /** Room a month's name needs ("Sep 2026" in the header font), with a margin. */
-    private static final double MONTH_LABEL_WIDTH = 72;
+    static final double MONTH_LABEL_WIDTH = 72;
+    /** Room a month's name needs without its year ("Sep"), with a margin. */
+    static final double SHORT_MONTH_LABEL_WIDTH = 32;
 
     /** What one frame shows. */
     record Frame(HeatmapModel model, HeatmapLayout layout, HeatmapPalette palette, double scrollX, double scrollY,
@@ -148,11 +150,13 @@ final class HeatmapPainter {
             // The first visible month keeps its name at the left edge, unless the next month's name needs the room.
             boolean sticky = c == first && !monthStart && nextMonthX - GUTTER > MONTH_LABEL_WIDTH;
             if (monthStart || sticky) {
-                String label = d.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + d.getYear();
                 double labelX = Math.max(x, GUTTER + 2);
-                g.setFont(MONTH);
-                g.setFill(p.text());
-                g.fillText(label, labelX, 4);
+                String label = monthLabel(d, width - labelX);
+                if (label != null) {
+                    g.setFont(MONTH);
+                    g.setFill(p.text());
+                    g.fillText(label, labelX, 4);
+                }
                 if (monthStart) {
                     g.setStroke(p.grid());
                     g.setLineWidth(1);
@@ -167,6 +171,16 @@ final class HeatmapPainter {
             }
         }
         g.restore();
+    }
+
+    /**
+     * A month's name with its year where {@code room} holds it, without where only the month fits (a month that
+     * begins at the right edge), none where not even that fits: a name is never cut off.
+     */
+    static String monthLabel(LocalDate month, double room) {
+        String name = month.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+        return room >= MONTH_LABEL_WIDTH ? name + " " + month.getYear()
+                : room >= SHORT_MONTH_LABEL_WIDTH ? name : null;
     }
 
     private static void gutter(GraphicsContext g, Frame f, int firstRow, int lastRow, double height) {
