@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +75,7 @@ final class SessionQuoteReader {
                 return Optional.empty();
             }
         }
-        Optional<Session> session = calendar.latestSessionStartedBy(java.time.Instant.ofEpochSecond(newest));
+        Optional<Session> session = calendar.latestSessionStartedBy(Instant.ofEpochSecond(newest));
         if (session.isEmpty()) {
             return Optional.empty();
         }
