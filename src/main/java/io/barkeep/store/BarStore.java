@@ -269,13 +269,8 @@ public final class BarStore {
             return Optional.empty();
         }
         Long ts = db.readJdbc(c -> {
-            try (java.sql.PreparedStatement ps = c.prepareStatement(SessionQuoteReader.LATEST_TS)) {
-                ps.setLong(1, id.get());
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    long v = rs.getLong(1);
-                    return rs.wasNull() ? null : v;
-                }
+            try (java.sql.PreparedStatement ps = c.prepareStatement(BarWriter.NEWEST_START)) {
+                return BarWriter.newestStart(ps, id.get());
             }
         });
         // One bar: not through the cache, which would read and keep its whole month.

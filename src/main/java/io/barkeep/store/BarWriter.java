@@ -43,6 +43,13 @@ final class BarWriter {
             SQLDialect.POSTGRES, new String[] {upsertSql(SQLDialect.POSTGRES, 1),
                 upsertSql(SQLDialect.POSTGRES, ROWS_PER_STATEMENT)});
 
+    /**
+     * The start of a symbol's newest bar, a constant statement: the watchlist asks it of every symbol at once, and
+     * building the query with jOOQ each time cost more than the answer. Parameter: symbol id.
+     */
+    static final String NEWEST_START = DSL.using(SQLDialect.SQLITE).select(DSL.max(BARS_5M.TS)).from(BARS_5M)
+            .where(BARS_5M.SYMBOL_ID.eq((Long) null)).getSQL(ParamType.INDEXED);
+
     static final String SELECT_RANGE = DSL.using(SQLDialect.SQLITE)
             .select(TS, BARS_5M.OPEN, BARS_5M.HIGH, BARS_5M.LOW, BARS_5M.CLOSE,
                     BARS_5M.VOLUME, DSL.coalesce(BARS_5M.TRADES, DSL.inline(Bar.UNKNOWN)),
@@ -313,6 +320,18 @@ final class BarWriter {
     }
 
     /** The stored bars of {@code symbolId} with from <= start < to, oldest first, on {@code c}. */
+    /** The start (epoch seconds) of the symbol's newest bar through a prepared {@link #NEWEST_START}; null: none. */
+    static Long newestStart(PreparedStatement newestStart, long symbolId) throws SQLException {
+        newestStart.setLong(1, symbolId);
+        try (ResultSet rs = newestStart.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            long start = rs.getLong(1);
+            return rs.wasNull() ? null : start;
+        }
+    }
+
     static List<Bar> readRange(Connection c, long symbolId, long from, long to) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SELECT_RANGE)) {
             return readRange(ps, symbolId, from, to);

@@ -129,15 +129,6 @@ public final class GapService {
     }
 
     /**
-     * The reports of {@link #reportAll(List, LocalDate, LocalDate)}, each handed to {@code sink} as soon as it is
-     * made (in the ledger's order, not the order given) and not kept: a caller that turns a report into something
-     * smaller leaves the collector one symbol's report at a time rather than 500 at once.
-     */
-    public void eachReport(List<String> symbols, LocalDate from, LocalDate to, Consumer<GapReport> sink) {
-        eachSummarized(symbols, from, to, s -> sink.accept(s.report()));
-    }
-
-    /**
      * Receives the sessions of {@link #eachSession}, symbol by symbol: after {@link #symbol}, each of the span's
      * sessions once, in date order, by its index in the span.
      */

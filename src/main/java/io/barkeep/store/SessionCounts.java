@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * What the ledger's recount counts of one kind of row (bars, or empty markers) in a run of sessions, by the
- * session's index in the run: how many starts, the first and the last, and the slot mask of each session the starts
- * do not fill. Made from the starts in one pass, whether they were just written or read back with one range query.
+ * session's index in the run: how many starts, the first and the last, and, when made from the starts just
+ * written, the slot mask of each session they do not fill; otherwise from one counting query a session.
  */
 final class SessionCounts {
     private final long[] count;

@@ -26,9 +26,6 @@ import org.jooq.impl.DSL;
  * list); reading the two sessions' bars into Java instead cost about 160 rows and three statements a symbol.
  */
 final class SessionQuoteReader {
-    /** Parameters: symbol id. */
-    static final String LATEST_TS = DSL.using(SQLDialect.SQLITE).select(DSL.max(BARS_5M.TS)).from(BARS_5M)
-            .where(BARS_5M.SYMBOL_ID.eq((Long) null)).getSQL(ParamType.INDEXED);
     /**
      * Parameters: symbol id, previous session's open, session's open (the previous close); symbol id, newest start
      * (the last price); symbol id, session's open, newest start (the volume).
@@ -53,7 +50,7 @@ final class SessionQuoteReader {
     static Map<String, SessionQuote> read(Connection c, Map<String, Long> ids, TradingCalendar calendar)
             throws SQLException {
         Map<String, SessionQuote> out = new HashMap<>();
-        try (PreparedStatement latest = c.prepareStatement(LATEST_TS);
+        try (PreparedStatement latest = c.prepareStatement(BarWriter.NEWEST_START);
              PreparedStatement quote = c.prepareStatement(QUOTE)) {
             for (Map.Entry<String, Long> e : ids.entrySet()) {
                 read(latest, quote, e.getValue(), calendar).ifPresent(q -> out.put(e.getKey(), q));
@@ -64,16 +61,9 @@ final class SessionQuoteReader {
 
     private static Optional<SessionQuote> read(PreparedStatement latest, PreparedStatement quote, long symbolId,
                                                TradingCalendar calendar) throws SQLException {
-        latest.setLong(1, symbolId);
-        long newest;
-        try (ResultSet rs = latest.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            newest = rs.getLong(1);
-            if (rs.wasNull()) {
-                return Optional.empty();
-            }
+        Long newest = BarWriter.newestStart(latest, symbolId);
+        if (newest == null) {
+            return Optional.empty();
         }
         Optional<Session> session = calendar.latestSessionStartedBy(Instant.ofEpochSecond(newest));
         if (session.isEmpty()) {
