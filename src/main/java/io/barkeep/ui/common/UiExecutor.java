@@ -27,18 +27,25 @@ public interface UiExecutor {
     /** Runs {@code action} on the FX thread (the one place a view model touches its properties from work). */
     void onFx(Runnable action);
 
-    /** Background work whose result is applied on the FX thread; failures go to {@code onError} there too. */
+    /**
+     * Background work whose result is applied on the FX thread; failures go to {@code onError} there too. The work's
+     * own thread hands the result over, after the work: so the result comes after anything the work itself passed to
+     * the FX thread (a view's first rows), and never inside this call. A callback on the returned future would run
+     * at once on the calling thread when the work had finished before it was attached: on the FX thread, ahead of
+     * what the work had passed on (a long watchlist's whole quotes before its first rows' did so in a test run).
+     */
     default <T> CompletableFuture<T> load(Callable<T> work, java.util.function.Consumer<T> apply,
                                           java.util.function.Consumer<Throwable> onError) {
-        CompletableFuture<T> f = supply(work);
-        f.whenComplete((value, error) -> onFx(() -> {
-            if (error == null) {
-                apply.accept(value);
-            } else {
-                onError.accept(error instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                        ? c.getCause() : error);
+        return supply(() -> {
+            T value;
+            try {
+                value = work.call();
+            } catch (Exception | Error e) {
+                onFx(() -> onError.accept(e));
+                throw e;
             }
-        }));
-        return f;
+            onFx(() -> apply.accept(value));
+            return value;
+        });
     }
 }

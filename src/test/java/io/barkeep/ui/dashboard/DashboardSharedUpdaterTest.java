@@ -15,7 +15,7 @@ import io.barkeep.ui.app.AppServices;
 import io.barkeep.ui.app.UpdaterService;
 import io.barkeep.ui.app.ViewLoader;
 import io.barkeep.ui.common.Navigator;
-import io.barkeep.ui.common.PoolUiExecutor;
+import io.barkeep.ui.common.FxUiExecutor;
 import io.barkeep.ui.common.UiState;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,7 +56,8 @@ class DashboardSharedUpdaterTest {
     private Database other;
     private UpdaterLock desk;
     private FakeThetaTerminal terminal;
-    private PoolUiExecutor ui;
+    // The app's executor: results reach the window's nodes on the FX thread (a pool's "FX" would be its own thread).
+    private FxUiExecutor ui;
     private AppServices services;
     private final ExecutorService passThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "test-updater");
@@ -72,7 +73,7 @@ class DashboardSharedUpdaterTest {
         other = Database.open(shared);
         desk = UpdaterLock.tryAcquire(other, "desk-1", DESK_SINCE).orElseThrow();
         terminal = FakeThetaTerminal.start();
-        ui = new PoolUiExecutor();
+        ui = new FxUiExecutor("test-io", 2);
         services = new AppServices(folder, new Settings(Sources.THETA, terminal.root().toString(), 4, 0,
                 shared.toString(), 365, 3, 100), ui, Clock.fixed(SATURDAY_NOON, ZoneOffset.UTC));
         services.start().join();
